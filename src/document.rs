@@ -1,0 +1,116 @@
+//! What a brief becomes once loaded: metadata, sections, passages.
+//!
+//! These types are the contract between the loader and everything else
+//! (model, ui, store, `brief show --json`), so they stay plain data.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A loaded brief.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Brief {
+    pub meta: Meta,
+    pub sections: Vec<Section>,
+}
+
+/// Everything known about a brief besides its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Meta {
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// An identifier given by the brief itself (front matter `id`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Front-matter keys this program has no field for, kept as text.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
+}
+
+/// What role a section plays in the brief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    /// The lead: paragraphs before the first heading, or a "Summary"/"Key points" section.
+    Summary,
+    /// The "Commentary" section of an analysis note.
+    Commentary,
+    /// Any other headed section.
+    Other,
+}
+
+/// A run of passages under one heading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    pub kind: SectionKind,
+    pub heading: Option<String>,
+    pub passages: Vec<Passage>,
+}
+
+/// What kind of text a passage is; decides how it is drawn.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum PassageKind {
+    Paragraph,
+    Bullet,
+    Quote,
+    Question,
+    Turn { speaker: String },
+}
+
+/// The unit a reader moves between, bookmarks, highlights and annotates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Passage {
+    #[serde(flatten)]
+    pub kind: PassageKind,
+    pub text: String,
+    /// Nesting level of a list item (0 for top level and for non-list passages).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub depth: u8,
+}
+
+fn is_zero(depth: &u8) -> bool {
+    *depth == 0
+}
+
+impl Passage {
+    pub fn new(kind: PassageKind, text: impl Into<String>) -> Self {
+        Passage {
+            kind,
+            text: text.into(),
+            depth: 0,
+        }
+    }
+}
+
+impl Brief {
+    /// All passages in reading order, with their section index.
+    pub fn passages(&self) -> impl Iterator<Item = (usize, &Passage)> {
+        self.sections
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.passages.iter().map(move |p| (i, p)))
+    }
+
+    pub fn passage_count(&self) -> usize {
+        self.sections.iter().map(|s| s.passages.len()).sum()
+    }
+
+    /// The JSON shape promised by `brief show --json`.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "title": self.meta.title,
+            "category": self.meta.category,
+            "meta": self.meta,
+            "sections": self.sections,
+        })
+    }
+}

@@ -1,0 +1,146 @@
+//! The loader: bytes in, `Brief` out. Pure: no terminal, no file system, no
+//! global state, so every shape of brief can be tested from a byte string.
+
+mod lines;
+mod markdown;
+mod plain;
+pub mod sanitize;
+
+use crate::document::{Brief, Meta, Passage, PassageKind, Section, SectionKind};
+pub use sanitize::DecodeError;
+
+/// Read a brief. `name` is the file name, used to pick the format (`.md`)
+/// and as the title of last resort.
+pub fn load(bytes: &[u8], name: &str) -> Result<Brief, DecodeError> {
+    let text = sanitize::decode(bytes)?;
+    let mut meta = Meta::default();
+    let mut sections = SectionBuilder::default();
+    if is_markdown(name, &text) {
+        markdown::parse(&text, &mut meta, &mut sections);
+    } else {
+        plain::parse(&text, &mut meta, &mut sections);
+    }
+    meta.title = collapse_whitespace(&meta.title);
+    meta.category = meta
+        .category
+        .map(|c| collapse_whitespace(&c))
+        .filter(|c| !c.is_empty());
+    if meta.title.is_empty() {
+        meta.title = fallback_title(name);
+    }
+    Ok(Brief {
+        meta,
+        sections: sections.finish(),
+    })
+}
+
+fn fallback_title(name: &str) -> String {
+    let stem = std::path::Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = collapse_whitespace(&sanitize::clean(&stem));
+    if stem.is_empty() {
+        "Untitled".to_string()
+    } else {
+        stem
+    }
+}
+
+fn is_markdown(name: &str, text: &str) -> bool {
+    let lower = name.to_lowercase();
+    if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        return true;
+    }
+    if lower.ends_with(".txt") {
+        return false;
+    }
+    text.starts_with("---\n")
+        || text
+            .lines()
+            .take(200)
+            .any(|l| l.starts_with("# ") || l.starts_with("## "))
+}
+
+/// Runs of white space (including the NBSP that sanitising turned into
+/// spaces) become one space; ends are trimmed.
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Collects passages into sections as a reader finds headings.
+#[derive(Default)]
+pub(crate) struct SectionBuilder {
+    sections: Vec<Section>,
+    /// Indents of the open list levels, to turn indentation into depth.
+    bullet_indents: Vec<usize>,
+}
+
+impl SectionBuilder {
+    /// Start a section; a heading-less empty section before it is dropped.
+    pub fn start(&mut self, kind: SectionKind, heading: Option<String>) {
+        self.drop_empty_unheaded();
+        let heading = heading
+            .map(|h| collapse_whitespace(&h))
+            .filter(|h| !h.is_empty());
+        self.sections.push(Section {
+            kind,
+            heading,
+            passages: Vec::new(),
+        });
+        self.bullet_indents.clear();
+    }
+
+    fn drop_empty_unheaded(&mut self) {
+        if self
+            .sections
+            .last()
+            .is_some_and(|s| s.passages.is_empty() && s.heading.is_none())
+        {
+            self.sections.pop();
+        }
+    }
+
+    pub fn push(&mut self, mut passage: Passage) {
+        passage.text = collapse_whitespace(&passage.text);
+        if passage.text.is_empty() {
+            return;
+        }
+        if passage.kind != PassageKind::Bullet {
+            self.bullet_indents.clear();
+        }
+        if self.sections.is_empty() {
+            self.sections.push(Section {
+                kind: SectionKind::Summary,
+                heading: None,
+                passages: Vec::new(),
+            });
+        }
+        if let Some(section) = self.sections.last_mut() {
+            section.passages.push(passage);
+        }
+    }
+
+    /// Depth of a list item that starts at `indent` columns.
+    pub fn bullet_depth(&mut self, indent: usize) -> u8 {
+        while self.bullet_indents.last().is_some_and(|&top| top > indent) {
+            self.bullet_indents.pop();
+        }
+        if self.bullet_indents.last() != Some(&indent) {
+            self.bullet_indents.push(indent);
+        }
+        u8::try_from(self.bullet_indents.len().saturating_sub(1)).unwrap_or(u8::MAX)
+    }
+
+    pub fn finish(mut self) -> Vec<Section> {
+        self.drop_empty_unheaded();
+        self.sections
+    }
+}

@@ -1,0 +1,323 @@
+//! Plain-text briefs: the shape of the seed and its many real-world variants
+//! (no blank lines, hard-wrapped PDF/e-mail text, subheadings, Q&A, transcripts).
+
+use super::SectionBuilder;
+use super::lines::{
+    self, HeaderLine, classify_header, classify_text, heading_kind, is_rule, looks_like_heading,
+    strip_bullet,
+};
+use crate::document::{Meta, Passage, PassageKind};
+use std::collections::HashMap;
+
+/// Lines of the widest wrapped text we re-join; longer lines are whole paragraphs.
+const MAX_WRAP_WIDTH: usize = 100;
+/// Narrower blocks are lists of short lines (headers, fact-sheet items), not wrapped prose.
+const MIN_WRAP_WIDTH: usize = 45;
+
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    indent: usize,
+    text: &'a str,
+}
+
+impl Line<'_> {
+    fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+    fn width(&self) -> usize {
+        self.indent + self.text.chars().count()
+    }
+}
+
+fn split_lines(text: &str) -> Vec<Line<'_>> {
+    text.lines()
+        .map(|raw| {
+            let trimmed_start = raw.trim_start();
+            Line {
+                indent: raw.chars().count() - trimmed_start.chars().count(),
+                text: trimmed_start.trim_end(),
+            }
+        })
+        .collect()
+}
+
+/// Parse clean text (see `sanitize`) into metadata and sections.
+pub fn parse(text: &str, meta: &mut Meta, sections: &mut SectionBuilder) {
+    let all = split_lines(text);
+    let body_start = read_header(&all, meta);
+    let body = &all[body_start..];
+    let speakers = mixed_case_speakers(body);
+    let blocks: Vec<&[Line]> = body
+        .split(|l| l.is_blank())
+        .filter(|b| !b.is_empty())
+        .collect();
+    for (i, block) in blocks.iter().enumerate() {
+        let is_last = i + 1 == blocks.len();
+        read_block(block, is_last, &speakers, sections);
+    }
+}
+
+/// Category/series lines, bylines, dates and URLs above the title; returns the
+/// index of the first body line.
+fn read_header(all: &[Line], meta: &mut Meta) -> usize {
+    let mut plain: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        let line = all[i];
+        if line.is_blank() {
+            i += 1;
+            continue;
+        }
+        if heading_kind(line.text) == crate::document::SectionKind::Commentary
+            || strip_bullet(line.text).is_some()
+        {
+            break;
+        }
+        match classify_header(line.text) {
+            HeaderLine::Url(url) => meta.source = meta.source.take().or(Some(url.to_string())),
+            HeaderLine::Date(date) => meta.date = meta.date.take().or(Some(date.to_string())),
+            HeaderLine::Byline(by) => meta.byline = Some(by.to_string()),
+            HeaderLine::Field(key, value) => apply_field(meta, &key, value),
+            HeaderLine::Plain(text) => {
+                // The header ends at the first line that is body text, or at the
+                // first plain line once a title is known.
+                if !title_like(text) || !stands_alone(all, i) || plain_has_title(&plain, text) {
+                    break;
+                }
+                plain.push(text);
+            }
+        }
+        i += 1;
+    }
+    match plain.as_slice() {
+        [] => {}
+        [title] => meta.title = title.to_string(),
+        [first, second, ..] => {
+            meta.category = Some(first.to_string());
+            meta.title = second.to_string();
+        }
+    }
+    i
+}
+
+/// Decide whether a new plain header line still belongs before the title.
+fn plain_has_title(plain: &[&str], next: &str) -> bool {
+    match plain {
+        [] => false,
+        // A short first line followed by a longer one is a category line.
+        [first] => {
+            let (a, b) = (first.chars().count(), next.chars().count());
+            !(a <= 40 && b > a)
+        }
+        _ => true,
+    }
+}
+
+/// A header line is not the first line of a wrapped paragraph: what follows
+/// it is a blank line, another header line, or body text that could not be a
+/// title; or a title-like line that itself stands alone.
+fn stands_alone(all: &[Line], i: usize) -> bool {
+    let ends_header = |j: usize| match all.get(j) {
+        None => true,
+        Some(line) if line.is_blank() => true,
+        Some(line) => !matches!(classify_header(line.text), HeaderLine::Plain(_)),
+    };
+    match all.get(i + 1) {
+        Some(next) if !ends_header(i + 1) && title_like(next.text) => ends_header(i + 2),
+        _ => true,
+    }
+}
+
+/// Titles are short and do not end like a sentence (a question mark is fine).
+fn title_like(text: &str) -> bool {
+    text.chars().count() <= 200 && !text.ends_with(['.', ',', ';', '。'])
+}
+
+fn apply_field(meta: &mut Meta, key: &str, value: &str) {
+    let value = value.to_string();
+    match key {
+        "date" | "published" => meta.date = Some(value),
+        "source" | "url" => meta.source = Some(value),
+        "category" | "series" => meta.category = Some(value),
+        "author" | "authors" | "by" => meta.byline = Some(value),
+        "id" => meta.id = Some(value),
+        "tags" | "keywords" => {
+            meta.tags = value
+                .split([',', ';'])
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect()
+        }
+        _ => {
+            meta.extra.insert(key.to_string(), value);
+        }
+    }
+}
+
+/// Mixed-case labels (`Kirby: …`) count as speakers only when they start at
+/// least two lines: one `Note: …` is not a transcript.
+fn mixed_case_speakers(body: &[Line]) -> Vec<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for line in body {
+        if let Some((name, _)) = lines::split_label(line.text)
+            && name.chars().next().is_some_and(char::is_uppercase)
+            && name
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            *counts.entry(name).or_default() += 1;
+        }
+    }
+    let mut speakers: Vec<String> = counts
+        .into_iter()
+        .filter(|&(name, n)| {
+            n >= 2 && !matches!(name.to_lowercase().as_str(), "note" | "source" | "update")
+        })
+        .map(|(name, _)| name.to_string())
+        .collect();
+    speakers.sort();
+    speakers
+}
+
+fn read_block(block: &[Line], is_last: bool, speakers: &[String], out: &mut SectionBuilder) {
+    // A single short line between blank lines is a heading.
+    if let [line] = block {
+        let kind = heading_kind(line.text);
+        if kind == crate::document::SectionKind::Commentary
+            || (!is_last && looks_like_heading(line.text))
+        {
+            out.start(kind, Some(line.text.trim_end_matches(':').to_string()));
+            return;
+        }
+    }
+    let wrapped = is_wrapped(block);
+    let mut current: Option<Item> = None;
+    let mut index = 0;
+    while index < block.len() {
+        let line = block[index];
+        // Setext heading: a short line underlined with === or ---.
+        if let Some(next) = block.get(index + 1)
+            && is_rule(next.text)
+            && looks_like_heading(line.text)
+        {
+            flush(&mut current, speakers, out);
+            out.start(heading_kind(line.text), Some(line.text.to_string()));
+            index += 2;
+            continue;
+        }
+        index += 1;
+        if is_rule(line.text) {
+            flush(&mut current, speakers, out);
+            continue;
+        }
+        let starts_item = strip_bullet(line.text).is_some()
+            || lines::speaker_turn(line.text).is_some()
+            || line.text.starts_with('>') && !current.as_ref().is_some_and(|c| c.quote);
+        let continues = match &current {
+            Some(item) if !starts_item && wrapped => item.continues_with(line, block),
+            _ => false,
+        };
+        if continues {
+            if let Some(item) = current.as_mut() {
+                item.push(line);
+            }
+            continue;
+        }
+        flush(&mut current, speakers, out);
+        // In a block of one passage per line, a heading-like line followed by
+        // longer text is a heading.
+        if !wrapped
+            && block.len() > 1
+            && looks_like_heading(line.text)
+            && block
+                .get(index)
+                .is_some_and(|n| n.text.chars().count() > line.text.chars().count())
+        {
+            out.start(heading_kind(line.text), Some(line.text.to_string()));
+            continue;
+        }
+        current = Some(Item::new(line));
+    }
+    flush(&mut current, speakers, out);
+}
+
+/// A block is hard-wrapped prose if it has several lines and none is longer
+/// than a typical wrap width.
+fn is_wrapped(block: &[Line]) -> bool {
+    let widest = block.iter().map(|l| l.width()).max().unwrap_or(0);
+    block.len() >= 2 && (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&widest)
+}
+
+/// Lines gathered into one passage.
+struct Item {
+    indent: usize,
+    text: String,
+    last_width: usize,
+    last_text_end: char,
+    quote: bool,
+    bullet: bool,
+}
+
+impl Item {
+    fn new(line: Line) -> Item {
+        Item {
+            indent: line.indent,
+            text: line.text.to_string(),
+            last_width: line.width(),
+            last_text_end: line.text.chars().last().unwrap_or(' '),
+            quote: line.text.starts_with('>'),
+            bullet: strip_bullet(line.text).is_some(),
+        }
+    }
+
+    /// Would a text wrapper have broken the previous line here? If the next
+    /// line's first word had fitted on the previous line, the break was the
+    /// author's: a new passage starts.
+    fn continues_with(&self, line: Line, block: &[Line]) -> bool {
+        let width = block.iter().map(|l| l.width()).max().unwrap_or(0);
+        let first_word = line.text.split_whitespace().next().unwrap_or("");
+        let would_fit = self.last_width + 1 + first_word.chars().count() <= width;
+        let ends_sentence = lines::ends_sentence(self.last_text_end);
+        if self.bullet {
+            // Continuation lines of a list item are usually indented under its text.
+            return line.indent > self.indent || !(would_fit && ends_sentence);
+        }
+        if line.indent > self.indent + 1 {
+            return false; // a first-line indent starts a paragraph
+        }
+        !would_fit || !ends_sentence && !would_fit_far(self.last_width, width)
+    }
+
+    fn push(&mut self, line: Line) {
+        // A word split by a hyphen at the line end keeps its hyphen but no space.
+        let hyphenated = self.text.ends_with('-')
+            && self.text[..self.text.len() - 1].ends_with(char::is_alphabetic)
+            && line.text.starts_with(char::is_lowercase);
+        if !hyphenated {
+            self.text.push(' ');
+        }
+        self.text.push_str(line.text);
+        self.last_width = line.width();
+        self.last_text_end = line.text.chars().last().unwrap_or(' ');
+    }
+}
+
+/// A line much shorter than the block's width ends a paragraph even without
+/// final punctuation (headings-in-text, signatures).
+fn would_fit_far(last_width: usize, width: usize) -> bool {
+    last_width * 2 < width
+}
+
+fn flush(current: &mut Option<Item>, speakers: &[String], out: &mut SectionBuilder) {
+    let Some(item) = current.take() else { return };
+    let text = item.text.as_str();
+    if let Some(rest) = strip_bullet(text) {
+        let depth = out.bullet_depth(item.indent);
+        let mut passage = Passage::new(PassageKind::Bullet, rest);
+        passage.depth = depth;
+        out.push(passage);
+        return;
+    }
+    let (kind, text) = classify_text(text, speakers);
+    out.push(Passage::new(kind, text));
+}

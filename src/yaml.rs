@@ -1,0 +1,111 @@
+//! The one place that touches YAML. serde_yaml is archived upstream; keeping
+//! every call behind this module means a maintained fork can replace it here
+//! without touching keymap, store or loader.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+pub use serde_yaml::{Mapping, Value};
+
+/// Files larger than this are refused before parsing: no keymap or
+/// annotation file written by a person or by `brief` comes near it, and it
+/// bounds the memory a hostile file can make us spend.
+pub const MAX_YAML_BYTES: usize = 8 * 1024 * 1024;
+
+/// A YAML problem with its position (1-based), when the parser knows it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct YamlError {
+    pub message: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl YamlError {
+    fn from_serde(err: serde_yaml::Error) -> Self {
+        let location = err.location();
+        YamlError {
+            message: err.to_string(),
+            line: location.as_ref().map(|l| l.line()),
+            column: location.as_ref().map(|l| l.column()),
+        }
+    }
+}
+
+/// Parse YAML text into `T`. Aliases are expanded by the parser with a
+/// built-in limit, and nesting has a depth limit, so hostile input fails
+/// with an error instead of exhausting memory or stack.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    if text.len() > MAX_YAML_BYTES {
+        return Err(YamlError {
+            message: format!(
+                "file is {} MB, larger than the {} MB limit",
+                text.len() / (1024 * 1024),
+                MAX_YAML_BYTES / (1024 * 1024)
+            ),
+            line: None,
+            column: None,
+        });
+    }
+    serde_yaml::from_str(text).map_err(YamlError::from_serde)
+}
+
+pub fn to_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
+    serde_yaml::to_string(value).map_err(YamlError::from_serde)
+}
+
+/// A scalar or list as display text: lists are joined with ", ".
+pub fn value_to_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Sequence(items) => {
+            let parts: Vec<String> = items.iter().filter_map(value_to_text).collect();
+            Some(parts.join(", "))
+        }
+        Value::Tagged(tagged) => value_to_text(&tagged.value),
+        Value::Null | Value::Mapping(_) => None,
+    }
+}
+
+/// A list of strings from a YAML list or a comma-separated string.
+pub fn value_to_list(value: &Value) -> Vec<String> {
+    let items: Vec<String> = match value {
+        Value::Sequence(items) => items.iter().filter_map(value_to_text).collect(),
+        other => value_to_text(other)
+            .map(|s| s.split(',').map(str::to_string).collect())
+            .unwrap_or_default(),
+    };
+    items
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n\
+                    c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n\
+                    e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n\
+                    g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\n";
+        assert!(from_str::<Value>(bomb).is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert!(from_str::<Value>(&deep).is_err());
+    }
+
+    #[test]
+    fn errors_carry_positions() {
+        let err = from_str::<Value>("a: 1\nb: [\n").unwrap_err();
+        assert!(err.line.is_some());
+    }
+}
