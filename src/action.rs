@@ -1,0 +1,183 @@
+//! Everything a person can ask of `brief`, as one enum.
+//!
+//! The doc comment of each bindable variant is its description: the help
+//! screen, `brief keymap` and keymap validation all read it from here, so the
+//! list of actions can never drift from what the program does. Variants marked
+//! `#[strum(disabled)]` carry data from the terminal or from finished effects;
+//! they cannot be bound to keys.
+
+use crate::keymap::Key;
+use strum::{EnumIter, EnumMessage, EnumString, IntoEnumIterator, IntoStaticStr};
+
+#[derive(Debug, Clone, PartialEq, Eq, EnumIter, EnumString, IntoStaticStr, EnumMessage)]
+#[strum(serialize_all = "snake_case")]
+pub enum Action {
+    /// Go back: close an overlay, leave the reader, or quit from the library.
+    Quit,
+    /// Quit at once, from anywhere (notes already saved stay saved).
+    ForceQuit,
+    /// Show or hide this help.
+    Help,
+    /// Suspend to the shell (resume with `fg`).
+    Suspend,
+    /// Redraw the whole screen.
+    Redraw,
+    /// Dismiss the message in the status line.
+    DismissMessage,
+
+    /// Move to the next passage.
+    NextPassage,
+    /// Move to the previous passage.
+    PrevPassage,
+    /// Move to the next sentence (extends the selection in select mode).
+    NextSentence,
+    /// Move to the previous sentence (extends the selection in select mode).
+    PrevSentence,
+    /// Jump to the start of the next section.
+    NextSection,
+    /// Jump to the start of this section, or of the previous one.
+    PrevSection,
+    /// Jump to the first passage.
+    FirstPassage,
+    /// Jump to the last passage.
+    LastPassage,
+    /// Scroll half a screen down.
+    HalfPageDown,
+    /// Scroll half a screen up.
+    HalfPageUp,
+    /// Scroll a screen down.
+    PageDown,
+    /// Scroll a screen up.
+    PageUp,
+    /// Focus the next pane (summary, commentary, notes).
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Show or hide the notes pane.
+    ToggleNotes,
+
+    /// Search the brief as you type.
+    Search,
+    /// Jump to the next search match.
+    SearchNext,
+    /// Jump to the previous search match.
+    SearchPrev,
+
+    /// Bookmark the passage, or remove its bookmark.
+    ToggleBookmark,
+    /// Jump to the next bookmarked passage.
+    NextBookmark,
+    /// Jump to the previous bookmarked passage.
+    PrevBookmark,
+    /// List bookmarks across the library.
+    Bookmarks,
+    /// Start selecting sentences (extend with the sentence keys).
+    Select,
+    /// Highlight the passage or selection; again to change colour.
+    Highlight,
+    /// Remove highlights from the passage.
+    RemoveHighlight,
+    /// Write a note on the passage or selection.
+    AddNote,
+    /// Write a note on the brief as a whole.
+    AddBriefNote,
+    /// Edit the note of this passage (or the one selected in the notes pane).
+    EditNote,
+    /// Edit the note in $VISUAL / $EDITOR.
+    ExternalEdit,
+    /// Delete the note (asks first).
+    DeleteNote,
+    /// Attach a detached note to the passage under the cursor.
+    Reattach,
+
+    /// Move down the list.
+    NextItem,
+    /// Move up the list.
+    PrevItem,
+    /// Jump to the top of the list.
+    FirstItem,
+    /// Jump to the bottom of the list.
+    LastItem,
+    /// Open the selected brief or bookmark.
+    Open,
+    /// Filter the list as you type.
+    Filter,
+
+    /// Accept the search or filter.
+    Accept,
+    /// Cancel: restore what was there before.
+    Cancel,
+    /// Save the note being written.
+    SaveNote,
+    /// Answer yes.
+    Confirm,
+    /// Answer no.
+    Deny,
+
+    /// A key that no binding claimed (typed text, or the next key of a sequence).
+    #[strum(disabled)]
+    Key(Key),
+    /// The terminal changed size.
+    #[strum(disabled)]
+    Resize { width: u16, height: u16 },
+    /// A mouse click at a cell.
+    #[strum(disabled)]
+    Click { column: u16, row: u16 },
+    /// Mouse wheel: positive scrolls down.
+    #[strum(disabled)]
+    Scroll(i16),
+    /// Time passed with no key (cancels a pending key sequence).
+    #[strum(disabled)]
+    Timeout,
+    /// An external editor finished with this text (None: cancelled or failed).
+    #[strum(disabled)]
+    EditorDone(Option<String>),
+    /// A save finished; the error, if any.
+    #[strum(disabled)]
+    Saved(Option<String>),
+}
+
+impl Action {
+    /// The name used in keymap.yaml.
+    pub fn name(&self) -> &'static str {
+        self.into()
+    }
+
+    /// One line for the help screen and `brief keymap`.
+    pub fn description(&self) -> &'static str {
+        self.get_documentation().unwrap_or("")
+    }
+
+    /// The action named in a keymap, if it is one that can be bound.
+    pub fn from_name(name: &str) -> Option<Action> {
+        name.parse().ok()
+    }
+
+    /// Every action a key can be bound to, in declaration order.
+    pub fn bindable() -> impl Iterator<Item = Action> {
+        Action::iter().filter(|a| Action::from_name(a.name()).as_ref() == Some(a))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bindable_action_is_documented_and_named_uniquely() {
+        let mut names = std::collections::HashSet::new();
+        for action in Action::bindable() {
+            assert!(
+                !action.description().is_empty(),
+                "{action:?} has no doc comment"
+            );
+            assert!(
+                names.insert(action.name()),
+                "duplicate name {}",
+                action.name()
+            );
+        }
+        assert!(names.contains("next_passage") && names.contains("toggle_bookmark"));
+        assert!(!names.contains("key") && !names.contains("resize"));
+    }
+}
