@@ -6,7 +6,9 @@
 //! `#[strum(disabled)]` carry data from the terminal or from finished effects;
 //! they cannot be bound to keys.
 
+use crate::annotations::AnnotationFile;
 use crate::keymap::Key;
+use crate::model::{BookmarkEntry, LibraryEntry, Opened};
 use strum::{EnumIter, EnumMessage, EnumString, IntoEnumIterator, IntoStaticStr};
 
 #[derive(Debug, Clone, PartialEq, Eq, EnumIter, EnumString, IntoStaticStr, EnumMessage)]
@@ -132,9 +134,27 @@ pub enum Action {
     /// An external editor finished with this text (None: cancelled or failed).
     #[strum(disabled)]
     EditorDone(Option<String>),
-    /// A save finished; the error, if any.
+    /// A save finished: the merged file as written, or why it failed.
     #[strum(disabled)]
-    Saved(Option<String>),
+    Saved {
+        merged: Option<Box<AnnotationFile>>,
+        error: Option<String>,
+    },
+    /// A brief was read and is ready to show.
+    #[strum(disabled)]
+    Opened(Box<Opened>),
+    /// A brief could not be opened (one line, naming the file).
+    #[strum(disabled)]
+    OpenFailed(String),
+    /// Library entries read in the background; `done` after the last batch.
+    #[strum(disabled)]
+    LibraryLoaded {
+        entries: Vec<LibraryEntry>,
+        done: bool,
+    },
+    /// Every bookmark in the library, for the bookmarks list.
+    #[strum(disabled)]
+    BookmarksLoaded(Vec<BookmarkEntry>),
 }
 
 impl Action {

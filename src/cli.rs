@@ -1,9 +1,13 @@
-//! Non-interactive commands: `show`, and reading briefs from disk for them.
+//! Non-interactive commands: `show`, `export`, `keymap`, `add`, and how the
+//! interactive reader is started.
 
+use crate::annotations::{AnnotationFile, Kind};
 use crate::document::Brief;
-use anyhow::{Context, Result};
+use crate::keymap::{Context, Keymap, format_sequence};
+use crate::store::{self, Loaded, Store};
+use anyhow::{Context as _, Result, bail};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Largest brief read whole. Bigger files are almost certainly not briefs,
@@ -12,15 +16,16 @@ pub const MAX_BRIEF_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Read and parse one brief file; every error names the file, on one line.
 pub fn read_brief(path: &Path) -> Result<Brief> {
-    let shown = path.display();
-    let size = std::fs::metadata(path)
-        .with_context(|| format!("{shown}: cannot read"))?
-        .len();
-    if size > MAX_BRIEF_BYTES {
-        anyhow::bail!(
+    let shown = crate::text::printable(&path.display().to_string()).into_owned();
+    let meta = std::fs::metadata(path).with_context(|| format!("{shown}: cannot read"))?;
+    if meta.is_dir() {
+        bail!("{shown}: is a folder, not a brief");
+    }
+    if meta.len() > MAX_BRIEF_BYTES {
+        bail!(
             "{shown}: too large for a brief ({} MB; the limit is {} MB)",
-            size / (1024 * 1024),
-            MAX_BRIEF_BYTES / (1024 * 1024)
+            meta.len() >> 20,
+            MAX_BRIEF_BYTES >> 20
         );
     }
     let bytes = std::fs::read(path).with_context(|| format!("{shown}: cannot read"))?;
@@ -40,7 +45,192 @@ pub fn show_json(path: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Placeholder until the interactive reader lands.
-pub fn not_yet(_paths: &[std::path::PathBuf]) -> Result<ExitCode> {
-    anyhow::bail!("the interactive reader is not built yet; use `brief show --json FILE`")
+/// What `brief` with no command opens.
+pub fn start_for(paths: &[PathBuf]) -> Result<crate::app::Start> {
+    use crate::app::Start;
+    if paths.is_empty() {
+        let local = PathBuf::from("briefs");
+        if local.is_dir() {
+            return Ok(Start::Library(local));
+        }
+        let dir = user_library()?;
+        return Ok(Start::Library(dir));
+    }
+    for path in paths {
+        if !path.exists() {
+            bail!(
+                "{}: no such file or folder",
+                crate::text::printable(&path.display().to_string())
+            );
+        }
+    }
+    match paths {
+        [dir] if dir.is_dir() => Ok(Start::Library(dir.clone())),
+        _ if paths.iter().any(|p| p.is_dir()) => bail!("give one folder, or any number of files"),
+        _ => Ok(Start::Files(paths.to_vec())),
+    }
+}
+
+/// The user's own library folder, created on first use.
+pub fn user_library() -> Result<PathBuf> {
+    let dir = store::data_dir()
+        .context("no data directory (is HOME set?)")?
+        .join("briefs");
+    store::private_dir(&dir).with_context(|| format!("{}: cannot create", dir.display()))?;
+    Ok(dir)
+}
+
+/// `brief add FILE...`: copy briefs into the user's library.
+pub fn add(files: &[PathBuf]) -> Result<ExitCode> {
+    let dir = user_library()?;
+    for file in files {
+        read_brief(file)?;
+        let name = file.file_name().context("not a file name")?;
+        let target = dir.join(name);
+        if target.exists() {
+            bail!(
+                "{}: already in the library ({})",
+                file.display(),
+                target.display()
+            );
+        }
+        std::fs::copy(file, &target).with_context(|| format!("{}: cannot copy", file.display()))?;
+        println!("added {}", target.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `brief keymap [--defaults]`.
+pub fn keymap(defaults: bool) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    if defaults {
+        out.write_all(crate::keymap::DEFAULT_KEYMAP.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (keymap, problems) = crate::app::load_keymap();
+    print_keymap(&mut out, &keymap)?;
+    if problems.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    for p in &problems {
+        eprintln!("{p}");
+    }
+    Ok(ExitCode::from(2))
+}
+
+fn print_keymap(out: &mut impl Write, keymap: &Keymap) -> Result<()> {
+    for (context, bindings) in keymap.contexts() {
+        for b in bindings {
+            let name = Context::name(context);
+            writeln!(
+                out,
+                "{name:<8} {:<12} {:<16} {}",
+                format_sequence(&b.keys),
+                b.action.name(),
+                b.action.description()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `brief export [--format markdown|json] FILE` or `--all`.
+pub fn export(file: Option<&Path>, json: bool) -> Result<ExitCode> {
+    let store = Store::open_default().context("no data directory (is HOME set?)")?;
+    let files: Vec<(Option<Brief>, AnnotationFile)> = match file {
+        Some(path) => {
+            let brief = read_brief(path)?;
+            match store.locate(&brief).1 {
+                Loaded::Ok(f) => vec![(Some(brief), *f)],
+                Loaded::Missing => vec![(
+                    Some(brief.clone()),
+                    AnnotationFile::new(store::record_for(&brief, path)),
+                )],
+                Loaded::Unusable(why) => bail!("{why}"),
+            }
+        }
+        None => store
+            .all()
+            .into_iter()
+            .filter_map(|(_, l)| match l {
+                Loaded::Ok(f) => Some((None, *f)),
+                _ => None,
+            })
+            .collect(),
+    };
+    let mut out = std::io::stdout().lock();
+    if json {
+        let list: Vec<serde_json::Value> = files.iter().map(|(_, f)| export_json(f)).collect();
+        let value = if file.is_some() {
+            list.into_iter().next().unwrap_or_default()
+        } else {
+            list.into()
+        };
+        serde_json::to_writer_pretty(&mut out, &value)?;
+        writeln!(out)?;
+    } else {
+        for (_, f) in &files {
+            write!(out, "{}", export_markdown(f))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Bookmark => "bookmark",
+        Kind::Highlight => "highlight",
+        Kind::Note => "note",
+    }
+}
+
+pub fn export_json(file: &AnnotationFile) -> serde_json::Value {
+    let items: Vec<serde_json::Value> = file
+        .live()
+        .map(|a| {
+            serde_json::json!({
+                "id": a.id,
+                "kind": kind_name(a.kind),
+                "quote": a.anchor.as_ref().map(|q| q.exact.clone()),
+                "passage": a.anchor.as_ref().map(|q| q.passage + 1),
+                "note": a.note,
+                "colour": a.colour.map(|c| format!("{c:?}").to_lowercase()),
+                "created": a.created,
+                "updated": a.updated,
+            })
+        })
+        .collect();
+    serde_json::json!({ "title": file.brief.title, "path": file.brief.path, "annotations": items })
+}
+
+pub fn export_markdown(file: &AnnotationFile) -> String {
+    let mut out = format!("# {}\n\n", file.brief.title);
+    if let Some(path) = &file.brief.path {
+        out.push_str(&format!("_{path}_\n\n"));
+    }
+    for a in file.live() {
+        let mut heading = kind_name(a.kind).to_string();
+        if let Some(c) = a.colour {
+            heading.push_str(&format!(" ({})", format!("{c:?}").to_lowercase()));
+        }
+        match &a.anchor {
+            Some(q) => out.push_str(&format!("## {heading}, ¶{}\n\n", q.passage + 1)),
+            None => out.push_str(&format!("## {heading} on the whole brief\n\n")),
+        }
+        if let Some(q) = &a.anchor {
+            for line in q.exact.lines() {
+                out.push_str(&format!("> {line}\n"));
+            }
+            out.push('\n');
+        }
+        if let Some(note) = &a.note {
+            out.push_str(note.trim_end());
+            out.push_str("\n\n");
+        }
+        out.push_str(&format!(
+            "<sub>created {} · updated {}</sub>\n\n",
+            a.created, a.updated
+        ));
+    }
+    out
 }

@@ -4,8 +4,15 @@
 //! terminal; `ui` only draws; `app` wires them to the real terminal.
 
 pub mod action;
+pub mod annotations;
+pub mod app;
 pub mod cli;
 pub mod document;
 pub mod keymap;
+pub mod layout;
 pub mod loader;
+pub mod model;
+pub mod store;
+pub mod text;
+pub mod ui;
 pub mod yaml;

@@ -1,6 +1,6 @@
 //! Command line entry: parses arguments and hands over to `cli` or `app`.
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,14 +16,41 @@ struct Cli {
     command: Option<Command>,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Markdown,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Print a brief as the loader understands it.
     Show {
-        /// Print JSON (the only format for now; kept for scripts that pass it).
+        /// Print JSON (the only format; kept explicit for scripts).
         #[arg(long)]
         json: bool,
         file: PathBuf,
+    },
+    /// Print a brief's bookmarks, highlights and notes with their quotes.
+    Export {
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: Format,
+        /// Every brief with annotations, instead of one file.
+        #[arg(long, conflicts_with = "file")]
+        all: bool,
+        #[arg(required_unless_present = "all")]
+        file: Option<PathBuf>,
+    },
+    /// Print the effective key bindings (and any problem in your keymap.yaml).
+    Keymap {
+        /// Print the built-in keymap.yaml, to start your own from.
+        #[arg(long)]
+        defaults: bool,
+    },
+    /// Copy briefs into your own library folder.
+    Add {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
 }
 
@@ -31,7 +58,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Show { json: _, file }) => brief::cli::show_json(&file),
-        None => brief::cli::not_yet(&cli.paths),
+        Some(Command::Export {
+            format,
+            all: _,
+            file,
+        }) => brief::cli::export(file.as_deref(), matches!(format, Format::Json)),
+        Some(Command::Keymap { defaults }) => brief::cli::keymap(defaults),
+        Some(Command::Add { files }) => brief::cli::add(&files),
+        None => brief::cli::start_for(&cli.paths).and_then(brief::app::run),
     };
     match result {
         Ok(code) => code,

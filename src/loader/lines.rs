@@ -282,6 +282,56 @@ fn is_numeric_date(token: &str) -> bool {
         && (is_year(parts[0]) || is_year(parts[2]))
 }
 
+/// A date in any of the spellings `is_date` accepts, as `YYYY-MM-DD`
+/// (`YYYY-MM` or `YYYY` when the day or month is not given).
+pub fn iso_date(text: &str) -> Option<String> {
+    if !is_date(text) {
+        return None;
+    }
+    let tokens: Vec<String> = text
+        .split([' ', ',', 'T'])
+        .filter(|t| !t.is_empty())
+        .map(|t| t.trim_end_matches('.').to_lowercase())
+        .collect();
+    let first = tokens.first()?;
+    if is_numeric_date(first) {
+        let parts: Vec<u32> = first
+            .split(['-', '.', '/'])
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        let (y, m, d) = if parts[0] > 31 {
+            (parts[0], parts[1], parts[2])
+        } else {
+            (parts[2], parts[1], parts[0])
+        };
+        return Some(format!("{y:04}-{m:02}-{d:02}"));
+    }
+    let mut year = None;
+    let mut month = None;
+    let mut day = None;
+    for t in &tokens {
+        if let Some(i) = MONTHS.iter().position(|m| m == t) {
+            month = Some(if i < 12 {
+                i + 1
+            } else {
+                [1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12][i - 12]
+            });
+        } else if is_year(t) {
+            year = t.parse::<u32>().ok();
+        } else if let Ok(d) = t
+            .trim_end_matches(|c: char| c.is_alphabetic())
+            .parse::<u32>()
+        {
+            day = Some(d);
+        }
+    }
+    Some(match (year?, month, day) {
+        (y, Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+        (y, Some(m), None) => format!("{y:04}-{m:02}"),
+        (y, _, _) => format!("{y:04}"),
+    })
+}
+
 /// A line that is only a date, in any of the usual spellings.
 pub fn is_date(text: &str) -> bool {
     let tokens: Vec<String> = text
@@ -423,6 +473,20 @@ mod tests {
         for no in ["June", "In 2024 the", "18 people in 2024", "Analyses"] {
             assert!(!is_date(no), "{no}");
         }
+    }
+
+    #[test]
+    fn iso_dates() {
+        for (text, iso) in [
+            ("18 June 2024", "2024-06-18"),
+            ("June 18, 2024", "2024-06-18"),
+            ("2024-06-19", "2024-06-19"),
+            ("19.06.2024", "2024-06-19"),
+            ("Sept 2023", "2023-09"),
+        ] {
+            assert_eq!(iso_date(text).as_deref(), Some(iso), "{text}");
+        }
+        assert_eq!(iso_date("tomorrow"), None);
     }
 
     #[test]

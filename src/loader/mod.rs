@@ -9,6 +9,12 @@ pub mod sanitize;
 use crate::document::{Brief, Meta, Passage, PassageKind, Section, SectionKind};
 pub use sanitize::DecodeError;
 
+/// A brief's date as `YYYY-MM-DD` (or shorter) for sorting and listing, if
+/// it is written in a way we recognise.
+pub fn iso_date(date: &str) -> Option<String> {
+    lines::iso_date(date)
+}
+
 /// Read a brief. `name` is the file name, used to pick the format (`.md`)
 /// and as the title of last resort.
 pub fn load(bytes: &[u8], name: &str) -> Result<Brief, DecodeError> {

@@ -1,0 +1,215 @@
+//! Finding an annotation's text again: the position hint, then an exact
+//! search for the quote, then a fuzzy match on its words. An annotation that
+//! cannot be placed is detached, never dropped.
+
+use super::{Anchor, Annotation};
+use std::collections::HashSet;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Where an annotation sits in the brief as loaded now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Placement {
+    /// On passage `passage`, bytes `start..end` of its text.
+    Attached {
+        passage: usize,
+        start: usize,
+        end: usize,
+    },
+    /// On the brief as a whole.
+    Brief,
+    /// Its text is gone; shown with its quote until re-attached or deleted.
+    Detached,
+}
+
+impl Placement {
+    pub fn passage(&self) -> Option<usize> {
+        match self {
+            Placement::Attached { passage, .. } => Some(*passage),
+            _ => None,
+        }
+    }
+}
+
+/// How many characters of context an anchor keeps on each side.
+pub const CONTEXT_CHARS: usize = 32;
+
+impl Anchor {
+    /// Anchor bytes `start..end` of passage `passage` (whose text is `text`).
+    pub fn new(text: &str, passage: usize, start: usize, end: usize) -> Anchor {
+        let before = &text[..start];
+        let after = &text[end..];
+        let prefix_start = before
+            .char_indices()
+            .rev()
+            .nth(CONTEXT_CHARS - 1)
+            .map_or(0, |(i, _)| i);
+        let suffix_end = after
+            .char_indices()
+            .nth(CONTEXT_CHARS)
+            .map_or(after.len(), |(i, _)| i);
+        Anchor {
+            exact: text[start..end].to_string(),
+            prefix: before[prefix_start..].to_string(),
+            suffix: after[..suffix_end].to_string(),
+            passage,
+            start: before.chars().count(),
+            end: before.chars().count() + text[start..end].chars().count(),
+        }
+    }
+
+    fn is_whole_passage(&self) -> bool {
+        self.start == 0 && self.prefix.is_empty() && self.suffix.is_empty()
+    }
+}
+
+/// Place every annotation on `passages` (the brief's passage texts in
+/// reading order). The result is parallel to `annotations`.
+pub fn place_all(passages: &[&str], annotations: &[Annotation]) -> Vec<Placement> {
+    annotations
+        .iter()
+        .map(|a| match &a.anchor {
+            None => Placement::Brief,
+            Some(anchor) => place(passages, anchor),
+        })
+        .collect()
+}
+
+pub fn place(passages: &[&str], anchor: &Anchor) -> Placement {
+    if anchor.exact.is_empty() {
+        return Placement::Detached;
+    }
+    by_hint(passages, anchor)
+        .or_else(|| by_exact_search(passages, anchor))
+        .or_else(|| by_fuzzy_match(passages, anchor))
+        .unwrap_or(Placement::Detached)
+}
+
+fn byte_offset(text: &str, chars: usize) -> Option<usize> {
+    if chars == 0 {
+        return Some(0);
+    }
+    text.char_indices()
+        .nth(chars)
+        .map(|(i, _)| i)
+        .or_else(|| (text.chars().count() == chars).then_some(text.len()))
+}
+
+fn by_hint(passages: &[&str], anchor: &Anchor) -> Option<Placement> {
+    let text = passages.get(anchor.passage)?;
+    let start = byte_offset(text, anchor.start)?;
+    let end = start + anchor.exact.len();
+    (text.get(start..end) == Some(anchor.exact.as_str())).then_some(Placement::Attached {
+        passage: anchor.passage,
+        start,
+        end,
+    })
+}
+
+/// Characters shared by the end of `a` and the end of `b`.
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+fn by_exact_search(passages: &[&str], anchor: &Anchor) -> Option<Placement> {
+    let mut best: Option<(i64, Placement)> = None;
+    for (i, text) in passages.iter().enumerate() {
+        for (start, _) in text.match_indices(anchor.exact.as_str()) {
+            let end = start + anchor.exact.len();
+            let context = common_suffix(&text[..start], &anchor.prefix)
+                + common_prefix(&text[end..], &anchor.suffix);
+            let distance = i.abs_diff(anchor.passage).min(10_000);
+            // Context outweighs distance: a quote with its surroundings intact
+            // is the same text even if it moved far.
+            let score = (context as i64) * 1000 - distance as i64;
+            if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                best = Some((
+                    score,
+                    Placement::Attached {
+                        passage: i,
+                        start,
+                        end,
+                    },
+                ));
+            }
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.unicode_words().map(str::to_lowercase).collect()
+}
+
+fn bigrams(words: &[String]) -> HashSet<(&str, &str)> {
+    if words.len() == 1 {
+        return std::iter::once((words[0].as_str(), "")).collect();
+    }
+    words
+        .windows(2)
+        .map(|w| (w[0].as_str(), w[1].as_str()))
+        .collect()
+}
+
+/// Share of the quote's word pairs found in `text`.
+fn overlap(quote: &HashSet<(&str, &str)>, text: &str) -> f64 {
+    let text_words = words(text);
+    let theirs = bigrams(&text_words);
+    if quote.is_empty() {
+        return 0.0;
+    }
+    quote.iter().filter(|b| theirs.contains(*b)).count() as f64 / quote.len() as f64
+}
+
+/// The quote was edited (a word changed, punctuation fixed): find the
+/// passage sharing most of its word pairs, then the sentences within it.
+fn by_fuzzy_match(passages: &[&str], anchor: &Anchor) -> Option<Placement> {
+    const THRESHOLD: f64 = 0.5;
+    let quote_words = words(&anchor.exact);
+    if quote_words.is_empty() {
+        return None;
+    }
+    let quote = bigrams(&quote_words);
+    let mut best: Option<(f64, usize)> = None;
+    for (i, text) in passages.iter().enumerate() {
+        let score = overlap(&quote, text);
+        let distance_penalty = i.abs_diff(anchor.passage) as f64 * 1e-6;
+        let score = score - distance_penalty;
+        if score >= THRESHOLD && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, i));
+        }
+    }
+    let (_, passage) = best?;
+    let text = passages[passage];
+    if anchor.is_whole_passage() {
+        return Some(Placement::Attached {
+            passage,
+            start: 0,
+            end: text.len(),
+        });
+    }
+    // The run of sentences that share the quote's words.
+    let matching: Vec<(usize, usize)> = text
+        .split_sentence_bound_indices()
+        .filter(|(_, s)| {
+            overlap(&quote, s) > 0.0 && overlap(&bigrams(&words(s)), &anchor.exact) >= THRESHOLD
+        })
+        .map(|(i, s)| (i, i + s.trim_end().len()))
+        .collect();
+    let (start, end) = match (matching.first(), matching.last()) {
+        (Some(first), Some(last)) => (first.0, last.1),
+        _ => (0, text.len()),
+    };
+    Some(Placement::Attached {
+        passage,
+        start,
+        end,
+    })
+}

@@ -1,0 +1,165 @@
+//! Bookmarks, highlights and notes: what they are, how they find their text
+//! again after the brief changed, and how two copies of a file merge.
+//! Pure: the store reads and writes files, this module only reasons.
+
+mod anchor;
+mod identity;
+
+pub use anchor::{Placement, place_all};
+pub use identity::{BriefKey, brief_key, content_hashes, file_name_for, same_brief, stable_hash};
+
+use crate::yaml::Value;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The schema version this program writes. Files with a higher number are
+/// never overwritten: they come from a newer `brief`.
+pub const SCHEMA: u32 = 1;
+
+/// Highlight colours, named so the file stays readable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Colour {
+    #[default]
+    Yellow,
+    Green,
+    Blue,
+    Pink,
+}
+
+impl Colour {
+    pub const ALL: [Colour; 4] = [Colour::Yellow, Colour::Green, Colour::Blue, Colour::Pink];
+
+    pub fn next(self) -> Colour {
+        let i = Colour::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Colour::ALL[(i + 1) % Colour::ALL.len()]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Bookmark,
+    Highlight,
+    Note,
+}
+
+/// The text an annotation belongs to: the quote itself with some context,
+/// and where it was (the hint). See DESIGN.md, "Anchoring".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Anchor {
+    pub exact: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prefix: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub suffix: String,
+    /// Passage index in reading order when the annotation was made.
+    pub passage: usize,
+    /// Character offsets of the quote inside that passage.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One annotation as stored. Unknown fields are kept in `extra` and written
+/// back, so a newer `brief` sharing the file loses nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub id: String,
+    pub kind: Kind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<Colour>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// None: the annotation is on the brief as a whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<Anchor>,
+    pub created: String,
+    pub updated: String,
+    /// A deletion, kept so that another running instance's copy does not
+    /// bring the annotation back when the two merge.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+/// Where the reader was, restored when the brief is opened again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Position {
+    pub passage: usize,
+    #[serde(default)]
+    pub updated: String,
+}
+
+/// What identifies the brief a file belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct BriefRecord {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Hashes of the first passages: tell an edited brief from a different
+    /// brief that happens to have the same title.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub passages: Vec<String>,
+}
+
+/// One annotation file: everything `brief` keeps about one brief.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnotationFile {
+    pub schema: u32,
+    pub brief: BriefRecord,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    #[serde(default)]
+    pub annotations: Vec<Annotation>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+impl AnnotationFile {
+    pub fn new(brief: BriefRecord) -> Self {
+        AnnotationFile {
+            schema: SCHEMA,
+            brief,
+            position: None,
+            annotations: Vec::new(),
+            extra: BTreeMap::new(),
+        }
+    }
+
+    /// Live annotations (not deleted).
+    pub fn live(&self) -> impl Iterator<Item = &Annotation> {
+        self.annotations.iter().filter(|a| !a.deleted)
+    }
+
+    /// Merge what is on disk into this copy: by id, the newer `updated`
+    /// wins; ids only one side knows are kept. Order: by creation, so the
+    /// file stays stable and diff-friendly.
+    pub fn merge_from(&mut self, disk: &AnnotationFile) {
+        for theirs in &disk.annotations {
+            match self.annotations.iter_mut().find(|a| a.id == theirs.id) {
+                Some(ours) if theirs.updated > ours.updated => *ours = theirs.clone(),
+                Some(_) => {}
+                None => self.annotations.push(theirs.clone()),
+            }
+        }
+        for (key, value) in &disk.extra {
+            self.extra
+                .entry(key.clone())
+                .or_insert_with(|| value.clone());
+        }
+        if let (Some(ours), Some(theirs)) = (&self.position, &disk.position)
+            && theirs.updated > ours.updated
+        {
+            self.position = disk.position.clone();
+        }
+        if self.position.is_none() {
+            self.position = disk.position.clone();
+        }
+        self.annotations
+            .sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,409 @@
+//! Making, changing and removing annotations. Each change is saved at once
+//! (as an effect): a note typed is a note on disk.
+
+use super::notes::{self, NoteTarget};
+use super::reader::{Reader, Selection};
+use super::{Clock, Confirmed, Effect, Model, Overlay};
+use crate::action::Action;
+use crate::annotations::{Anchor, Annotation, Kind, Placement};
+use crate::layout::Pane;
+use std::collections::BTreeMap;
+
+pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
+    let Some(reader) = model.reader.as_mut() else {
+        return;
+    };
+    let changes = matches!(
+        action,
+        Action::ToggleBookmark
+            | Action::Highlight
+            | Action::RemoveHighlight
+            | Action::AddNote
+            | Action::AddBriefNote
+            | Action::EditNote
+            | Action::ExternalEdit
+            | Action::DeleteNote
+            | Action::Reattach
+    );
+    if changes && let Some(why) = &reader.annotations.read_only {
+        let why = why.clone();
+        return model.error(format!("annotations are read-only: {why}"));
+    }
+    if changes && reader.index.is_empty() && action != Action::AddBriefNote {
+        return model.info("This brief has no passages: press A for a note on the whole brief");
+    }
+    let clock = &mut model.clock;
+    let message = match action {
+        Action::ToggleBookmark => toggle_bookmark(reader, clock, fx),
+        Action::NextBookmark => jump_bookmark(reader, true),
+        Action::PrevBookmark => jump_bookmark(reader, false),
+        Action::Highlight => highlight(reader, clock, fx),
+        Action::RemoveHighlight => remove_highlights(reader, clock, fx),
+        Action::AddNote => {
+            let target = passage_target(reader);
+            notes::open_editor(reader, target, "");
+            None
+        }
+        Action::AddBriefNote => {
+            notes::open_editor(reader, NoteTarget::Brief, "");
+            None
+        }
+        Action::EditNote | Action::ExternalEdit => {
+            let external = action == Action::ExternalEdit;
+            match note_here(reader) {
+                Some(i) => {
+                    let a = &reader.annotations.file.annotations[i];
+                    let (id, text) = (a.id.clone(), a.note.clone().unwrap_or_default());
+                    notes::open_editor(reader, NoteTarget::Existing(id), &text);
+                }
+                None if external => {
+                    let target = passage_target(reader);
+                    notes::open_editor(reader, target, "")
+                }
+                None => return model.info("No note here: press a to write one"),
+            }
+            if external && let Some(editor) = reader.editor.as_mut() {
+                editor.external = true;
+                fx.push(Effect::ExternalEdit {
+                    text: editor.text(),
+                });
+            }
+            None
+        }
+        Action::DeleteNote => match note_here(reader) {
+            Some(i) => {
+                let a = &reader.annotations.file.annotations[i];
+                let what = match a.kind {
+                    Kind::Note => "note",
+                    Kind::Bookmark => "bookmark",
+                    Kind::Highlight => "highlight",
+                };
+                model.overlay = Some(Overlay::Confirm {
+                    question: format!("Delete this {what}? (y/n)"),
+                    on_yes: Confirmed::DeleteAnnotation { id: a.id.clone() },
+                });
+                None
+            }
+            None => Some("No note here to delete".to_string()),
+        },
+        Action::Reattach => reattach(reader, clock, fx),
+        _ => None,
+    };
+    if let Some(message) = message {
+        model.info(message);
+    }
+}
+
+/// `v`: select the sentence under the cursor; sentence keys extend it.
+pub fn select(reader: &mut Reader) {
+    if reader.index.is_empty() {
+        return;
+    }
+    let s = reader.sentence.unwrap_or(0);
+    reader.sentence = Some(s);
+    reader.selection = Some(Selection {
+        passage: reader.cursor,
+        anchor: s,
+        head: s,
+    });
+}
+
+/// Bytes the next annotation covers: the selection, or the whole passage.
+fn target_range(reader: &Reader) -> (usize, usize, usize) {
+    let passage = reader.cursor;
+    if let Some(sel) = reader.selection.filter(|s| s.passage == passage) {
+        let spans = reader.sentences(passage);
+        let (a, b) = (sel.anchor.min(sel.head), sel.anchor.max(sel.head));
+        if let (Some(first), Some(last)) = (
+            spans.get(a),
+            spans.get(b.min(spans.len().saturating_sub(1))),
+        ) {
+            return (passage, first.0, last.1);
+        }
+    }
+    (passage, 0, reader.passage_text(passage).len())
+}
+
+fn passage_target(reader: &mut Reader) -> NoteTarget {
+    let (passage, start, end) = target_range(reader);
+    reader.selection = None;
+    NoteTarget::Passage {
+        passage,
+        start,
+        end,
+    }
+}
+
+fn new_annotation(
+    reader: &Reader,
+    clock: &mut Clock,
+    kind: Kind,
+    range: Option<(usize, usize, usize)>,
+) -> Annotation {
+    let anchor = range.map(|(passage, start, end)| {
+        Anchor::new(reader.passage_text(passage), passage, start, end)
+    });
+    Annotation {
+        id: clock.new_id(),
+        kind,
+        colour: None,
+        note: None,
+        anchor,
+        created: clock.now.clone(),
+        updated: clock.now.clone(),
+        deleted: false,
+        extra: BTreeMap::new(),
+    }
+}
+
+fn push(reader: &mut Reader, annotation: Annotation, placement: Placement) {
+    reader.annotations.file.annotations.push(annotation);
+    reader.annotations.placements.push(placement);
+}
+
+/// Mark an annotation deleted (a tombstone, so merges do not revive it).
+fn tombstone(reader: &mut Reader, clock: &Clock, i: usize) {
+    let a = &mut reader.annotations.file.annotations[i];
+    a.deleted = true;
+    a.note = None;
+    a.updated = clock.now.clone();
+}
+
+/// Live annotations of `kind` on passage `passage`.
+fn on_passage(reader: &Reader, kind: Kind, passage: usize) -> Vec<usize> {
+    let file = &reader.annotations.file;
+    (0..file.annotations.len())
+        .filter(|&i| {
+            let a = &file.annotations[i];
+            !a.deleted
+                && a.kind == kind
+                && reader.annotations.placements[i].passage() == Some(passage)
+        })
+        .collect()
+}
+
+pub fn save(reader: &mut Reader, fx: &mut Vec<Effect>) {
+    if reader.annotations.read_only.is_some() {
+        return;
+    }
+    reader.annotations.dirty = true;
+    fx.push(Effect::Save {
+        path: reader.annotations.path.clone(),
+        file: Box::new(reader.annotations.file.clone()),
+    });
+}
+
+fn toggle_bookmark(reader: &mut Reader, clock: &mut Clock, fx: &mut Vec<Effect>) -> Option<String> {
+    let existing = on_passage(reader, Kind::Bookmark, reader.cursor);
+    let message = if existing.is_empty() {
+        let (passage, _, end) = target_range(reader);
+        let a = new_annotation(reader, clock, Kind::Bookmark, Some((passage, 0, end)));
+        push(
+            reader,
+            a,
+            Placement::Attached {
+                passage,
+                start: 0,
+                end,
+            },
+        );
+        "Bookmarked"
+    } else {
+        for i in existing {
+            tombstone(reader, clock, i);
+        }
+        "Bookmark removed"
+    };
+    save(reader, fx);
+    Some(message.to_string())
+}
+
+fn jump_bookmark(reader: &mut Reader, forward: bool) -> Option<String> {
+    let mut marked: Vec<usize> = reader
+        .annotations
+        .file
+        .annotations
+        .iter()
+        .zip(&reader.annotations.placements)
+        .filter(|(a, _)| !a.deleted && a.kind == Kind::Bookmark)
+        .filter_map(|(_, p)| p.passage())
+        .collect();
+    marked.sort_unstable();
+    marked.dedup();
+    let target = if forward {
+        marked
+            .iter()
+            .find(|&&p| p > reader.cursor)
+            .or(marked.first())
+    } else {
+        marked
+            .iter()
+            .rev()
+            .find(|&&p| p < reader.cursor)
+            .or(marked.last())
+    };
+    match target {
+        Some(&p) => {
+            reader.focus = reader.pane_of(p);
+            reader.move_to(p);
+            None
+        }
+        None => Some("No bookmarks in this brief: press m to add one".to_string()),
+    }
+}
+
+/// Highlight the selection or passage; on an existing highlight of the
+/// same text, cycle its colour.
+fn highlight(reader: &mut Reader, clock: &mut Clock, fx: &mut Vec<Effect>) -> Option<String> {
+    let (passage, start, end) = target_range(reader);
+    reader.selection = None;
+    let same = on_passage(reader, Kind::Highlight, passage)
+        .into_iter()
+        .find(|&i| {
+            reader.annotations.placements[i]
+                == Placement::Attached {
+                    passage,
+                    start,
+                    end,
+                }
+        });
+    let colour = match same {
+        Some(i) => {
+            let a = &mut reader.annotations.file.annotations[i];
+            let colour = a.colour.unwrap_or_default().next();
+            a.colour = Some(colour);
+            a.updated = clock.now.clone();
+            colour
+        }
+        None => {
+            let mut a = new_annotation(reader, clock, Kind::Highlight, Some((passage, start, end)));
+            a.colour = Some(reader.last_colour);
+            push(
+                reader,
+                a,
+                Placement::Attached {
+                    passage,
+                    start,
+                    end,
+                },
+            );
+            reader.last_colour
+        }
+    };
+    reader.last_colour = colour;
+    save(reader, fx);
+    Some(format!("Highlighted in {colour:?} (press again for another colour)").to_lowercase())
+}
+
+fn remove_highlights(
+    reader: &mut Reader,
+    clock: &mut Clock,
+    fx: &mut Vec<Effect>,
+) -> Option<String> {
+    let found = on_passage(reader, Kind::Highlight, reader.cursor);
+    if found.is_empty() {
+        return Some("No highlight here".to_string());
+    }
+    for &i in &found {
+        tombstone(reader, clock, i);
+    }
+    save(reader, fx);
+    Some(format!("Removed {} highlight(s)", found.len()))
+}
+
+/// The note the user means: the one selected in the notes pane, else the
+/// first note on the cursor's passage.
+fn note_here(reader: &Reader) -> Option<usize> {
+    if reader.focus == Pane::Notes {
+        return notes::selected(reader);
+    }
+    on_passage(reader, Kind::Note, reader.cursor)
+        .into_iter()
+        .next()
+}
+
+/// Ctrl-S in the editor: create or update the note.
+pub fn save_note(model: &mut Model, target: NoteTarget, text: String, fx: &mut Vec<Effect>) {
+    let Some(reader) = model.reader.as_mut() else {
+        return;
+    };
+    let clock = &mut model.clock;
+    match target {
+        NoteTarget::Existing(id) => {
+            let Some(a) = reader
+                .annotations
+                .file
+                .annotations
+                .iter_mut()
+                .find(|a| a.id == id && !a.deleted)
+            else {
+                return model
+                    .error("that note was deleted meanwhile; your text is kept as a draft");
+            };
+            a.note = Some(text);
+            a.updated = clock.now.clone();
+        }
+        NoteTarget::Brief => {
+            let mut a = new_annotation(reader, clock, Kind::Note, None);
+            a.note = Some(text);
+            push(reader, a, Placement::Brief);
+        }
+        NoteTarget::Passage {
+            passage,
+            start,
+            end,
+        } => {
+            let mut a = new_annotation(reader, clock, Kind::Note, Some((passage, start, end)));
+            a.note = Some(text);
+            push(
+                reader,
+                a,
+                Placement::Attached {
+                    passage,
+                    start,
+                    end,
+                },
+            );
+        }
+    }
+    save(reader, fx);
+    model.info("Note saved");
+}
+
+pub fn delete(reader: &mut Reader, clock: &mut Clock, id: &str, fx: &mut Vec<Effect>) {
+    if let Some(i) = reader
+        .annotations
+        .file
+        .annotations
+        .iter()
+        .position(|a| a.id == id)
+    {
+        tombstone(reader, clock, i);
+        let count = notes::entries(reader).len();
+        reader.notes_cursor = reader.notes_cursor.min(count.saturating_sub(1));
+        save(reader, fx);
+    }
+}
+
+/// Attach the selected detached annotation to the passage under the cursor.
+fn reattach(reader: &mut Reader, clock: &mut Clock, fx: &mut Vec<Effect>) -> Option<String> {
+    let selected = notes::selected(reader)
+        .filter(|&i| reader.annotations.placements[i] == Placement::Detached);
+    let Some(i) = selected else {
+        return Some(
+            "Select a detached note in the notes pane (Tab), then press r on it".to_string(),
+        );
+    };
+    let (passage, start, end) = (reader.cursor, 0, reader.passage_text(reader.cursor).len());
+    let anchor = Anchor::new(reader.passage_text(passage), passage, start, end);
+    let a = &mut reader.annotations.file.annotations[i];
+    a.anchor = Some(anchor);
+    a.updated = clock.now.clone();
+    reader.annotations.placements[i] = Placement::Attached {
+        passage,
+        start,
+        end,
+    };
+    save(reader, fx);
+    Some(format!("Attached to passage {}", passage + 1))
+}

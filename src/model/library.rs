@@ -1,0 +1,239 @@
+//! The library: every brief in a folder with its category, title, date and
+//! annotation counts; a fuzzy filter; unreadable files listed with their error.
+
+use super::reader::Reader;
+use super::{Effect, Model, Overlay};
+use crate::action::Action;
+use crate::annotations::Kind;
+use crate::keymap::{Key, KeyCode};
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use std::path::PathBuf;
+
+/// One brief in the list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LibraryEntry {
+    pub path: PathBuf,
+    pub title: String,
+    pub category: Option<String>,
+    pub date: Option<String>,
+    /// Why the file could not be read; it is still listed.
+    pub error: Option<String>,
+    pub bookmarks: usize,
+    pub highlights: usize,
+    pub notes: usize,
+}
+
+impl LibraryEntry {
+    /// What the filter matches against.
+    fn haystack(&self) -> String {
+        let name = self
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        format!(
+            "{} {} {} {}",
+            self.title,
+            self.category.as_deref().unwrap_or(""),
+            self.date.as_deref().unwrap_or(""),
+            name
+        )
+    }
+}
+
+/// A bookmark somewhere in the library, for the bookmarks list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BookmarkEntry {
+    pub brief_title: String,
+    pub brief_path: Option<PathBuf>,
+    pub passage: usize,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// The folder shown; None when `brief` was started on single files.
+    pub dir: Option<PathBuf>,
+    pub entries: Vec<LibraryEntry>,
+    haystacks: Vec<String>,
+    /// Entries shown, best match first (all, in order, without a filter).
+    pub visible: Vec<usize>,
+    pub filter: String,
+    pub filtering: bool,
+    filter_before: String,
+    pub cursor: usize,
+    pub top: usize,
+    /// Rows available for the list (the screen minus header and status).
+    pub rows: usize,
+    /// Entries are still being read in the background.
+    pub loading: bool,
+}
+
+impl Library {
+    pub fn new(dir: Option<PathBuf>, height: u16) -> Library {
+        let mut library = Library {
+            dir,
+            loading: true,
+            ..Library::default()
+        };
+        library.resize(height);
+        library
+    }
+
+    pub fn resize(&mut self, height: u16) {
+        self.rows = usize::from(height.saturating_sub(3)).max(1);
+        self.keep_visible();
+    }
+
+    pub fn add_entries(&mut self, entries: Vec<LibraryEntry>, done: bool) {
+        self.haystacks
+            .extend(entries.iter().map(LibraryEntry::haystack));
+        self.entries.extend(entries);
+        self.loading = !done;
+        if done {
+            // Sorted once all are in: by date (newest first), then title.
+            let mut order: Vec<usize> = (0..self.entries.len()).collect();
+            let dates: Vec<Option<String>> = self
+                .entries
+                .iter()
+                .map(|e| e.date.as_deref().and_then(crate::loader::iso_date))
+                .collect();
+            order.sort_by(|&a, &b| {
+                dates[b]
+                    .cmp(&dates[a])
+                    .then_with(|| self.entries[a].title.cmp(&self.entries[b].title))
+            });
+            self.entries = order.iter().map(|&i| self.entries[i].clone()).collect();
+            self.haystacks = order.iter().map(|&i| self.haystacks[i].clone()).collect();
+        }
+        self.refilter();
+    }
+
+    fn refilter(&mut self) {
+        if self.filter.is_empty() {
+            self.visible = (0..self.entries.len()).collect();
+        } else {
+            let pattern = Pattern::parse(&self.filter, CaseMatching::Smart, Normalization::Smart);
+            let mut matcher = Matcher::new(Config::DEFAULT);
+            let mut buf = Vec::new();
+            let mut scored: Vec<(u32, usize)> = self
+                .haystacks
+                .iter()
+                .enumerate()
+                .filter_map(|(i, h)| {
+                    pattern
+                        .score(Utf32Str::new(h, &mut buf), &mut matcher)
+                        .map(|score| (score, i))
+                })
+                .collect();
+            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            self.visible = scored.into_iter().map(|(_, i)| i).collect();
+        }
+        self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
+        self.keep_visible();
+    }
+
+    fn keep_visible(&mut self) {
+        if self.cursor < self.top {
+            self.top = self.cursor;
+        } else if self.cursor >= self.top + self.rows {
+            self.top = self.cursor + 1 - self.rows;
+        }
+    }
+
+    pub fn selected(&self) -> Option<&LibraryEntry> {
+        self.visible.get(self.cursor).map(|&i| &self.entries[i])
+    }
+
+    pub fn type_key(&mut self, key: Key) {
+        if let Some(c) = key.typed_char() {
+            self.filter.push(c);
+        } else if key.code == KeyCode::Backspace {
+            self.filter.pop();
+        } else {
+            return;
+        }
+        self.cursor = 0;
+        self.refilter();
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        let last = self.visible.len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+        self.keep_visible();
+    }
+
+    /// Counts for the brief just closed, so the list is current.
+    pub fn update_counts(&mut self, reader: &Reader) {
+        let Some(entry) = self.entries.iter_mut().find(|e| e.path == reader.path) else {
+            return;
+        };
+        let live: Vec<Kind> = reader.annotations.file.live().map(|a| a.kind).collect();
+        entry.bookmarks = live.iter().filter(|k| **k == Kind::Bookmark).count();
+        entry.highlights = live.iter().filter(|k| **k == Kind::Highlight).count();
+        entry.notes = live.iter().filter(|k| **k == Kind::Note).count();
+    }
+}
+
+pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
+    let library = &mut model.library;
+    let page = library.rows as isize;
+    if library.filtering {
+        match action {
+            Action::Accept => library.filtering = false,
+            Action::Cancel | Action::Quit => {
+                library.filtering = false;
+                library.filter = std::mem::take(&mut library.filter_before);
+                library.refilter();
+            }
+            Action::Key(key) => library.type_key(key),
+            _ => {}
+        }
+        return;
+    }
+    match action {
+        Action::Quit => {
+            if library.filter.is_empty() {
+                fx.push(Effect::Quit);
+            } else {
+                library.filter.clear();
+                library.refilter();
+            }
+        }
+        Action::Help => model.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::DismissMessage => model.message = None,
+        Action::NextItem => library.move_by(1),
+        Action::PrevItem => library.move_by(-1),
+        Action::FirstItem => library.move_by(isize::MIN / 2),
+        Action::LastItem => library.move_by(isize::MAX / 2),
+        Action::PageDown => library.move_by(page),
+        Action::PageUp => library.move_by(-page),
+        Action::HalfPageDown => library.move_by(page / 2),
+        Action::HalfPageUp => library.move_by(-page / 2),
+        Action::Scroll(delta) => library.move_by(isize::from(delta)),
+        Action::Filter => {
+            library.filter_before = library.filter.clone();
+            library.filtering = true;
+        }
+        Action::Open => match library.selected() {
+            Some(entry) if entry.error.is_some() => {
+                let why = entry.error.clone().unwrap_or_default();
+                model.error(why);
+            }
+            Some(entry) => fx.push(Effect::OpenBrief {
+                path: entry.path.clone(),
+                passage: None,
+            }),
+            None => {}
+        },
+        Action::Click { row, .. } => {
+            let n = usize::from(row).checked_sub(2).map(|r| r + library.top);
+            if let Some(n) = n.filter(|n| *n < library.visible.len()) {
+                library.cursor = n;
+            }
+        }
+        Action::Bookmarks => fx.push(Effect::LoadBookmarks),
+        _ => {}
+    }
+}

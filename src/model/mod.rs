@@ -1,0 +1,353 @@
+//! The state machine. Every key a person presses becomes an `Action`; every
+//! change of state happens in `update`; every side effect leaves as an
+//! `Effect` for app.rs to run. Nothing here touches the terminal or disk.
+
+mod annotate;
+mod library;
+pub mod notes;
+mod reader;
+mod search;
+#[cfg(test)]
+mod tests;
+
+use crate::action::Action;
+use crate::annotations::AnnotationFile;
+use crate::document::Brief;
+use crate::keymap::{Context, Key, Keymap, Resolution};
+pub use library::{BookmarkEntry, Library, LibraryEntry};
+pub use notes::{NoteEditor, NoteTarget};
+pub use reader::{Reader, Top};
+pub use search::Search;
+use std::path::PathBuf;
+
+/// What app.rs must do on the model's behalf.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Quit,
+    Suspend,
+    /// Clear and repaint the whole terminal.
+    Redraw,
+    /// Read, parse and open a brief, at a passage if given.
+    OpenBrief {
+        path: PathBuf,
+        passage: Option<usize>,
+    },
+    /// Write (merging with what is on disk) one brief's annotation file.
+    Save {
+        path: PathBuf,
+        file: Box<AnnotationFile>,
+    },
+    /// Let the user edit `text` in $VISUAL/$EDITOR.
+    ExternalEdit {
+        text: String,
+    },
+    /// Read every annotation file for the bookmarks list.
+    LoadBookmarks,
+}
+
+/// A brief read from disk with its annotations, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Opened {
+    pub path: PathBuf,
+    pub brief: Brief,
+    pub annotations_path: PathBuf,
+    pub annotations: Option<AnnotationFile>,
+    /// Why annotations cannot be saved (unreadable file, newer schema).
+    pub read_only: Option<String>,
+    /// Passage to show instead of the last reading position.
+    pub passage: Option<usize>,
+}
+
+impl Default for AnnotationFile {
+    fn default() -> Self {
+        AnnotationFile::new(Default::default())
+    }
+}
+
+/// Which screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Screen {
+    #[default]
+    Library,
+    Reader,
+}
+
+/// Something drawn over the screen that takes the keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    Confirm {
+        question: String,
+        on_yes: Confirmed,
+    },
+    Bookmarks {
+        entries: Vec<BookmarkEntry>,
+        cursor: usize,
+    },
+    /// Problems found at start-up (keymap), shown until dismissed.
+    Problems,
+}
+
+/// What a "yes" does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirmed {
+    DeleteAnnotation { id: String },
+    LeaveWithoutSaving,
+}
+
+/// A line in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Time and identity for new annotations. app.rs sets `now` before each
+/// update, tests set it by hand: the model never reads a clock.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Clock {
+    /// RFC 3339, UTC.
+    pub now: String,
+    /// Distinguishes ids made by two instances in the same second.
+    pub instance: String,
+    pub counter: u64,
+}
+
+impl Clock {
+    pub fn new_id(&mut self) -> String {
+        self.counter += 1;
+        let stamp: String = self
+            .now
+            .chars()
+            .filter(char::is_ascii_digit)
+            .take(14)
+            .collect();
+        format!("{stamp}-{}-{}", self.instance, self.counter)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    pub keymap: Keymap,
+    pub width: u16,
+    pub height: u16,
+    pub screen: Screen,
+    pub library: Library,
+    pub reader: Option<Reader>,
+    pub overlay: Option<Overlay>,
+    /// Keys of a sequence typed so far (`g` of `g g`).
+    pub pending: Vec<Key>,
+    pub message: Option<Message>,
+    /// Problems found at start-up, one per line.
+    pub problems: Vec<String>,
+    pub clock: Clock,
+    /// Whether colours may be used (NO_COLOR unset).
+    pub colour: bool,
+}
+
+impl Model {
+    pub fn new(keymap: Keymap, width: u16, height: u16) -> Model {
+        Model {
+            keymap,
+            width,
+            height,
+            colour: true,
+            ..Model::default()
+        }
+    }
+
+    /// Show problems (keymap errors) until dismissed.
+    pub fn with_problems(mut self, problems: Vec<String>) -> Model {
+        if !problems.is_empty() {
+            self.overlay = Some(Overlay::Problems);
+        }
+        self.problems = problems;
+        self
+    }
+
+    /// The keymap contexts that apply now, most specific first.
+    pub fn contexts(&self) -> &'static [Context] {
+        match &self.overlay {
+            Some(Overlay::Confirm { .. }) => &[Context::Confirm],
+            Some(Overlay::Help { .. }) | Some(Overlay::Problems) => {
+                &[Context::Help, Context::Global]
+            }
+            Some(Overlay::Bookmarks { .. }) => &[Context::Library, Context::Global],
+            None => match self.screen {
+                Screen::Library if self.library.filtering => &[Context::Search],
+                Screen::Library => &[Context::Library, Context::Global],
+                Screen::Reader => match &self.reader {
+                    Some(r) if r.editor.is_some() => &[Context::Editor],
+                    Some(r) if r.search.typing() => &[Context::Search],
+                    _ => &[Context::Reader, Context::Global],
+                },
+            },
+        }
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// The keys shown for an action in the current contexts, for hints.
+    pub fn key_hint(&self, action: &Action) -> Option<String> {
+        self.contexts()
+            .iter()
+            .find_map(|c| self.keymap.keys_for(*c, action).into_iter().next())
+    }
+}
+
+/// Apply one action. Returns what the outside world must do.
+pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    dispatch(model, action, &mut effects);
+    effects
+}
+
+fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
+    match action {
+        Action::Key(key) => press(model, key, fx),
+        Action::Timeout => model.pending.clear(),
+        Action::Resize { width, height } => {
+            model.width = width;
+            model.height = height;
+            if let Some(reader) = model.reader.as_mut() {
+                reader.resize(width, height);
+            }
+            model.library.resize(height);
+        }
+        Action::ForceQuit => fx.push(Effect::Quit),
+        Action::Suspend => fx.push(Effect::Suspend),
+        Action::Redraw => fx.push(Effect::Redraw),
+        Action::Saved { merged, error } => reader::saved(model, merged, error, fx),
+        Action::Opened(opened) => open(model, *opened),
+        Action::OpenFailed(why) => model.error(why),
+        Action::LibraryLoaded { entries, done } => model.library.add_entries(entries, done),
+        Action::BookmarksLoaded(entries) => {
+            model.overlay = Some(Overlay::Bookmarks { entries, cursor: 0 })
+        }
+        action if model.overlay.is_some() => overlay_action(model, action, fx),
+        action => match model.screen {
+            Screen::Library => library::update(model, action, fx),
+            Screen::Reader => reader::update(model, action, fx),
+        },
+    }
+}
+
+/// A key: part of a sequence, a bound action, or typed text.
+fn press(model: &mut Model, key: Key, fx: &mut Vec<Effect>) {
+    let mut keys = std::mem::take(&mut model.pending);
+    keys.push(key);
+    match model.keymap.resolve(model.contexts(), &keys) {
+        Resolution::Action(action) => dispatch(model, action, fx),
+        Resolution::Pending => model.pending = keys,
+        Resolution::Unbound if keys.len() > 1 => {
+            // A broken sequence: the last key starts afresh.
+            press(model, key, fx)
+        }
+        Resolution::Unbound => typed(model, key),
+    }
+}
+
+/// A key no binding claimed: text for whatever is being typed into.
+fn typed(model: &mut Model, key: Key) {
+    if model.overlay.is_some() {
+        return;
+    }
+    match model.screen {
+        Screen::Library if model.library.filtering => model.library.type_key(key),
+        Screen::Reader => {
+            if let Some(reader) = model.reader.as_mut() {
+                if reader.editor.is_some() {
+                    notes::editor_key(reader, key);
+                } else if reader.search.typing() {
+                    reader.search_key(key);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
+    let Some(overlay) = model.overlay.as_mut() else {
+        return;
+    };
+    match (overlay, action) {
+        (_, Action::Quit | Action::Cancel | Action::Deny | Action::DismissMessage) => {
+            model.overlay = None;
+        }
+        (Overlay::Help { .. } | Overlay::Problems, Action::Help) => model.overlay = None,
+        (Overlay::Help { scroll }, action) => {
+            let step = usize::from(model.height.saturating_sub(4)).max(1);
+            *scroll = match action {
+                Action::NextItem => scroll.saturating_add(1),
+                Action::PrevItem => scroll.saturating_sub(1),
+                Action::PageDown | Action::HalfPageDown => scroll.saturating_add(step),
+                Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(step),
+                _ => *scroll,
+            };
+        }
+        (Overlay::Confirm { on_yes, .. }, Action::Confirm) => {
+            let on_yes = on_yes.clone();
+            model.overlay = None;
+            match on_yes {
+                Confirmed::LeaveWithoutSaving => reader::finish_leaving(model, fx),
+                Confirmed::DeleteAnnotation { id } => {
+                    if let Some(reader) = model.reader.as_mut() {
+                        annotate::delete(reader, &mut model.clock, &id, fx);
+                    }
+                }
+            }
+        }
+        (Overlay::Bookmarks { entries, cursor }, action) => {
+            let last = entries.len().saturating_sub(1);
+            match action {
+                Action::NextItem => *cursor = (*cursor + 1).min(last),
+                Action::PrevItem => *cursor = cursor.saturating_sub(1),
+                Action::FirstItem => *cursor = 0,
+                Action::LastItem => *cursor = last,
+                Action::Open => {
+                    if let Some(entry) = entries.get(*cursor) {
+                        let path = entry.brief_path.clone();
+                        let passage = Some(entry.passage);
+                        model.overlay = None;
+                        match path {
+                            Some(path) => fx.push(Effect::OpenBrief { path, passage }),
+                            None => model.error("this bookmark's brief has no known location"),
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        (Overlay::Problems, _) | (Overlay::Confirm { .. }, _) => {}
+    }
+}
+
+/// Show a freshly read brief.
+fn open(model: &mut Model, opened: Opened) {
+    if let Some(previous) = model.reader.take() {
+        model.library.update_counts(&previous);
+    }
+    let reader = Reader::new(opened, model.width, model.height);
+    if let Some(problem) = &reader.annotations.read_only {
+        model.error(problem.clone());
+    } else {
+        model.message = None;
+    }
+    model.reader = Some(reader);
+    model.screen = Screen::Reader;
+}

@@ -1,0 +1,313 @@
+//! The notes pane (the brief's notes in document order, detached ones last)
+//! and the note editor. Typed text is never thrown away: leaving the editor
+//! keeps it as a draft that the next `a`/`e` on the same target brings back.
+
+use super::reader::Reader;
+use super::{Effect, Model, annotate};
+use crate::action::Action;
+use crate::annotations::{Kind, Placement};
+use crate::keymap::{Key, KeyCode};
+use ratatui_textarea::{Input, Key as TextKey, TextArea, WrapMode};
+
+/// What a note being written belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum NoteTarget {
+    /// A new note on bytes `start..end` of a passage.
+    Passage {
+        passage: usize,
+        start: usize,
+        end: usize,
+    },
+    /// A new note on the whole brief.
+    Brief,
+    /// An existing note, by id.
+    Existing(String),
+}
+
+/// The in-app editor: a text area and what it is for.
+#[derive(Debug, Clone)]
+pub struct NoteEditor {
+    pub target: NoteTarget,
+    pub area: TextArea<'static>,
+    /// Opened only to hand the note to $EDITOR: save what comes back.
+    pub external: bool,
+}
+
+impl PartialEq for NoteEditor {
+    fn eq(&self, other: &Self) -> bool {
+        self.target == other.target && self.area.lines() == other.area.lines()
+    }
+}
+
+impl NoteEditor {
+    pub fn new(target: NoteTarget, text: &str) -> NoteEditor {
+        let lines: Vec<String> = if text.is_empty() {
+            vec![String::new()]
+        } else {
+            text.lines().map(String::from).collect()
+        };
+        let mut area = TextArea::new(lines);
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        area.set_placeholder_text("Write your note. Ctrl-S saves, Esc keeps it as a draft.");
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        NoteEditor {
+            target,
+            area,
+            external: false,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+}
+
+/// Indices (into the file's annotations) of what the notes pane lists:
+/// notes on the brief, notes in document order, then anything detached.
+pub fn entries(reader: &Reader) -> Vec<usize> {
+    let file = &reader.annotations.file;
+    let placements = &reader.annotations.placements;
+    let mut brief = Vec::new();
+    let mut attached = Vec::new();
+    let mut detached = Vec::new();
+    for (i, a) in file.annotations.iter().enumerate() {
+        if a.deleted {
+            continue;
+        }
+        match placements.get(i) {
+            Some(Placement::Brief) if a.kind == Kind::Note => brief.push(i),
+            Some(Placement::Attached { passage, start, .. }) if a.kind == Kind::Note => {
+                attached.push(((*passage, *start), i))
+            }
+            Some(Placement::Detached) | None => detached.push(i),
+            _ => {}
+        }
+    }
+    attached.sort();
+    brief
+        .into_iter()
+        .chain(attached.into_iter().map(|(_, i)| i))
+        .chain(detached)
+        .collect()
+}
+
+pub fn selected(reader: &Reader) -> Option<usize> {
+    entries(reader).get(reader.notes_cursor).copied()
+}
+
+/// j/k in the notes pane: select a note and take the reader to its passage.
+pub fn move_cursor(reader: &mut Reader, delta: isize) {
+    let list = entries(reader);
+    if list.is_empty() {
+        return;
+    }
+    let last = list.len() - 1;
+    reader.notes_cursor = match delta {
+        isize::MIN => 0,
+        isize::MAX => last,
+        d if d < 0 => reader.notes_cursor.saturating_sub(d.unsigned_abs()),
+        d => (reader.notes_cursor + d as usize).min(last),
+    };
+    if let Some(passage) = reader.annotations.placements[list[reader.notes_cursor]].passage() {
+        reader.move_to(passage);
+    }
+    keep_selected_visible(reader);
+}
+
+/// Outside the notes pane, the pane follows the cursor: the first note at
+/// or after the cursor's passage is selected.
+pub fn follow_cursor(reader: &mut Reader) {
+    let list = entries(reader);
+    let placements = &reader.annotations.placements;
+    let at = list
+        .iter()
+        .position(|&i| placements[i].passage().is_some_and(|p| p >= reader.cursor))
+        .unwrap_or(reader.notes_cursor.min(list.len().saturating_sub(1)));
+    reader.notes_cursor = at;
+    if reader.notes_visible() {
+        keep_selected_visible(reader);
+    }
+}
+
+/// A click on row `row` of the notes pane (inside its border).
+pub fn click(reader: &mut Reader, row: u16) {
+    let list = entries(reader);
+    let blocks = note_blocks(reader, &list);
+    let mut y = 0;
+    for (n, block) in blocks.iter().enumerate().skip(reader.notes_top) {
+        y += block.lines.len() + 1;
+        if usize::from(row) < y {
+            reader.notes_cursor = n;
+            if let Some(p) = reader.annotations.placements[list[n]].passage() {
+                reader.move_to(p);
+            }
+            return;
+        }
+    }
+}
+
+/// One entry of the notes pane, laid out: a header (where and what it
+/// quotes) and the note's wrapped lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteBlock {
+    /// Index into the file's annotations.
+    pub annotation: usize,
+    pub header: String,
+    pub lines: Vec<String>,
+    pub passage: Option<usize>,
+}
+
+/// The notes pane's entries wrapped to its inner width.
+pub fn note_blocks(reader: &Reader, list: &[usize]) -> Vec<NoteBlock> {
+    let width = usize::from(reader.geometry().notes.width.saturating_sub(2)).max(8);
+    list.iter()
+        .map(|&i| {
+            let a = &reader.annotations.file.annotations[i];
+            let placement = &reader.annotations.placements[i];
+            let quote = a.anchor.as_ref().map(|q| q.exact.as_str()).unwrap_or("");
+            let quote: String = quote.chars().take(width * 2).collect();
+            let header = match placement {
+                Placement::Brief => "On the whole brief".to_string(),
+                Placement::Attached { passage, .. } => format!("¶{} “{quote}", passage + 1),
+                Placement::Detached => format!("Detached {:?} “{quote}", a.kind).to_string(),
+            };
+            let note = a.note.as_deref().unwrap_or("");
+            let mut lines: Vec<String> = textwrap::wrap(note, width)
+                .into_iter()
+                .map(|l| l.into_owned())
+                .collect();
+            lines.insert(0, crate::text::fit(&header, width));
+            NoteBlock {
+                annotation: i,
+                header,
+                lines,
+                passage: placement.passage(),
+            }
+        })
+        .collect()
+}
+
+/// Keep the selected note within the pane's rows.
+pub fn keep_selected_visible(reader: &mut Reader) {
+    let height = usize::from(reader.geometry().notes.height.saturating_sub(2));
+    if reader.notes_cursor < reader.notes_top {
+        reader.notes_top = reader.notes_cursor;
+        return;
+    }
+    let list = entries(reader);
+    let blocks = note_blocks(reader, &list);
+    while reader.notes_top < reader.notes_cursor {
+        let used: usize = blocks
+            [reader.notes_top..=reader.notes_cursor.min(blocks.len().saturating_sub(1))]
+            .iter()
+            .map(|b| b.lines.len() + 1)
+            .sum();
+        if used <= height {
+            break;
+        }
+        reader.notes_top += 1;
+    }
+}
+
+/// Open the editor for a target, with its draft if one was left.
+pub fn open_editor(reader: &mut Reader, target: NoteTarget, text: &str) {
+    let text = reader
+        .drafts
+        .remove(&target)
+        .unwrap_or_else(|| text.to_string());
+    reader.editor = Some(NoteEditor::new(target, &text));
+}
+
+/// Keys the keymap did not claim go into the text area.
+pub fn editor_key(reader: &mut Reader, key: Key) {
+    let Some(editor) = reader.editor.as_mut() else {
+        return;
+    };
+    let text_key = match key.code {
+        KeyCode::Char(c) => TextKey::Char(c),
+        KeyCode::Enter => TextKey::Enter,
+        KeyCode::Esc => TextKey::Esc,
+        KeyCode::Tab => TextKey::Tab,
+        KeyCode::BackTab => return,
+        KeyCode::Backspace => TextKey::Backspace,
+        KeyCode::Delete => TextKey::Delete,
+        KeyCode::Insert => return,
+        KeyCode::Up => TextKey::Up,
+        KeyCode::Down => TextKey::Down,
+        KeyCode::Left => TextKey::Left,
+        KeyCode::Right => TextKey::Right,
+        KeyCode::Home => TextKey::Home,
+        KeyCode::End => TextKey::End,
+        KeyCode::PageUp => TextKey::PageUp,
+        KeyCode::PageDown => TextKey::PageDown,
+        KeyCode::F(n) => TextKey::F(n),
+    };
+    editor.area.input(Input {
+        key: text_key,
+        ctrl: key.ctrl,
+        alt: key.alt,
+        shift: false,
+    });
+}
+
+/// Editor actions: save, leave (keeping a draft), or hand over to $EDITOR.
+pub fn editor_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
+    let Some(reader) = model.reader.as_mut() else {
+        return;
+    };
+    match action {
+        Action::SaveNote => {
+            let Some(editor) = reader.editor.take() else {
+                return;
+            };
+            let text = editor.text();
+            if text.trim().is_empty() {
+                model.info("Empty note not saved");
+                return;
+            }
+            annotate::save_note(model, editor.target, text, fx);
+        }
+        Action::Cancel | Action::Quit => {
+            let Some(editor) = reader.editor.take() else {
+                return;
+            };
+            let text = editor.text();
+            if !text.trim().is_empty() {
+                reader.drafts.insert(editor.target, text);
+                model.info("Note kept as a draft: press the same key again to continue it");
+            }
+        }
+        Action::ExternalEdit => {
+            if let Some(editor) = &reader.editor {
+                fx.push(Effect::ExternalEdit {
+                    text: editor.text(),
+                });
+            }
+        }
+        Action::EditorDone(Some(text)) => {
+            let Some(editor) = reader.editor.as_mut() else {
+                return;
+            };
+            if editor.external {
+                let target = editor.target.clone();
+                reader.editor = None;
+                if text.trim().is_empty() {
+                    model.info("Empty note not saved");
+                } else {
+                    annotate::save_note(model, target, text.trim_end().to_string(), fx);
+                }
+            } else {
+                *editor = NoteEditor::new(editor.target.clone(), text.trim_end());
+            }
+        }
+        Action::EditorDone(None) => {
+            if reader.editor.as_ref().is_some_and(|e| e.external) {
+                reader.editor = None;
+            }
+            model.error("the external editor did not finish; nothing was changed");
+        }
+        Action::Key(key) => editor_key(reader, key),
+        _ => {}
+    }
+}

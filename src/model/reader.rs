@@ -1,0 +1,729 @@
+//! The reader: one brief, a cursor on a passage, panes that scroll to keep it
+//! in view, and the motions that move it.
+
+use super::search::Search;
+use super::{Effect, Model, Overlay, Screen, annotate, notes};
+use crate::action::Action;
+use crate::annotations::{self, AnnotationFile, BriefRecord, Colour, Placement, Position};
+use crate::document::Brief;
+use crate::layout::{Pane, PassageIndex, PassageRows, ReaderGeometry, WrapCache, reader_geometry};
+use ratatui::layout::Rect;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::rc::Rc;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The first row shown in a text pane: passage `pos` of the pane's list,
+/// row `line` of that passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Top {
+    pub pos: usize,
+    pub line: usize,
+}
+
+/// A run of sentences selected in one passage (`anchor` where it started).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Selection {
+    pub passage: usize,
+    pub anchor: usize,
+    pub head: usize,
+}
+
+/// A brief's annotation file as loaded, with where each annotation sits now.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Annotated {
+    pub file: AnnotationFile,
+    pub path: PathBuf,
+    pub read_only: Option<String>,
+    /// Parallel to `file.annotations`.
+    pub placements: Vec<Placement>,
+    /// Changed since the last successful save.
+    pub dirty: bool,
+    pub save_error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Reader {
+    pub path: PathBuf,
+    pub brief: Brief,
+    pub index: PassageIndex,
+    pub wraps: WrapCache,
+    pub width: u16,
+    pub height: u16,
+    pub cursor: usize,
+    /// The sentence under the cursor once sentence motions are used.
+    pub sentence: Option<usize>,
+    pub selection: Option<Selection>,
+    pub focus: Pane,
+    /// Flips the default visibility of the notes pane for this width.
+    pub notes_toggled: bool,
+    /// Scroll of the summary and commentary panes.
+    pub tops: [Top; 2],
+    /// Selected entry of the notes pane, and its first shown entry.
+    pub notes_cursor: usize,
+    pub notes_top: usize,
+    pub search: Search,
+    pub annotations: Annotated,
+    pub editor: Option<notes::NoteEditor>,
+    /// Text typed and left unsaved, by what it was for.
+    pub drafts: HashMap<notes::NoteTarget, String>,
+    pub last_colour: Colour,
+    /// Position when opened, to save only if it changed.
+    opened_at: usize,
+    /// Quit was pressed: leave once the save in flight has succeeded.
+    leaving: bool,
+}
+
+fn pane_slot(pane: Pane) -> usize {
+    usize::from(pane == Pane::Commentary)
+}
+
+impl Reader {
+    pub fn new(opened: super::Opened, width: u16, height: u16) -> Reader {
+        let brief = opened.brief;
+        let index = PassageIndex::new(&brief);
+        let mut file = opened
+            .annotations
+            .unwrap_or_else(|| AnnotationFile::new(BriefRecord::default()));
+        file.brief.title = brief.meta.title.clone();
+        file.brief.path = Some(opened.path.to_string_lossy().into_owned());
+        file.brief.passages = annotations::content_hashes(&brief);
+        let last = index.len().saturating_sub(1);
+        let cursor = opened
+            .passage
+            .or(file.position.as_ref().map(|p| p.passage))
+            .unwrap_or(0)
+            .min(last);
+        let mut reader = Reader {
+            path: opened.path,
+            index,
+            wraps: WrapCache::default(),
+            width,
+            height,
+            cursor,
+            sentence: None,
+            selection: None,
+            focus: Pane::Summary,
+            notes_toggled: false,
+            tops: [Top::default(); 2],
+            notes_cursor: 0,
+            notes_top: 0,
+            search: Search::default(),
+            annotations: Annotated {
+                file,
+                path: opened.annotations_path,
+                read_only: opened.read_only,
+                ..Annotated::default()
+            },
+            editor: None,
+            drafts: HashMap::new(),
+            last_colour: Colour::Yellow,
+            opened_at: cursor,
+            leaving: false,
+            brief,
+        };
+        reader.replace_annotations();
+        reader.focus = reader.pane_of(cursor);
+        reader.reveal();
+        reader
+    }
+
+    /// Re-anchor every annotation on the brief's text.
+    pub fn replace_annotations(&mut self) {
+        let texts: Vec<&str> = self
+            .brief
+            .passages()
+            .map(|(_, p)| p.text.as_str())
+            .collect();
+        self.annotations.placements =
+            annotations::place_all(&texts, &self.annotations.file.annotations);
+    }
+
+    pub fn passage_text(&self, i: usize) -> &str {
+        let section = &self.brief.sections[self.index.section[i]];
+        &section.passages[self.index.position[i]].text
+    }
+
+    pub fn pane_of(&self, passage: usize) -> Pane {
+        self.index
+            .pane
+            .get(passage)
+            .copied()
+            .unwrap_or(Pane::Summary)
+    }
+
+    pub fn geometry(&self) -> ReaderGeometry {
+        let area = Rect::new(0, 0, self.width, self.height);
+        reader_geometry(
+            area,
+            !self.index.summary.is_empty(),
+            !self.index.commentary.is_empty(),
+            self.notes_toggled,
+            |inner, cap| {
+                let mut rows = 0;
+                for &i in &self.index.summary {
+                    rows += self.wraps.height(&self.brief, &self.index, i, inner);
+                    if rows > cap {
+                        break;
+                    }
+                }
+                rows
+            },
+        )
+    }
+
+    pub fn notes_visible(&self) -> bool {
+        self.geometry().notes.width > 0 && self.geometry().notes.height > 0
+    }
+
+    pub fn rows(&self, passage: usize, pane_rect: Rect) -> Rc<PassageRows> {
+        self.wraps.rows(
+            &self.brief,
+            &self.index,
+            passage,
+            pane_rect.width.saturating_sub(2),
+        )
+    }
+
+    fn height_of(&self, passage: usize, rect: Rect) -> usize {
+        self.rows(passage, rect).rows.len()
+    }
+
+    /// The rows a text pane shows: (passage, its rows, row number), top down.
+    pub fn visible(&self, pane: Pane) -> Vec<(usize, Rc<PassageRows>, usize)> {
+        let rect = self.geometry().pane(pane);
+        let height = usize::from(rect.height.saturating_sub(2));
+        let list = self.index.in_pane(pane);
+        let top = self.tops[pane_slot(pane)];
+        let mut out = Vec::with_capacity(height);
+        let mut line = top.line;
+        for &passage in list.iter().skip(top.pos) {
+            let rows = self.rows(passage, rect);
+            for n in line..rows.rows.len() {
+                if out.len() == height {
+                    return out;
+                }
+                out.push((passage, rows.clone(), n));
+            }
+            line = 0;
+            if out.len() == height {
+                break;
+            }
+        }
+        out
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.width = width;
+        self.height = height;
+        for slot in 0..2 {
+            self.tops[slot].line = 0;
+        }
+        if self.focus == Pane::Notes && !self.notes_visible() {
+            self.focus = self.pane_of(self.cursor);
+        }
+        self.reveal();
+    }
+
+    /// Scroll the cursor's pane so the cursor's passage is in view: whole if
+    /// it fits, else its first rows.
+    pub fn reveal(&mut self) {
+        if self.index.is_empty() {
+            return;
+        }
+        let pane = self.pane_of(self.cursor);
+        let rect = self.geometry().pane(pane);
+        let height = usize::from(rect.height.saturating_sub(2));
+        let list = self.index.in_pane(pane);
+        let Ok(pos) = list.binary_search(&self.cursor) else {
+            return;
+        };
+        let slot = pane_slot(pane);
+        let top = self.tops[slot];
+        if pos < top.pos || (pos == top.pos && top.line > 0) {
+            self.tops[slot] = Top { pos, line: 0 };
+            return;
+        }
+        // Rows from the top of the view to the end of the cursor's passage.
+        let mut rows = 0;
+        for &p in &list[top.pos..=pos] {
+            rows += self.height_of(p, rect);
+            if rows > height + self.height_of(list[pos], rect) {
+                break;
+            }
+        }
+        rows = rows.saturating_sub(top.line);
+        if rows <= height {
+            return;
+        }
+        // Bring the cursor's passage up until it ends at the bottom.
+        let own = self.height_of(list[pos], rect);
+        if own >= height {
+            self.tops[slot] = Top { pos, line: 0 };
+            return;
+        }
+        let mut start = pos;
+        let mut used = own;
+        while start > 0 {
+            let h = self.height_of(list[start - 1], rect);
+            if used + h > height {
+                let line = h - (height - used);
+                self.tops[slot] = Top {
+                    pos: start - 1,
+                    line,
+                };
+                return;
+            }
+            used += h;
+            start -= 1;
+        }
+        self.tops[slot] = Top { pos: 0, line: 0 };
+    }
+
+    pub fn move_to(&mut self, passage: usize) {
+        if self.index.is_empty() {
+            return;
+        }
+        self.cursor = passage.min(self.index.len() - 1);
+        self.sentence = None;
+        if self.selection.is_some_and(|s| s.passage != self.cursor) {
+            self.selection = None;
+        }
+        if self.focus != Pane::Notes {
+            self.focus = self.pane_of(self.cursor);
+        }
+        self.reveal();
+    }
+
+    fn section_start(&self, passage: usize) -> usize {
+        passage - self.index.position[passage]
+    }
+
+    pub fn next_section(&mut self) {
+        let Some(&section) = self.index.section.get(self.cursor) else {
+            return;
+        };
+        if let Some(next) =
+            (self.cursor..self.index.len()).find(|&i| self.index.section[i] > section)
+        {
+            self.move_to(next);
+        }
+    }
+
+    pub fn prev_section(&mut self) {
+        if self.index.is_empty() {
+            return;
+        }
+        let start = self.section_start(self.cursor);
+        let target = if start < self.cursor || start == 0 {
+            start
+        } else {
+            self.section_start(start - 1)
+        };
+        self.move_to(target);
+    }
+
+    /// Byte spans of the sentences of a passage (UAX #29).
+    pub fn sentences(&self, passage: usize) -> Vec<(usize, usize)> {
+        let text = self.passage_text(passage);
+        text.split_sentence_bound_indices()
+            .map(|(i, s)| (i, i + s.trim_end().len()))
+            .filter(|(a, b)| b > a)
+            .collect()
+    }
+
+    pub fn next_sentence(&mut self) {
+        if self.index.is_empty() {
+            return;
+        }
+        let count = self.sentences(self.cursor).len();
+        if let Some(sel) = self.selection.as_mut() {
+            sel.head = (sel.head + 1).min(count.saturating_sub(1));
+            self.sentence = Some(sel.head);
+            return;
+        }
+        match self.sentence {
+            Some(s) if s + 1 < count => self.sentence = Some(s + 1),
+            None if count > 1 => self.sentence = Some(1),
+            _ if self.cursor + 1 < self.index.len() => {
+                self.move_to(self.cursor + 1);
+                self.sentence = Some(0);
+            }
+            _ => {}
+        }
+    }
+
+    pub fn prev_sentence(&mut self) {
+        if self.index.is_empty() {
+            return;
+        }
+        if let Some(sel) = self.selection.as_mut() {
+            sel.head = sel.head.saturating_sub(1);
+            self.sentence = Some(sel.head);
+            return;
+        }
+        match self.sentence {
+            Some(s) if s > 0 => self.sentence = Some(s - 1),
+            _ if self.cursor > 0 => {
+                let previous = self.cursor - 1;
+                let last = self.sentences(previous).len().saturating_sub(1);
+                self.move_to(previous);
+                self.sentence = Some(last);
+            }
+            _ => {}
+        }
+    }
+
+    /// Scroll a text pane by `delta` rows (negative: up), without passing
+    /// the point where its last passage ends at the bottom.
+    fn scroll_rows(&mut self, pane: Pane, delta: isize) {
+        let rect = self.geometry().pane(pane);
+        let list = self.index.in_pane(pane).to_vec();
+        if list.is_empty() {
+            return;
+        }
+        let slot = pane_slot(pane);
+        let mut top = self.tops[slot];
+        let mut n = delta.unsigned_abs();
+        if delta > 0 {
+            let limit = self.max_top(pane);
+            while n > 0 && (top.pos, top.line) < (limit.pos, limit.line) {
+                let h = self.height_of(list[top.pos], rect);
+                let step = n.min(h - top.line.min(h));
+                top.line += step;
+                n -= step;
+                if top.line >= h {
+                    top = Top {
+                        pos: top.pos + 1,
+                        line: 0,
+                    };
+                }
+                if (top.pos, top.line) > (limit.pos, limit.line) {
+                    top = limit;
+                }
+                if step == 0 {
+                    break;
+                }
+            }
+        } else {
+            while n > 0 {
+                if top.line > 0 {
+                    let step = n.min(top.line);
+                    top.line -= step;
+                    n -= step;
+                } else if top.pos > 0 {
+                    top.pos -= 1;
+                    top.line = self.height_of(list[top.pos], rect);
+                } else {
+                    break;
+                }
+            }
+        }
+        self.tops[slot] = top;
+    }
+
+    /// The furthest a pane scrolls: its last passage ends at the bottom.
+    fn max_top(&self, pane: Pane) -> Top {
+        let rect = self.geometry().pane(pane);
+        let height = usize::from(rect.height.saturating_sub(2));
+        let list = self.index.in_pane(pane);
+        let mut used = 0;
+        for pos in (0..list.len()).rev() {
+            let h = self.height_of(list[pos], rect);
+            if used + h >= height {
+                return Top {
+                    pos,
+                    line: h - (height - used),
+                };
+            }
+            used += h;
+        }
+        Top::default()
+    }
+
+    /// Page and half-page moves: scroll, then put the cursor on the first
+    /// passage that starts in view.
+    pub fn page(&mut self, fraction: (usize, usize), down: bool) {
+        if self.index.is_empty() {
+            return;
+        }
+        let pane = self.pane_of(self.cursor);
+        let rect = self.geometry().pane(pane);
+        let height = usize::from(rect.height.saturating_sub(2)).max(1);
+        let rows = (height * fraction.0 / fraction.1).max(1) as isize;
+        let before = self.tops[pane_slot(pane)];
+        self.scroll_rows(pane, if down { rows } else { -rows });
+        let after = self.tops[pane_slot(pane)];
+        let list = self.index.in_pane(pane);
+        let target = if before == after {
+            // Nothing left to scroll: go to the end (or start) of the pane.
+            if down { list.last() } else { list.first() }
+        } else {
+            let first = if after.line == 0 {
+                after.pos
+            } else {
+                after.pos + 1
+            };
+            list.get(first).or(list.get(after.pos))
+        };
+        let Some(&target) = target else { return };
+        if before == after && down && target == self.cursor {
+            // The last passage of this pane: continue into the next pane.
+            if self.cursor + 1 < self.index.len() {
+                self.move_to(self.cursor + 1);
+            }
+            return;
+        }
+        self.cursor = target;
+        self.sentence = None;
+        self.selection = None;
+        self.reveal();
+    }
+
+    /// Mouse wheel: scroll the focused pane; the cursor follows only if it
+    /// would leave the view.
+    pub fn wheel(&mut self, delta: i16) {
+        let pane = if self.focus == Pane::Notes {
+            self.pane_of(self.cursor)
+        } else {
+            self.focus
+        };
+        self.scroll_rows(pane, isize::from(delta));
+        let shown: Vec<usize> = self.visible(pane).iter().map(|(p, _, _)| *p).collect();
+        if self.pane_of(self.cursor) == pane
+            && !shown.contains(&self.cursor)
+            && let Some(&p) = if delta > 0 {
+                shown.first()
+            } else {
+                shown.last()
+            }
+        {
+            self.cursor = p;
+            self.sentence = None;
+        }
+    }
+
+    /// A click: the passage (or note) under the cell gets the cursor.
+    pub fn click(&mut self, column: u16, row: u16) {
+        let geometry = self.geometry();
+        for pane in [Pane::Summary, Pane::Commentary] {
+            let rect = geometry.pane(pane);
+            if rect.contains((column, row).into()) && row > rect.y {
+                let n = usize::from(row - rect.y - 1);
+                if let Some((passage, _, _)) = self.visible(pane).get(n) {
+                    self.focus = pane;
+                    self.move_to(*passage);
+                }
+                return;
+            }
+        }
+        if geometry.notes.contains((column, row).into()) {
+            self.focus = Pane::Notes;
+            notes::click(self, row.saturating_sub(geometry.notes.y + 1));
+        }
+    }
+
+    /// Tab: summary → commentary → notes (skipping empty or hidden panes).
+    pub fn cycle_pane(&mut self, forward: bool) {
+        let mut panes = Vec::new();
+        if !self.index.summary.is_empty() {
+            panes.push(Pane::Summary);
+        }
+        if !self.index.commentary.is_empty() {
+            panes.push(Pane::Commentary);
+        }
+        if self.notes_visible() {
+            panes.push(Pane::Notes);
+        }
+        let Some(at) = panes.iter().position(|p| *p == self.focus) else {
+            if let Some(first) = panes.first() {
+                self.focus = *first;
+            }
+            return;
+        };
+        let next = if forward {
+            (at + 1) % panes.len()
+        } else {
+            (at + panes.len() - 1) % panes.len()
+        };
+        self.focus = panes[next];
+        match self.focus {
+            Pane::Notes => notes::follow_cursor(self),
+            pane if self.pane_of(self.cursor) != pane => {
+                // Land on the first passage shown in that pane.
+                let shown = self.visible(pane);
+                let target = shown.first().map(|(p, _, _)| *p).or(self
+                    .index
+                    .in_pane(pane)
+                    .first()
+                    .copied());
+                if let Some(p) = target {
+                    self.cursor = p;
+                    self.sentence = None;
+                    self.selection = None;
+                    self.reveal();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The reading position to save, if it moved since the brief was opened.
+    pub fn position_to_save(&mut self, now: &str) -> bool {
+        if self.cursor == self.opened_at || self.annotations.read_only.is_some() {
+            return false;
+        }
+        self.opened_at = self.cursor;
+        self.annotations.file.position = Some(Position {
+            passage: self.cursor,
+            updated: now.to_string(),
+        });
+        true
+    }
+
+    /// A save came back: take what other instances wrote, keep our changes.
+    fn saved(
+        &mut self,
+        merged: Option<Box<AnnotationFile>>,
+        error: Option<String>,
+    ) -> Option<String> {
+        if let Some(error) = error {
+            self.annotations.save_error = Some(error.clone());
+            return Some(format!(
+                "notes NOT saved (kept in memory; saved again on your next change): {error}"
+            ));
+        }
+        self.annotations.save_error = None;
+        // Effects run before the next action, so nothing changed since the save.
+        self.annotations.dirty = false;
+        if let Some(merged) = merged {
+            let changed = merged.annotations != self.annotations.file.annotations;
+            self.annotations.file.annotations = merged.annotations;
+            self.annotations.file.extra = merged.extra;
+            if changed {
+                self.replace_annotations();
+            }
+        }
+        None
+    }
+}
+
+/// Reader actions.
+pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
+    let Some(reader) = model.reader.as_mut() else {
+        model.screen = Screen::Library;
+        return;
+    };
+    if reader.editor.is_some() {
+        return notes::editor_action(model, action, fx);
+    }
+    if reader.search.typing() {
+        return reader.search_action(action);
+    }
+    let on_notes = reader.focus == Pane::Notes;
+    match action {
+        Action::Quit => {
+            if reader.selection.take().is_none() && !reader.search.clear() {
+                leave(model, fx);
+            }
+        }
+        Action::Help => model.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::DismissMessage => {
+            reader.selection = None;
+            model.message = None;
+        }
+        Action::NextPassage if on_notes => notes::move_cursor(reader, 1),
+        Action::PrevPassage if on_notes => notes::move_cursor(reader, -1),
+        Action::FirstPassage if on_notes => notes::move_cursor(reader, isize::MIN),
+        Action::LastPassage if on_notes => notes::move_cursor(reader, isize::MAX),
+        Action::NextPassage => reader.move_to(reader.cursor + 1),
+        Action::PrevPassage => reader.move_to(reader.cursor.saturating_sub(1)),
+        Action::FirstPassage => reader.move_to(0),
+        Action::LastPassage => reader.move_to(usize::MAX),
+        Action::NextSentence => reader.next_sentence(),
+        Action::PrevSentence => reader.prev_sentence(),
+        Action::NextSection => reader.next_section(),
+        Action::PrevSection => reader.prev_section(),
+        Action::PageDown => reader.page((1, 1), true),
+        Action::PageUp => reader.page((1, 1), false),
+        Action::HalfPageDown => reader.page((1, 2), true),
+        Action::HalfPageUp => reader.page((1, 2), false),
+        Action::NextPane => reader.cycle_pane(true),
+        Action::PrevPane => reader.cycle_pane(false),
+        Action::ToggleNotes => {
+            reader.notes_toggled = !reader.notes_toggled;
+            if reader.focus == Pane::Notes && !reader.notes_visible() {
+                reader.focus = reader.pane_of(reader.cursor);
+            }
+            reader.reveal();
+        }
+        Action::Search => reader.start_search(),
+        Action::SearchNext => reader.search_step(true),
+        Action::SearchPrev => reader.search_step(false),
+        Action::Select => annotate::select(reader),
+        Action::Bookmarks => fx.push(Effect::LoadBookmarks),
+        Action::Click { column, row } => reader.click(column, row),
+        Action::Scroll(delta) => reader.wheel(delta),
+        action => annotate::update(model, action, fx),
+    }
+    if let Some(reader) = model.reader.as_mut()
+        && reader.focus != Pane::Notes
+    {
+        notes::follow_cursor(reader);
+    }
+}
+
+/// A save finished. If it was the save on leaving, leave now, or ask first
+/// when it failed: notes that exist only in memory are not dropped silently.
+pub fn saved(
+    model: &mut Model,
+    merged: Option<Box<AnnotationFile>>,
+    error: Option<String>,
+    fx: &mut Vec<Effect>,
+) {
+    let Some(reader) = model.reader.as_mut() else {
+        return;
+    };
+    let problem = reader.saved(merged, error);
+    let leaving = std::mem::take(&mut reader.leaving);
+    match problem {
+        Some(problem) if leaving => {
+            model.error(problem);
+            model.overlay = Some(Overlay::Confirm {
+                question: "Your latest notes could not be saved. Leave anyway and lose them?"
+                    .into(),
+                on_yes: super::Confirmed::LeaveWithoutSaving,
+            });
+        }
+        Some(problem) => model.error(problem),
+        None if leaving => finish_leaving(model, fx),
+        None => {}
+    }
+}
+
+/// Leave the brief: save the position and anything unsaved first.
+fn leave(model: &mut Model, fx: &mut Vec<Effect>) {
+    let Some(reader) = model.reader.as_mut() else {
+        return;
+    };
+    let moved = reader.position_to_save(&model.clock.now);
+    if (moved || reader.annotations.dirty) && reader.annotations.read_only.is_none() {
+        reader.leaving = true;
+        annotate::save(reader, fx);
+        return;
+    }
+    finish_leaving(model, fx);
+}
+
+/// Back to the library, or quit when the brief was opened on its own.
+pub fn finish_leaving(model: &mut Model, fx: &mut Vec<Effect>) {
+    if model.library.dir.is_some() || !model.library.entries.is_empty() {
+        if let Some(reader) = model.reader.take() {
+            model.library.update_counts(&reader);
+        }
+        model.screen = Screen::Library;
+        model.message = None;
+    } else {
+        fx.push(Effect::Quit);
+    }
+}

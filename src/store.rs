@@ -1,0 +1,217 @@
+//! The only code that writes the user's files: annotation files under the
+//! data directory, written so that a crash at any moment leaves the old or
+//! the new file, both valid, and so that two instances lose nothing.
+
+use crate::annotations::{self, AnnotationFile, BriefRecord, SCHEMA};
+use crate::document::Brief;
+use crate::yaml;
+use std::fs::{self, File, OpenOptions};
+use std::io::{Read, Write};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Where annotation files live: `<data dir>/annotations`.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pub dir: PathBuf,
+}
+
+/// The state of one brief's annotation file.
+#[derive(Debug)]
+pub enum Loaded {
+    Missing,
+    Ok(Box<AnnotationFile>),
+    /// It exists but must not be written: the reason names the file.
+    Unusable(String),
+}
+
+/// The user's data directory for brief (`$XDG_DATA_HOME/brief`). A relative
+/// XDG_DATA_HOME is ignored, as the XDG spec requires (the directories
+/// crate does this).
+pub fn data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "brief").map(|d| d.data_dir().to_path_buf())
+}
+
+/// `$XDG_CONFIG_HOME/brief`.
+pub fn config_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "brief").map(|d| d.config_dir().to_path_buf())
+}
+
+/// Create `dir` and its missing parents; the folders created here are
+/// private to the user (0700). Existing folders keep their mode.
+pub fn private_dir(dir: &Path) -> std::io::Result<()> {
+    let missing: Vec<&Path> = dir
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+        .collect();
+    fs::create_dir_all(dir)?;
+    for created in missing {
+        fs::set_permissions(created, fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// Read a file without following a symlink planted in its place.
+fn read_no_follow(path: &Path) -> std::io::Result<String> {
+    let mut file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(path)?;
+    let size = file.metadata()?.len();
+    if size > yaml::MAX_YAML_BYTES as u64 {
+        return Err(std::io::Error::other(format!(
+            "{} MB is too large for an annotation file",
+            size >> 20
+        )));
+    }
+    let mut text = String::new();
+    file.read_to_string(&mut text)?;
+    Ok(text)
+}
+
+pub fn load(path: &Path) -> Loaded {
+    let shown = path.display();
+    let text = match read_no_follow(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded::Missing,
+        Err(e) => {
+            return Loaded::Unusable(format!("{shown}: cannot read ({e}); it is left untouched"));
+        }
+    };
+    // Look at the schema first, so a newer file is never misread as broken.
+    if let Ok(yaml::Value::Mapping(map)) = yaml::from_str::<yaml::Value>(&text)
+        && let Some(schema) = map.get("schema").and_then(yaml::Value::as_u64)
+        && schema > u64::from(SCHEMA)
+    {
+        return Loaded::Unusable(format!(
+            "{shown}: written by a newer brief (schema {schema}); annotations are read-only"
+        ));
+    }
+    match yaml::from_str::<AnnotationFile>(&text) {
+        Ok(file) => Loaded::Ok(Box::new(file)),
+        Err(e) => {
+            let at = e.line.map(|l| format!(":{l}")).unwrap_or_default();
+            Loaded::Unusable(format!(
+                "{shown}{at}: does not parse ({}); it is left untouched",
+                e.message
+            ))
+        }
+    }
+}
+
+impl Store {
+    pub fn new(dir: PathBuf) -> Store {
+        Store { dir }
+    }
+
+    /// The default store in the user's data directory.
+    pub fn open_default() -> Option<Store> {
+        data_dir().map(|d| Store::new(d.join("annotations")))
+    }
+
+    /// Find the annotation file of a brief: the file for its key, unless
+    /// that one belongs to a different brief with the same title, in which
+    /// case the next free or matching `-N` file.
+    pub fn locate(&self, brief: &Brief) -> (PathBuf, Loaded) {
+        let key = annotations::brief_key(brief);
+        for n in 0..64 {
+            let path = self.dir.join(annotations::file_name_for(&key, n));
+            match load(&path) {
+                Loaded::Ok(file) if !annotations::same_brief(&file.brief, brief) => continue,
+                loaded => return (path, loaded),
+            }
+        }
+        let path = self.dir.join(annotations::file_name_for(&key, 64));
+        let loaded = load(&path);
+        (path, loaded)
+    }
+
+    /// Every annotation file in the store (for the bookmarks list and export --all).
+    pub fn all(&self) -> Vec<(PathBuf, Loaded)> {
+        let Ok(dir) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut paths: Vec<PathBuf> = dir
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|p| {
+                let loaded = load(&p);
+                (p, loaded)
+            })
+            .collect()
+    }
+}
+
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Save `ours` to `path`: under an exclusive lock, merge with what another
+/// instance may have written since, then write a temporary file, fsync it,
+/// rename it over the old one and fsync the directory. Returns the merged
+/// file. A file on disk that does not parse, or is newer, is not touched.
+pub fn save(path: &Path, ours: &AnnotationFile) -> Result<AnnotationFile, String> {
+    let shown = path.display().to_string();
+    let dir = path
+        .parent()
+        .ok_or_else(|| format!("{shown}: no parent directory"))?;
+    private_dir(dir).map_err(|e| format!("{}: cannot create ({e})", dir.display()))?;
+    // One lock on the folder serialises every save of every instance: the
+    // read-merge-write below is then never interleaved with another's.
+    let lock = File::open(dir).map_err(|e| format!("{}: cannot open ({e})", dir.display()))?;
+    lock.lock()
+        .map_err(|e| format!("{}: cannot lock ({e})", dir.display()))?;
+    let mut merged = ours.clone();
+    match load(path) {
+        Loaded::Missing => {}
+        Loaded::Ok(disk) => merged.merge_from(&disk),
+        Loaded::Unusable(why) => return Err(why),
+    }
+    merged.schema = SCHEMA;
+    let text = yaml::to_string(&merged).map_err(|e| format!("{shown}: {e}"))?;
+    write_atomically(path, dir, text.as_bytes()).map_err(|e| format!("{shown}: {e}"))?;
+    drop(lock);
+    Ok(merged)
+}
+
+fn write_atomically(path: &Path, dir: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(
+        ".{name}.{}.{}.tmp",
+        std::process::id(),
+        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = (|| {
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        // rename() replaces a symlink planted at `path`; it never writes through it.
+        fs::rename(&temp, path)?;
+        File::open(dir)?.sync_all()
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// A fresh record for a brief that has no file yet.
+pub fn record_for(brief: &Brief, path: &Path) -> BriefRecord {
+    BriefRecord {
+        title: brief.meta.title.clone(),
+        path: Some(path.to_string_lossy().into_owned()),
+        passages: annotations::content_hashes(brief),
+    }
+}

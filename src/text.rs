@@ -1,0 +1,79 @@
+//! Display-width helpers shared by the model (layout of the notes pane) and
+//! the ui. Widths are terminal cells (unicode-width): CJK and emoji take two.
+
+use std::borrow::Cow;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Cells `text` takes on screen.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// `text` cut to at most `max` cells, with `…` where it was cut.
+pub fn fit(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `text` fitted to exactly `cells` cells: cut with `…`, or padded.
+pub fn pad(text: &str, cells: usize) -> String {
+    let mut out = fit(text, cells);
+    let used = width(&out);
+    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(used)));
+    out
+}
+
+/// Text that did not pass through the loader (notes, file names, error
+/// messages, hand-edited annotation files) with every control character
+/// made visible, so nothing reaches the terminal as a control sequence.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if crate::loader::sanitize::is_inert(text) && !text.contains('\n') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\n' => ' ',
+                c if c.is_control() => '\u{FFFD}',
+                c if !crate::loader::sanitize::is_inert(c.encode_utf8(&mut [0; 4])) => '\u{FFFD}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fits_by_cells() {
+        assert_eq!(fit("hello", 10), "hello");
+        assert_eq!(fit("hello world", 6), "hello…");
+        assert_eq!(fit("日本語のテキスト", 7), "日本語…");
+        assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn printable_removes_controls() {
+        assert_eq!(printable("a\x1b[31mb"), "a\u{FFFD}[31mb");
+        assert_eq!(printable("line\nbreak"), "line break");
+        assert_eq!(printable("\u{202e}x"), "\u{FFFD}x");
+    }
+}

@@ -1,0 +1,125 @@
+//! The library view: one row per brief, filterable.
+
+use super::theme::Theme;
+use crate::model::Model;
+use crate::text::{fit, pad, printable, width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
+    let area = frame.area();
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let lib = &model.library;
+    let w = usize::from(area.width);
+    let dir = lib
+        .dir
+        .as_ref()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
+    let title = if dir.is_empty() {
+        "brief".to_string()
+    } else {
+        format!("brief · {}", printable(&dir))
+    };
+    let mut lines = vec![Line::styled(fit(&title, w), theme.title())];
+    let date_w = 10.min(w / 6);
+    let cat_w = 18.min(w / 5);
+    let count_w = 12.min(w / 6);
+    let title_w = w.saturating_sub(date_w + cat_w + count_w + 3);
+    let row = |cat: &str, title: &str, date: &str, counts: &str| {
+        format!(
+            "{} {} {} {}",
+            pad(cat, cat_w),
+            pad(title, title_w),
+            pad(date, date_w),
+            pad(counts, count_w)
+        )
+    };
+    if area.height > 2 {
+        lines.push(Line::styled(
+            fit(&row("Category", "Title", "Date", "Marks"), w),
+            theme.dim(),
+        ));
+    }
+    if lib.entries.is_empty() && !lib.loading {
+        lines.push(Line::default());
+        let hint = format!(
+            "No briefs here yet. Copy .txt or .md briefs into {} or run `brief add FILE...`.",
+            printable(&dir)
+        );
+        lines.push(Line::raw(hint));
+    } else if lib.visible.is_empty() && !lib.filter.is_empty() {
+        lines.push(Line::styled(
+            "No brief matches the filter (Esc clears it).",
+            theme.dim(),
+        ));
+    }
+    let rows = usize::from(area.height.saturating_sub(3));
+    for (n, &i) in lib.visible.iter().enumerate().skip(lib.top).take(rows) {
+        let e = &lib.entries[i];
+        let counts = marks(e.bookmarks, e.notes, e.highlights);
+        let text = match &e.error {
+            Some(err) => {
+                let name = e
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                row(
+                    "⚠ unreadable",
+                    &format!("{} — {}", printable(&name), printable(err)),
+                    "",
+                    "",
+                )
+            }
+            None => {
+                let date = e
+                    .date
+                    .as_deref()
+                    .map(|d| crate::loader::iso_date(d).unwrap_or_else(|| d.to_string()));
+                row(
+                    e.category.as_deref().unwrap_or(""),
+                    &e.title,
+                    date.as_deref().unwrap_or(""),
+                    &counts,
+                )
+            }
+        };
+        let text = fit(&text, w);
+        let style = match (n == lib.cursor, e.error.is_some()) {
+            (true, _) => theme.selected_row(),
+            (false, true) => theme.error(),
+            _ => ratatui::style::Style::new(),
+        };
+        let pad = w.saturating_sub(width(&text));
+        lines.push(Line::from(vec![
+            Span::styled(text, style),
+            Span::styled(" ".repeat(pad), style),
+        ]));
+    }
+    let list = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(lines), list);
+    let status = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: area.height.min(1),
+        ..area
+    };
+    super::status::draw(frame, model, status, theme);
+}
+
+/// `★2 ✎1 ▮3`: bookmarks, notes, highlights; only those there are.
+fn marks(bookmarks: usize, notes: usize, highlights: usize) -> String {
+    [("★", bookmarks), ("✎", notes), ("▮", highlights)]
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{s}{n}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,22 @@
+//! Drawing. Reads `&Model`, writes cells; never changes state, never does I/O.
+
+mod library;
+mod overlay;
+mod reader;
+mod status;
+mod theme;
+
+pub use overlay::help_lines;
+pub use theme::Theme;
+
+use crate::model::{Model, Screen};
+use ratatui::Frame;
+
+pub fn draw(frame: &mut Frame, model: &Model) {
+    let theme = Theme::new(model.colour);
+    match (&model.reader, model.screen) {
+        (Some(reader), Screen::Reader) => reader::draw(frame, model, reader, theme),
+        _ => library::draw(frame, model, theme),
+    }
+    overlay::draw(frame, model, theme);
+}

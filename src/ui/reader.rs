@@ -1,0 +1,349 @@
+//! The reader view: header, summary and commentary panes with a position
+//! gauge, the notes pane, and the status line. Draws `&Reader`, nothing else.
+
+use super::theme::Theme;
+use crate::annotations::{Kind, Placement};
+use crate::document::PassageKind;
+use crate::layout::{Pane, PassageRows, Row};
+use crate::model::{Model, Reader, notes};
+use crate::text::{fit, printable};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+pub fn draw(frame: &mut Frame, model: &Model, reader: &Reader, theme: Theme) {
+    let g = reader.geometry();
+    let screen = frame.area();
+    let clip = |r: Rect| r.intersection(screen);
+    draw_header(frame, reader, clip(g.header), theme);
+    for pane in [Pane::Summary, Pane::Commentary] {
+        let rect = clip(g.pane(pane));
+        if rect.width > 0 && rect.height > 0 {
+            draw_text_pane(frame, reader, pane, rect, theme);
+        }
+    }
+    let notes = clip(g.notes);
+    if notes.width > 0 && notes.height > 0 {
+        draw_notes(frame, reader, notes, theme);
+    }
+    super::status::draw(frame, model, clip(g.status), theme);
+}
+
+fn draw_header(frame: &mut Frame, reader: &Reader, area: Rect, theme: Theme) {
+    if area.height == 0 {
+        return;
+    }
+    let meta = &reader.brief.meta;
+    let details: Vec<&str> = [&meta.category, &meta.date, &meta.byline, &meta.source]
+        .into_iter()
+        .filter_map(|f| f.as_deref())
+        .collect();
+    let w = usize::from(area.width);
+    let mut lines = vec![Line::styled(fit(&details.join(" · "), w), theme.dim())];
+    lines.push(Line::styled(fit(&meta.title, w), theme.title()));
+    if area.height == 1 {
+        lines.remove(0);
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn pane_title(pane: Pane) -> &'static str {
+    match pane {
+        Pane::Summary => "Summary",
+        Pane::Commentary => "Commentary",
+        Pane::Notes => "Notes",
+    }
+}
+
+fn draw_text_pane(frame: &mut Frame, reader: &Reader, pane: Pane, rect: Rect, theme: Theme) {
+    let focused = reader.focus == pane;
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(Span::styled(
+            format!(" {} ", pane_title(pane)),
+            theme.border(focused),
+        ));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let lines: Vec<Line> = reader
+        .visible(pane)
+        .iter()
+        .map(|(passage, rows, n)| passage_row(reader, *passage, rows, *n, theme))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    draw_gauge(frame, reader, pane, rect, theme);
+}
+
+/// Styles over byte ranges of a passage's text, later ones on top.
+fn overlays(reader: &Reader, passage: usize, theme: Theme) -> Vec<(usize, usize, Style)> {
+    let mut out = Vec::new();
+    let file = &reader.annotations.file;
+    for (a, placement) in file.annotations.iter().zip(&reader.annotations.placements) {
+        if let (
+            false,
+            Kind::Highlight,
+            Placement::Attached {
+                passage: p,
+                start,
+                end,
+            },
+        ) = (a.deleted, a.kind, placement)
+            && *p == passage
+        {
+            out.push((*start, *end, theme.highlight(a.colour.unwrap_or_default())));
+        }
+    }
+    if passage == reader.cursor {
+        let spans = reader.sentences(passage);
+        if let Some(sel) = reader.selection {
+            let (a, b) = (sel.anchor.min(sel.head), sel.anchor.max(sel.head));
+            if let (Some(first), Some(last)) = (spans.get(a), spans.get(b)) {
+                out.push((first.0, last.1, theme.selection()));
+            }
+        } else if let Some(s) = reader.sentence.and_then(|s| spans.get(s)) {
+            out.push((s.0, s.1, theme.sentence()));
+        }
+    }
+    let current = reader
+        .search
+        .current
+        .and_then(|n| reader.search.matches.get(n));
+    for m in reader.search.matches.iter().filter(|m| m.0 == passage) {
+        out.push((m.1, m.2, theme.search_match(Some(m) == current)));
+    }
+    out
+}
+
+/// Spans for text bytes `start..end` with the overlays that touch them.
+fn styled_spans<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    base: Style,
+    marks: &[(usize, usize, Style)],
+) -> Vec<Span<'a>> {
+    let mut cuts = vec![start, end];
+    for (a, b, _) in marks {
+        for c in [*a, *b] {
+            if c > start && c < end && text.is_char_boundary(c) {
+                cuts.push(c);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let style = marks
+                .iter()
+                .filter(|(a, b, _)| *a <= w[0] && w[1] <= *b)
+                .fold(base, |s, (_, _, m)| s.patch(*m));
+            Span::styled(&text[w[0]..w[1]], style)
+        })
+        .collect()
+}
+
+fn passage_row<'a>(
+    reader: &'a Reader,
+    passage: usize,
+    rows: &PassageRows,
+    n: usize,
+    theme: Theme,
+) -> Line<'a> {
+    let section = &reader.brief.sections[reader.index.section[passage]];
+    let p = &section.passages[reader.index.position[passage]];
+    let is_cursor = passage == reader.cursor;
+    let first_text = rows.rows.iter().position(|r| matches!(r, Row::Text { .. }));
+    let mut spans = Vec::new();
+    // Gutter: cursor bar, then a mark on the passage's first text row.
+    let bar = if is_cursor && matches!(rows.rows[n], Row::Text { .. } | Row::Speaker) {
+        "▌"
+    } else {
+        " "
+    };
+    spans.push(Span::styled(bar, theme.cursor_bar()));
+    let mark = if Some(n) == first_text {
+        mark_for(reader, passage)
+    } else {
+        " "
+    };
+    spans.push(Span::styled(mark, theme.mark()));
+    match rows.rows[n] {
+        Row::Heading => {
+            spans.push(Span::styled(
+                section.heading.as_deref().unwrap_or(""),
+                theme.heading(),
+            ));
+        }
+        Row::Speaker => {
+            if let PassageKind::Turn { speaker } = &p.kind {
+                spans.push(Span::styled(format!("{speaker}:"), theme.speaker()));
+            }
+        }
+        Row::Blank => {}
+        Row::Text { start, end, first } => {
+            let prefix_width = usize::from(rows.prefix_width);
+            let prefix = match (&p.kind, first) {
+                (PassageKind::Bullet, true) => format!("{}• ", " ".repeat(prefix_width - 2)),
+                (PassageKind::Question, true) => "Q ".to_string(),
+                (PassageKind::Quote, _) => "│ ".to_string(),
+                _ => " ".repeat(prefix_width),
+            };
+            spans.push(Span::styled(prefix, theme.dim()));
+            let mut base = if is_cursor {
+                theme.cursor_text()
+            } else {
+                Style::new()
+            };
+            if p.kind == PassageKind::Question {
+                base = base.add_modifier(ratatui::style::Modifier::BOLD);
+            }
+            if p.kind == PassageKind::Quote {
+                base = base.add_modifier(ratatui::style::Modifier::ITALIC);
+            }
+            let marks = overlays(reader, passage, theme);
+            spans.extend(styled_spans(&p.text, start, end, base, &marks));
+        }
+    }
+    Line::from(spans)
+}
+
+/// `★` bookmark, `✎` note (a bookmark shows first).
+fn mark_for(reader: &Reader, passage: usize) -> &'static str {
+    let mut mark = " ";
+    for (a, placement) in reader
+        .annotations
+        .file
+        .annotations
+        .iter()
+        .zip(&reader.annotations.placements)
+    {
+        if a.deleted || placement.passage() != Some(passage) {
+            continue;
+        }
+        match a.kind {
+            Kind::Bookmark => return "★",
+            Kind::Note => mark = "✎",
+            Kind::Highlight => {}
+        }
+    }
+    mark
+}
+
+/// On the pane's right border: where the view is in the pane, and where
+/// the bookmarks (★) and notes (✎) are.
+fn draw_gauge(frame: &mut Frame, reader: &Reader, pane: Pane, rect: Rect, theme: Theme) {
+    let list = reader.index.in_pane(pane);
+    let track = usize::from(rect.height.saturating_sub(2));
+    if list.is_empty() || track == 0 || rect.width < 3 {
+        return;
+    }
+    let shown = reader.visible(pane);
+    let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
+        return;
+    };
+    let pos = |p: usize| list.binary_search(&p).unwrap_or_else(|i| i);
+    let row_of = |k: usize| k * track / list.len();
+    let x = rect.right() - 1;
+    let buf = frame.buffer_mut();
+    let (a, b) = (
+        row_of(pos(first.0)),
+        row_of(pos(last.0)).max(row_of(pos(first.0))),
+    );
+    {
+        for r in a..=b.min(track - 1) {
+            if let Some(cell) = buf.cell_mut((x, rect.y + 1 + r as u16)) {
+                cell.set_symbol("┃").set_style(theme.accent());
+            }
+        }
+    }
+    for (ann, placement) in reader
+        .annotations
+        .file
+        .annotations
+        .iter()
+        .zip(&reader.annotations.placements)
+    {
+        let Some(p) = placement.passage() else {
+            continue;
+        };
+        if ann.deleted || ann.kind == Kind::Highlight || reader.pane_of(p) != pane {
+            continue;
+        }
+        let r = row_of(pos(p)).min(track - 1);
+        let symbol = if ann.kind == Kind::Bookmark {
+            "★"
+        } else {
+            "✎"
+        };
+        if let Some(cell) = buf.cell_mut((x, rect.y + 1 + r as u16))
+            && cell.symbol() != "★"
+        {
+            cell.set_symbol(symbol).set_style(theme.mark());
+        }
+    }
+}
+
+fn draw_notes(frame: &mut Frame, reader: &Reader, rect: Rect, theme: Theme) {
+    let focused = reader.focus == Pane::Notes;
+    let list = notes::entries(reader);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(Span::styled(
+            format!(" Notes ({}) ", list.len()),
+            theme.border(focused),
+        ));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if let Some(editor) = &reader.editor {
+        frame.render_widget(&editor.area, inner);
+        return;
+    }
+    if list.is_empty() {
+        let hint = if reader.annotations.read_only.is_some() {
+            "Annotations are read-only for this brief (see the status line)."
+        } else {
+            "No notes yet. Press a to write one on the passage, A for the whole brief."
+        };
+        frame.render_widget(
+            Paragraph::new(hint)
+                .style(theme.dim())
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let mut lines = Vec::new();
+    for (n, block) in notes::note_blocks(reader, &list)
+        .into_iter()
+        .enumerate()
+        .skip(reader.notes_top)
+    {
+        let here = block.passage == Some(reader.cursor);
+        let selected = focused && n == reader.notes_cursor;
+        let header_style = match (selected, here) {
+            (true, _) => theme.selected_row(),
+            (false, true) => theme.accent(),
+            _ => theme.dim(),
+        };
+        for (k, line) in block.lines.iter().enumerate() {
+            let style = if k == 0 {
+                header_style
+            } else if here {
+                theme.title()
+            } else {
+                Style::new()
+            };
+            lines.push(Line::styled(printable(line).into_owned(), style));
+        }
+        lines.push(Line::default());
+        if lines.len() > usize::from(inner.height) {
+            break;
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

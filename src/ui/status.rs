@@ -1,0 +1,158 @@
+//! The status line: a message, or the search prompt, or where you are and
+//! the keys that matter now.
+
+use super::theme::Theme;
+use crate::action::Action;
+use crate::keymap::format_sequence;
+use crate::layout::Pane;
+use crate::model::{Model, Screen, notes};
+use crate::text::{fit, printable, width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame, model: &Model, area: Rect, theme: Theme) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let w = usize::from(area.width);
+    let line = match prompt(model) {
+        Some(prompt) => Line::from(Span::raw(fit(&prompt, w))),
+        None => {
+            let left = position(model);
+            let right = hints(model);
+            let (text, style) = match &model.message {
+                Some(m) => (
+                    printable(&m.text).into_owned(),
+                    if m.error {
+                        theme.error()
+                    } else {
+                        theme.accent()
+                    },
+                ),
+                None => (left, theme.dim()),
+            };
+            let pending = if model.pending.is_empty() {
+                String::new()
+            } else {
+                format!(" {}-", format_sequence(&model.pending))
+            };
+            let room = w.saturating_sub(width(&right) + width(&pending) + 1);
+            let text = fit(&text, room);
+            let gap = w.saturating_sub(width(&text) + width(&pending) + width(&right));
+            Line::from(vec![
+                Span::styled(text, style),
+                Span::styled(pending, theme.accent()),
+                Span::raw(" ".repeat(gap)),
+                Span::styled(fit(&right, w), theme.dim()),
+            ])
+        }
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// While typing a search or filter: the prompt with its count.
+fn prompt(model: &Model) -> Option<String> {
+    if model.screen == Screen::Library && model.library.filtering {
+        let shown = model.library.visible.len();
+        return Some(format!(
+            "filter: {}▏  {shown} of {}",
+            printable(&model.library.filter),
+            model.library.entries.len()
+        ));
+    }
+    let reader = model
+        .reader
+        .as_ref()
+        .filter(|_| model.screen == Screen::Reader)?;
+    if !reader.search.typing() {
+        return None;
+    }
+    let count = reader.search.matches.len();
+    let at = reader.search.current.map_or(0, |n| n + 1);
+    let found = match (reader.search.query.is_empty(), count) {
+        (true, _) => "type to search, Enter to accept, Esc to go back".to_string(),
+        (false, 0) => "no match".to_string(),
+        (false, n) => format!("{at} of {n}"),
+    };
+    Some(format!("/{}▏  {found}", printable(&reader.search.query)))
+}
+
+fn position(model: &Model) -> String {
+    match (&model.reader, model.screen) {
+        (Some(reader), Screen::Reader) => {
+            let total = reader.index.len();
+            let section = reader
+                .index
+                .section
+                .get(reader.cursor)
+                .and_then(|&s| reader.brief.sections[s].heading.clone())
+                .unwrap_or_else(|| "Summary".to_string());
+            let notes = notes::entries(reader).len();
+            let bookmarks = reader
+                .annotations
+                .file
+                .live()
+                .filter(|a| a.kind == crate::annotations::Kind::Bookmark)
+                .count();
+            let mut text = if total == 0 {
+                "empty brief".to_string()
+            } else {
+                format!("¶ {}/{total} · {section}", reader.cursor + 1)
+            };
+            if bookmarks > 0 {
+                text.push_str(&format!(" · ★{bookmarks}"));
+            }
+            if notes > 0 {
+                text.push_str(&format!(" · ✎{notes}"));
+            }
+            if !reader.search.query.is_empty() {
+                let n = reader.search.matches.len();
+                text.push_str(&format!(" · /{} ({n})", reader.search.query));
+            }
+            if reader.selection.is_some() {
+                text.push_str(" · SELECT");
+            }
+            if reader.focus == Pane::Notes {
+                text.push_str(" · notes");
+            }
+            text
+        }
+        _ => {
+            let lib = &model.library;
+            let mut text = format!("{} briefs", lib.entries.len());
+            if lib.loading {
+                text.push_str(" (reading…)");
+            }
+            if !lib.filter.is_empty() {
+                text.push_str(&format!(
+                    " · filter “{}”: {}",
+                    lib.filter,
+                    lib.visible.len()
+                ));
+            }
+            text
+        }
+    }
+}
+
+/// The few keys worth showing here, from the effective keymap.
+fn hints(model: &Model) -> String {
+    let wanted: &[(Action, &str)] = if model.reader.as_ref().is_some_and(|r| r.editor.is_some())
+        && model.screen == Screen::Reader
+    {
+        &[
+            (Action::SaveNote, "save"),
+            (Action::Cancel, "draft"),
+            (Action::ExternalEdit, "$EDITOR"),
+        ]
+    } else {
+        &[(Action::Help, "help"), (Action::Quit, "back")]
+    };
+    wanted
+        .iter()
+        .filter_map(|(action, label)| model.key_hint(action).map(|k| format!("{k}:{label}")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}

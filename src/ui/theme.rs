@@ -1,0 +1,104 @@
+//! Styles. Text keeps the terminal's own colours so it reads on dark and
+//! light backgrounds alike; colour marks only what needs marking. With
+//! NO_COLOR every mark falls back to bold, underline or reverse video.
+
+use crate::annotations::Colour;
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub colour: bool,
+}
+
+impl Theme {
+    pub fn new(colour: bool) -> Theme {
+        Theme { colour }
+    }
+
+    fn tint(&self, fg: Color) -> Style {
+        if self.colour {
+            Style::new().fg(fg)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn accent(&self) -> Style {
+        self.tint(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn dim(&self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
+    pub fn title(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn border(&self, focused: bool) -> Style {
+        if focused { self.accent() } else { self.dim() }
+    }
+
+    pub fn heading(&self) -> Style {
+        self.tint(Color::Cyan)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    pub fn speaker(&self) -> Style {
+        self.tint(Color::Magenta).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn cursor_bar(&self) -> Style {
+        self.tint(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn cursor_text(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn mark(&self) -> Style {
+        self.tint(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn highlight(&self, colour: Colour) -> Style {
+        if !self.colour {
+            return Style::new().add_modifier(Modifier::UNDERLINED);
+        }
+        let bg = match colour {
+            Colour::Yellow => Color::Yellow,
+            Colour::Green => Color::Green,
+            Colour::Blue => Color::LightBlue,
+            Colour::Pink => Color::LightMagenta,
+        };
+        Style::new().bg(bg).fg(Color::Black)
+    }
+
+    pub fn search_match(&self, current: bool) -> Style {
+        let style = if self.colour {
+            Style::new().bg(Color::Magenta).fg(Color::White)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        };
+        if current {
+            style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        } else {
+            style
+        }
+    }
+
+    pub fn selection(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    pub fn sentence(&self) -> Style {
+        Style::new().add_modifier(Modifier::UNDERLINED)
+    }
+
+    pub fn error(&self) -> Style {
+        self.tint(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn selected_row(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+}
