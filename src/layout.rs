@@ -307,10 +307,13 @@ pub fn reader_geometry(
     let summary_height = match (has_summary, has_commentary) {
         (_, false) => text.height,
         (false, true) => 0,
+        (true, true) if text.height < 10 => text.height / 2,
         (true, true) => {
-            let cap = (usize::from(text.height) * 45 / 100).max(5);
+            // At most 45%, and the commentary always keeps a few rows.
+            let height = usize::from(text.height);
+            let cap = (height * 45 / 100).max(5).min(height - 4);
             let wanted = summary_rows(text.width.saturating_sub(2), cap) + 2;
-            (wanted.min(cap) as u16).min(text.height)
+            wanted.min(cap) as u16
         }
     };
     let summary = Rect {

@@ -6,9 +6,8 @@ mod annotate;
 mod library;
 pub mod notes;
 mod reader;
+mod scroll;
 mod search;
-#[cfg(test)]
-mod tests;
 
 use crate::action::Action;
 use crate::annotations::AnnotationFile;
@@ -145,6 +144,9 @@ pub struct Model {
     pub clock: Clock,
     /// Whether colours may be used (NO_COLOR unset).
     pub colour: bool,
+    /// The last action a key binding produced. Drawn nowhere: it lets tests
+    /// (and anyone debugging a keymap) see what a key did.
+    pub last_action: Option<Action>,
 }
 
 impl Model {
@@ -251,7 +253,10 @@ fn press(model: &mut Model, key: Key, fx: &mut Vec<Effect>) {
     let mut keys = std::mem::take(&mut model.pending);
     keys.push(key);
     match model.keymap.resolve(model.contexts(), &keys) {
-        Resolution::Action(action) => dispatch(model, action, fx),
+        Resolution::Action(action) => {
+            model.last_action = Some(action.clone());
+            dispatch(model, action, fx)
+        }
         Resolution::Pending => model.pending = keys,
         Resolution::Unbound if keys.len() > 1 => {
             // A broken sequence: the last key starts afresh.
