@@ -155,6 +155,18 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// rename it over the old one and fsync the directory. Returns the merged
 /// file. A file on disk that does not parse, or is newer, is not touched.
 pub fn save(path: &Path, ours: &AnnotationFile) -> Result<AnnotationFile, String> {
+    save_with(path, ours, &|file, bytes| file.write_all(bytes))
+}
+
+/// How the bytes reach the temporary file; tests pass one that fails.
+pub type WriteFn = dyn Fn(&mut File, &[u8]) -> std::io::Result<()>;
+
+/// `save` with the write step given: fault tests make it fail half-way.
+pub fn save_with(
+    path: &Path,
+    ours: &AnnotationFile,
+    write: &WriteFn,
+) -> Result<AnnotationFile, String> {
     let shown = path.display().to_string();
     let dir = path
         .parent()
@@ -173,12 +185,12 @@ pub fn save(path: &Path, ours: &AnnotationFile) -> Result<AnnotationFile, String
     }
     merged.schema = SCHEMA;
     let text = yaml::to_string(&merged).map_err(|e| format!("{shown}: {e}"))?;
-    write_atomically(path, dir, text.as_bytes()).map_err(|e| format!("{shown}: {e}"))?;
+    write_atomically(path, dir, text.as_bytes(), write).map_err(|e| format!("{shown}: {e}"))?;
     drop(lock);
     Ok(merged)
 }
 
-fn write_atomically(path: &Path, dir: &Path, bytes: &[u8]) -> std::io::Result<()> {
+fn write_atomically(path: &Path, dir: &Path, bytes: &[u8], write: &WriteFn) -> std::io::Result<()> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -195,7 +207,7 @@ fn write_atomically(path: &Path, dir: &Path, bytes: &[u8]) -> std::io::Result<()
             .mode(0o600)
             .custom_flags(libc::O_NOFOLLOW)
             .open(&temp)?;
-        file.write_all(bytes)?;
+        write(&mut file, bytes)?;
         file.sync_all()?;
         // rename() replaces a symlink planted at `path`; it never writes through it.
         fs::rename(&temp, path)?;
