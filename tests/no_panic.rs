@@ -1,0 +1,114 @@
+//! No terminal size and no sequence of input makes `brief` panic: every view
+//! drawn at every size from 0×0 to 40×20 (and 1×1, 300×100), and random
+//! keys, clicks, wheel turns and resizes thrown at the model.
+
+mod common;
+
+use brief::action::Action;
+use brief::keymap::{Key, KeyCode};
+use brief::model::{Model, Overlay, update};
+use common::{press, reader, reader_from_bytes, type_text};
+use proptest::prelude::*;
+use ratatui::{Terminal, backend::TestBackend};
+
+fn draw_at(model: &mut Model, w: u16, h: u16) {
+    update(
+        model,
+        Action::Resize {
+            width: w,
+            height: h,
+        },
+    );
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| brief::ui::draw(f, model)).unwrap();
+}
+
+fn views() -> Vec<Model> {
+    let mut views = vec![
+        reader("seed_like.txt", 80, 24),
+        reader("transcript.txt", 80, 24),
+    ];
+    let mut m = reader("frontmatter.md", 80, 24);
+    press(&mut m, "j a");
+    type_text(&mut m, "a note with 日本語 and 😀 emoji at the edge");
+    views.push(m.clone());
+    press(&mut m, "ctrl-s tab tab");
+    views.push(m.clone());
+    press(&mut m, "/");
+    type_text(&mut m, "rule");
+    views.push(m.clone());
+    press(&mut m, "esc ?");
+    views.push(m.clone());
+    press(&mut m, "q d");
+    views.push(m);
+    let mut lib = Model::new(brief::keymap::Keymap::defaults(), 80, 24);
+    lib.library = brief::model::Library::new(Some("x".into()), 24);
+    update(
+        &mut lib,
+        Action::LibraryLoaded {
+            entries: vec![Default::default(); 3],
+            done: true,
+        },
+    );
+    views.push(lib.clone());
+    lib.overlay = Some(Overlay::Bookmarks {
+        entries: vec![Default::default()],
+        cursor: 0,
+    });
+    views.push(lib);
+    views.push(
+        Model::new(brief::keymap::Keymap::defaults(), 80, 24).with_problems(vec!["x".repeat(300)]),
+    );
+    views.push(reader_from_bytes(b"", "empty.txt", 80, 24));
+    views
+}
+
+#[test]
+fn every_view_at_every_small_size() {
+    for view in views() {
+        for w in 0..=40 {
+            for h in 0..=20 {
+                draw_at(&mut view.clone(), w, h);
+            }
+        }
+        for (w, h) in [(1, 1), (0, 0), (300, 100), (1000, 3), (2, 300)] {
+            draw_at(&mut view.clone(), w, h);
+        }
+    }
+}
+
+fn any_action() -> impl Strategy<Value = Action> {
+    let keys = "jkJKgGhHmMaAeEdDrRvVtTnNbB/?{}()[]q yx\t";
+    prop_oneof![
+        8 => proptest::sample::select(keys.chars().collect::<Vec<_>>()).prop_map(|c| Action::Key(Key::char(c))),
+        2 => proptest::sample::select(vec![
+            KeyCode::Enter, KeyCode::Esc, KeyCode::Tab, KeyCode::BackTab, KeyCode::Backspace,
+            KeyCode::Up, KeyCode::Down, KeyCode::Left, KeyCode::Right, KeyCode::PageUp, KeyCode::PageDown,
+            KeyCode::Home, KeyCode::End, KeyCode::Delete,
+        ]).prop_map(|c| Action::Key(Key::plain(c))),
+        1 => proptest::sample::select(vec!['d', 'u', 's', 'e', 'c', 'l', 'z'])
+            .prop_map(|c| Action::Key(Key::ctrl(c))),
+        1 => (0u16..130, 0u16..50).prop_map(|(w, h)| Action::Resize { width: w, height: h }),
+        1 => (0u16..130, 0u16..50).prop_map(|(c, r)| Action::Click { column: c, row: r }),
+        1 => (-10i16..10).prop_map(Action::Scroll),
+        1 => Just(Action::Timeout),
+        1 => any::<Option<String>>().prop_map(Action::EditorDone),
+        1 => proptest::option::of("[a-z ]{0,20}").prop_map(|error| Action::Saved { merged: None, error }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn random_input_never_panics(actions in proptest::collection::vec(any_action(), 0..120), which in 0usize..3) {
+        let name = ["seed_like.txt", "frontmatter.md", "transcript.txt"][which];
+        let mut model = reader(name, 80, 24);
+        for action in actions {
+            update(&mut model, action);
+            let (w, h) = (model.width, model.height);
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            terminal.draw(|f| brief::ui::draw(f, &model)).unwrap();
+        }
+    }
+}

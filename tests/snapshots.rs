@@ -1,0 +1,151 @@
+//! Every view drawn through ratatui's TestBackend, at a wide and a narrow
+//! size, compared with reviewed snapshots (insta). Run `cargo insta review`
+//! (or INSTA_UPDATE=always) after an intended change of the screens.
+
+mod common;
+
+use brief::action::Action;
+use brief::keymap::Keymap;
+use brief::model::{BookmarkEntry, Model, Overlay, update};
+use common::{press, reader, render, type_text};
+use std::path::Path;
+
+const SIZES: [(u16, u16); 2] = [(120, 40), (60, 20)];
+
+fn library(width: u16, height: u16) -> Model {
+    let dir = Path::new("tests/fixtures");
+    let mut m = Model::new(Keymap::defaults(), width, height);
+    m.library = brief::model::Library::new(Some(dir.to_path_buf()), height);
+    let entries = brief::app::list_briefs(dir)
+        .iter()
+        .map(|p| brief::app::library_entry(p, None))
+        .collect();
+    update(
+        &mut m,
+        Action::LibraryLoaded {
+            entries,
+            done: true,
+        },
+    );
+    m
+}
+
+fn snap(name: &str, model: &Model, (w, h): (u16, u16)) {
+    insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(model, w, h));
+}
+
+#[test]
+fn library_view() {
+    for size in SIZES {
+        let mut m = library(size.0, size.1);
+        snap("library", &m, size);
+        press(&mut m, "/");
+        type_text(&mut m, "rail");
+        snap("library_filter", &m, size);
+    }
+}
+
+#[test]
+fn reader_view() {
+    for size in SIZES {
+        snap(
+            "reader_seed",
+            &reader("seed_like.txt", size.0, size.1),
+            size,
+        );
+        let mut m = reader("frontmatter.md", size.0, size.1);
+        press(&mut m, "j j j");
+        snap("reader_markdown", &m, size);
+        snap(
+            "reader_transcript",
+            &reader("transcript.txt", size.0, size.1),
+            size,
+        );
+        snap(
+            "reader_wrapped",
+            &reader("hard_wrapped.txt", size.0, size.1),
+            size,
+        );
+    }
+}
+
+#[test]
+fn reader_with_annotations() {
+    for size in SIZES {
+        let mut m = reader("seed_like.txt", size.0, size.1);
+        press(&mut m, "j m h h G v ) h");
+        press(&mut m, "a");
+        type_text(&mut m, "Worth checking against the 2025 licensing round.");
+        press(&mut m, "ctrl-s");
+        press(&mut m, ")");
+        snap("reader_annotated", &m, size);
+        press(&mut m, "t");
+        snap("reader_notes_toggled", &m, size);
+    }
+}
+
+#[test]
+fn editor_view() {
+    for size in SIZES {
+        let mut m = reader("seed_like.txt", size.0, size.1);
+        press(&mut m, "j a");
+        type_text(&mut m, "A note being written");
+        snap("editor", &m, size);
+    }
+}
+
+#[test]
+fn search_view() {
+    for size in SIZES {
+        let mut m = reader("seed_like.txt", size.0, size.1);
+        press(&mut m, "/");
+        type_text(&mut m, "gas");
+        snap("search_typing", &m, size);
+        press(&mut m, "enter n");
+        snap("search_accepted", &m, size);
+    }
+}
+
+#[test]
+fn help_view() {
+    for size in SIZES {
+        let mut m = reader("seed_like.txt", size.0, size.1);
+        press(&mut m, "?");
+        snap("help", &m, size);
+    }
+}
+
+#[test]
+fn overlays() {
+    for size in SIZES {
+        let mut m = reader("seed_like.txt", size.0, size.1);
+        press(&mut m, "a");
+        type_text(&mut m, "x");
+        press(&mut m, "ctrl-s d");
+        snap("confirm_delete", &m, size);
+        let mut m = library(size.0, size.1);
+        m.overlay = Some(Overlay::Bookmarks {
+            entries: vec![BookmarkEntry {
+                brief_title: "Norway opens its continental shelf".into(),
+                brief_path: None,
+                passage: 2,
+                quote: "The decision makes Norway the first country to move towards commercial seabed mining".into(),
+            }],
+            cursor: 0,
+        });
+        snap("bookmarks", &m, size);
+        let m = Model::new(Keymap::defaults(), size.0, size.1).with_problems(vec![
+            "/home/u/.config/brief/keymap.yaml:3:3: reader: `j`: unknown action `nxt`".into(),
+        ]);
+        snap("problems", &m, size);
+    }
+}
+
+#[test]
+fn wide_script_brief() {
+    let text = "分析\n\n東アジアの半導体サプライチェーン\n\n日本政府は国内の半導体製造能力の回復を経済安全保障の柱と位置づけ、大規模な補助金を投入してきた。😀 絵文字も含む。\n";
+    for size in SIZES {
+        let m = common::reader_from_bytes(text.as_bytes(), "ja.txt", size.0, size.1);
+        snap("reader_japanese", &m, size);
+    }
+}
