@@ -67,7 +67,8 @@ fn reanchoring_table() {
     ];
     let deleted = [PASSAGES[0], PASSAGES[2]];
     let duplicated = [PASSAGES[1], PASSAGES[0], PASSAGES[0], PASSAGES[1]];
-    let cases: Vec<(&str, Vec<&str>, Option<(usize, &str)>)> = vec![
+    type Case<'a> = (&'a str, Vec<&'a str>, Option<(usize, &'a str)>);
+    let cases: Vec<Case> = vec![
         ("unchanged", PASSAGES.to_vec(), Some((1, quote))),
         (
             "paragraph inserted before",
