@@ -429,14 +429,16 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
     let on_notes = reader.focus == Pane::Notes;
     match action {
         Action::Quit => {
-            if reader.selection.take().is_none() && !reader.search.clear() {
+            if reader.selection.take().is_none() {
                 leave(model, fx);
             }
         }
         Action::Help => model.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::DismissMessage => {
-            reader.selection = None;
-            model.message = None;
+            // Esc: clear whatever is on top: message, selection, search marks.
+            if model.message.take().is_none() && reader.selection.take().is_none() {
+                reader.search.clear();
+            }
         }
         Action::NextPassage if on_notes => notes::move_cursor(reader, 1),
         Action::PrevPassage if on_notes => notes::move_cursor(reader, -1),

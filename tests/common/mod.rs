@@ -82,3 +82,4 @@ pub fn render(model: &Model, width: u16, height: u16) -> String {
     }
     out
 }
+pub mod pty;
