@@ -429,7 +429,7 @@ pub fn load_keymap() -> (Keymap, Vec<String>) {
     let Some(path) = store::config_dir().map(|d| d.join("keymap.yaml")) else {
         return (Keymap::defaults(), Vec::new());
     };
-    match read_user_keymap(&path) {
+    match read_user_file(&path) {
         Ok(None) => (Keymap::defaults(), Vec::new()),
         Ok(Some(text)) => {
             let (keymap, errors) = Keymap::with_user_file(&text, &path.display().to_string());
@@ -439,7 +439,8 @@ pub fn load_keymap() -> (Keymap, Vec<String>) {
     }
 }
 
-pub fn read_user_keymap(path: &Path) -> std::io::Result<Option<String>> {
+/// A small user file (keymap, config), refused above the YAML size limit.
+pub fn read_user_file(path: &Path) -> std::io::Result<Option<String>> {
     match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
