@@ -4,25 +4,12 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
-fn seed_like() -> Vec<u8> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed_like.txt");
-    std::fs::read(path).expect("fixture")
-}
-
-/// The seed-like shape repeated to about 5 MB: one header, then the lead
-/// paragraphs and commentary bullets over and over.
-pub fn five_megabytes(seed: &[u8]) -> Vec<u8> {
-    let mut out = seed.to_vec();
-    while out.len() < 5 * 1024 * 1024 {
-        out.extend_from_slice(b"\n");
-        out.extend_from_slice(seed);
-    }
-    out
-}
+mod support;
+use support::{five_megabytes, seed_like};
 
 fn parse(c: &mut Criterion) {
     let seed = seed_like();
-    let big = five_megabytes(&seed);
+    let big = five_megabytes();
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(seed.len() as u64));
     group.bench_function("seed_like", |b| {

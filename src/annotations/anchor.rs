@@ -65,23 +65,23 @@ impl Anchor {
 /// Place every annotation on `passages` (the brief's passage texts in
 /// reading order). The result is parallel to `annotations`.
 pub fn place_all(passages: &[&str], annotations: &[Annotation]) -> Vec<Placement> {
+    // The word-pair index for fuzzy matching is built once, and only if an
+    // annotation needs it (most are found by their hint).
+    let mut index: Option<PairIndex> = None;
     annotations
         .iter()
         .map(|a| match &a.anchor {
             None => Placement::Brief,
-            Some(anchor) => place(passages, anchor),
+            Some(anchor) if anchor.exact.is_empty() => Placement::Detached,
+            Some(anchor) => by_hint(passages, anchor)
+                .or_else(|| by_exact_search(passages, anchor))
+                .or_else(|| {
+                    let index = index.get_or_insert_with(|| PairIndex::new(passages));
+                    by_fuzzy_match(passages, index, anchor)
+                })
+                .unwrap_or(Placement::Detached),
         })
         .collect()
-}
-
-pub fn place(passages: &[&str], anchor: &Anchor) -> Placement {
-    if anchor.exact.is_empty() {
-        return Placement::Detached;
-    }
-    by_hint(passages, anchor)
-        .or_else(|| by_exact_search(passages, anchor))
-        .or_else(|| by_fuzzy_match(passages, anchor))
-        .unwrap_or(Placement::Detached)
 }
 
 fn byte_offset(text: &str, chars: usize) -> Option<usize> {
@@ -118,9 +118,28 @@ fn common_prefix(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
+/// Passage indices by distance from `hint`: hint, hint+1, hint-1, hint+2, …
+fn outward(hint: usize, len: usize) -> impl Iterator<Item = usize> {
+    let hint = hint.min(len.saturating_sub(1));
+    (0..len * 2)
+        .filter_map(move |k| {
+            let step = k.div_ceil(2);
+            if k % 2 == 1 {
+                hint.checked_add(step).filter(|&i| i < len)
+            } else {
+                hint.checked_sub(step)
+            }
+        })
+        .take(len)
+}
+
 fn by_exact_search(passages: &[&str], anchor: &Anchor) -> Option<Placement> {
+    let perfect = anchor.prefix.chars().count() + anchor.suffix.chars().count();
     let mut best: Option<(i64, Placement)> = None;
-    for (i, text) in passages.iter().enumerate() {
+    // Nearest first: the first occurrence with its whole context intact is
+    // the answer, and most moved quotes moved only a little.
+    for i in outward(anchor.passage, passages.len()) {
+        let text = passages[i];
         for (start, _) in text.match_indices(anchor.exact.as_str()) {
             let end = start + anchor.exact.len();
             let context = common_suffix(&text[..start], &anchor.prefix)
@@ -138,6 +157,9 @@ fn by_exact_search(passages: &[&str], anchor: &Anchor) -> Option<Placement> {
                         end,
                     },
                 ));
+            }
+            if context == perfect {
+                return best.map(|(_, p)| p);
             }
         }
     }
@@ -168,21 +190,55 @@ fn overlap(quote: &HashSet<(&str, &str)>, text: &str) -> f64 {
     quote.iter().filter(|b| theirs.contains(*b)).count() as f64 / quote.len() as f64
 }
 
+/// Which passages hold which word pairs: built once per placing.
+struct PairIndex {
+    passages: std::collections::HashMap<u64, Vec<usize>>,
+}
+
+fn pair_key(a: &str, b: &str) -> u64 {
+    super::stable_hash(&format!("{a}\u{1f}{b}"))
+}
+
+impl PairIndex {
+    fn new(passages: &[&str]) -> PairIndex {
+        let mut map: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+        for (i, text) in passages.iter().enumerate() {
+            let w = words(text);
+            for pair in bigrams(&w) {
+                let list = map.entry(pair_key(pair.0, pair.1)).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        PairIndex { passages: map }
+    }
+}
+
 /// The quote was edited (a word changed, punctuation fixed): find the
 /// passage sharing most of its word pairs, then the sentences within it.
-fn by_fuzzy_match(passages: &[&str], anchor: &Anchor) -> Option<Placement> {
+fn by_fuzzy_match(passages: &[&str], index: &PairIndex, anchor: &Anchor) -> Option<Placement> {
     const THRESHOLD: f64 = 0.5;
     let quote_words = words(&anchor.exact);
     if quote_words.is_empty() {
         return None;
     }
     let quote = bigrams(&quote_words);
+    let mut hits: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (a, b) in &quote {
+        for &p in index
+            .passages
+            .get(&pair_key(a, b))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+        {
+            *hits.entry(p).or_default() += 1;
+        }
+    }
     let mut best: Option<(f64, usize)> = None;
-    for (i, text) in passages.iter().enumerate() {
-        let score = overlap(&quote, text);
-        let distance_penalty = i.abs_diff(anchor.passage) as f64 * 1e-6;
-        let score = score - distance_penalty;
-        if score >= THRESHOLD && best.is_none_or(|(s, _)| score > s) {
+    for (&i, &n) in &hits {
+        let score = n as f64 / quote.len() as f64 - i.abs_diff(anchor.passage) as f64 * 1e-9;
+        if score >= THRESHOLD && best.is_none_or(|(s, b)| score > s || (score == s && i < b)) {
             best = Some((score, i));
         }
     }

@@ -1,0 +1,19 @@
+//! Inputs shared by the benchmarks: the seed-like fixture and a 5 MB brief
+//! made of it, the shape `scripts/bench-e2e` also uses.
+#![allow(dead_code)]
+
+pub fn seed_like() -> Vec<u8> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed_like.txt");
+    std::fs::read(path).expect("fixture")
+}
+
+/// The seed-like shape repeated to about 5 MB.
+pub fn five_megabytes() -> Vec<u8> {
+    let seed = seed_like();
+    let mut out = seed.clone();
+    while out.len() < 5 * 1024 * 1024 {
+        out.extend_from_slice(b"\n");
+        out.extend_from_slice(&seed);
+    }
+    out
+}
