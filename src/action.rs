@@ -143,6 +143,12 @@ pub enum Action {
     /// A brief was read and is ready to show.
     #[strum(disabled)]
     Opened(Box<Opened>),
+    /// The whole of a large brief, after its start was shown.
+    #[strum(disabled)]
+    BriefCompleted {
+        path: std::path::PathBuf,
+        brief: Box<crate::document::Brief>,
+    },
     /// A brief could not be opened (one line, naming the file).
     #[strum(disabled)]
     OpenFailed(String),

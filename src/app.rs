@@ -10,9 +10,9 @@ use crate::store::{self, Loaded, Store};
 use crate::{annotations, cli, ui};
 use anyhow::Result;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers, MouseButton,
-    MouseEventKind,
+    self, Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
+use ratatui::crossterm::style::Print;
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
@@ -22,6 +22,12 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
+/// Clicks and the wheel only (1000), in SGR encoding (1006). crossterm's
+/// EnableMouseCapture also asks for every mouse motion (1003), which would
+/// wake the program each time the pointer crosses the window.
+const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
+
 /// How long a pending key sequence (`g` of `g g`) waits for its next key.
 const SEQUENCE_TIMEOUT: Duration = Duration::from_millis(1500);
 
@@ -30,7 +36,13 @@ enum Message {
     Input(std::io::Result<Event>),
     Signal,
     Library(Vec<LibraryEntry>, bool),
+    /// The whole of a large brief, parsed after its start was shown.
+    Completed(PathBuf, Box<Result<crate::document::Brief, String>>),
 }
+
+/// Bytes of a large brief parsed before the first screen (several screens'
+/// worth of text); the rest is read and parsed on a thread.
+const QUICK_START_BYTES: u64 = 48 * 1024;
 
 /// What to show first.
 pub enum Start {
@@ -53,7 +65,7 @@ pub fn run(start: Start) -> Result<std::process::ExitCode> {
     match start {
         Start::Library(dir) => {
             model.library = model::Library::new(Some(dir.clone()), height);
-            spawn_library(list_briefs(&dir), store.clone(), tx.clone());
+            spawn_library(Files::In(dir), store.clone(), tx.clone());
         }
         Start::Files(files) if files.len() == 1 => {
             model.library = model::Library::new(None, height);
@@ -62,7 +74,7 @@ pub fn run(start: Start) -> Result<std::process::ExitCode> {
         }
         Start::Files(files) => {
             model.library = model::Library::new(None, height);
-            spawn_library(files, store.clone(), tx.clone());
+            spawn_library(Files::List(files), store.clone(), tx.clone());
         }
     }
 
@@ -70,6 +82,7 @@ pub fn run(start: Start) -> Result<std::process::ExitCode> {
     let mut app = App {
         terminal: &mut terminal,
         store,
+        tx: tx.clone(),
         permits,
         quit: false,
     };
@@ -95,6 +108,7 @@ pub fn run(start: Start) -> Result<std::process::ExitCode> {
 struct App<'a> {
     terminal: &'a mut DefaultTerminal,
     store: Option<Store>,
+    tx: Sender<Message>,
     permits: Sender<()>,
     quit: bool,
 }
@@ -128,6 +142,13 @@ impl App<'_> {
                     return Ok(());
                 }
                 Ok(Message::Library(entries, done)) => Action::LibraryLoaded { entries, done },
+                Ok(Message::Completed(path, result)) => match *result {
+                    Ok(brief) => Action::BriefCompleted {
+                        path,
+                        brief: Box::new(brief),
+                    },
+                    Err(why) => Action::OpenFailed(why),
+                },
                 Err(RecvTimeoutError::Timeout) => Action::Timeout,
             };
             self.apply(model, action);
@@ -193,13 +214,31 @@ impl App<'_> {
         }
     }
 
+    /// Read a brief and find its annotations. A large brief shows its start
+    /// at once; the whole is parsed on a thread and arrives as BriefCompleted.
     fn open(&self, path: &Path, passage: Option<usize>) -> Result<Opened> {
-        let brief = cli::read_brief(path)?;
+        let (head, size) = cli::read_brief_head(path, QUICK_START_BYTES)?;
+        let cut = (size > QUICK_START_BYTES * 2)
+            .then(|| cli::quick_cut(&head))
+            .flatten();
+        let brief = match cut {
+            Some(cut) => cli::parse_brief(path, &head[..cut])?,
+            None if size as usize == head.len() => cli::parse_brief(path, &head)?,
+            None => cli::read_brief(path)?,
+        };
         let mut opened = Opened {
             path: path.to_path_buf(),
             passage,
+            partial: cut.is_some(),
             ..Opened::default()
         };
+        if cut.is_some() {
+            let (tx, path) = (self.tx.clone(), path.to_path_buf());
+            std::thread::spawn(move || {
+                let result = cli::read_brief(&path).map_err(|e| format!("{e:#}"));
+                let _ = tx.send(Message::Completed(path, Box::new(result)));
+            });
+        }
         match &self.store {
             Some(store) => {
                 let (annotations_path, loaded) = store.locate(&brief);
@@ -352,33 +391,47 @@ pub fn list_briefs(dir: &Path) -> Vec<PathBuf> {
     };
     let mut files: Vec<PathBuf> = read
         .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            let ext = name
+                .rsplit_once('.')
+                .map(|(_, x)| x.to_lowercase())
                 .unwrap_or_default();
-            let ext = p
-                .extension()
-                .map(|e| e.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
-            !name.starts_with('.')
-                && matches!(ext.as_str(), "txt" | "md" | "markdown")
-                && p.is_file()
+            // The entry's own type needs no extra stat; only links are followed.
+            let is_file = match e.file_type() {
+                Ok(t) if t.is_symlink() => e.path().is_file(),
+                Ok(t) => t.is_file(),
+                Err(_) => false,
+            };
+            !name.starts_with('.') && matches!(ext.as_str(), "txt" | "md" | "markdown") && is_file
         })
+        .map(|e| e.path())
         .collect();
     files.sort();
     files
 }
 
 /// Read the library in the background, in batches, so the list shows at once.
-fn spawn_library(files: Vec<PathBuf>, store: Option<Store>, tx: Sender<Message>) {
+/// The briefs of a library: a folder to list, or files given by name.
+enum Files {
+    In(PathBuf),
+    List(Vec<PathBuf>),
+}
+
+fn spawn_library(files: Files, store: Option<Store>, tx: Sender<Message>) {
     std::thread::spawn(move || {
+        let files = match files {
+            Files::In(dir) => list_briefs(&dir),
+            Files::List(files) => files,
+        };
         let mut batch = Vec::new();
         let total = files.len();
+        // A first screenful at once, then larger batches.
+        let mut batch_size = 40;
         for (n, path) in files.into_iter().enumerate() {
             batch.push(library_entry(&path, store.as_ref()));
-            if batch.len() == 500
+            if batch.len() == batch_size
                 && n + 1 < total
                 && tx
                     .send(Message::Library(std::mem::take(&mut batch), false))
@@ -386,9 +439,24 @@ fn spawn_library(files: Vec<PathBuf>, store: Option<Store>, tx: Sender<Message>)
             {
                 return;
             }
+            if batch.is_empty() {
+                batch_size = 1000;
+            }
         }
         let _ = tx.send(Message::Library(batch, true));
     });
+}
+
+/// What the library needs of a brief (metadata, and the first passages that
+/// tell namesakes apart) is in its first few kilobytes.
+fn read_header(path: &Path) -> Result<crate::document::Brief> {
+    const HEAD: u64 = 8 * 1024;
+    let (head, size) = cli::read_brief_head(path, HEAD)?;
+    match cli::quick_cut(&head).filter(|_| size > HEAD) {
+        Some(cut) => cli::parse_brief(path, &head[..cut]),
+        None if size as usize == head.len() => cli::parse_brief(path, &head),
+        None => cli::read_brief(path),
+    }
 }
 
 pub fn library_entry(path: &Path, store: Option<&Store>) -> LibraryEntry {
@@ -396,7 +464,7 @@ pub fn library_entry(path: &Path, store: Option<&Store>) -> LibraryEntry {
         path: path.to_path_buf(),
         ..LibraryEntry::default()
     };
-    match cli::read_brief(path) {
+    match read_header(path) {
         Ok(brief) => {
             if let Some(store) = store
                 && let (_, Loaded::Ok(file)) = store.locate(&brief)
@@ -461,7 +529,7 @@ fn enter_terminal() -> std::io::Result<()> {
     execute!(
         std::io::stdout(),
         EnterAlternateScreen,
-        EnableMouseCapture,
+        Print(MOUSE_ON),
         cursor::Hide
     )
 }
@@ -470,7 +538,7 @@ fn enter_terminal() -> std::io::Result<()> {
 /// from the panic hook.
 pub fn restore_terminal() {
     let mut out = std::io::stdout();
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(out, Print(MOUSE_OFF), LeaveAlternateScreen, cursor::Show);
     let _ = terminal::disable_raw_mode();
     let _ = out.flush();
 }

@@ -16,6 +16,60 @@ pub const MAX_BRIEF_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Read and parse one brief file; every error names the file, on one line.
 pub fn read_brief(path: &Path) -> Result<Brief> {
+    let bytes = read_brief_bytes(path)?;
+    parse_brief(path, &bytes)
+}
+
+/// Parse bytes read from `path`, naming the file in any error.
+pub fn parse_brief(path: &Path, bytes: &[u8]) -> Result<Brief> {
+    let shown = crate::text::printable(&path.display().to_string()).into_owned();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    crate::loader::load(bytes, &name).map_err(|e| anyhow::anyhow!("{shown}: {e}"))
+}
+
+/// Where to cut the first bytes of a large brief so its start can be shown
+/// before the rest is read: the last blank line (a paragraph boundary, so
+/// the passages before it parse as they will in the whole). None for UTF-16
+/// or when there is no blank line to cut at.
+pub fn quick_cut(head: &[u8]) -> Option<usize> {
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return None;
+    }
+    [&b"\n\n"[..], b"\r\n\r\n", b"\r\r"]
+        .iter()
+        .filter_map(|sep| {
+            head.windows(sep.len())
+                .rposition(|w| w == *sep)
+                .map(|i| i + sep.len())
+        })
+        .max()
+}
+
+/// The first `limit` bytes of a brief file and its whole size, with the
+/// same checks as `read_brief_bytes`.
+pub fn read_brief_head(path: &Path, limit: u64) -> Result<(Vec<u8>, u64)> {
+    use std::io::Read;
+    let shown = crate::text::printable(&path.display().to_string()).into_owned();
+    let file = std::fs::File::open(path).with_context(|| format!("{shown}: cannot read"))?;
+    let size = file
+        .metadata()
+        .with_context(|| format!("{shown}: cannot read"))?
+        .len();
+    if size > MAX_BRIEF_BYTES {
+        return read_brief_bytes(path).map(|b| (b, size));
+    }
+    let mut head = Vec::with_capacity(limit.min(size) as usize);
+    file.take(limit)
+        .read_to_end(&mut head)
+        .with_context(|| format!("{shown}: cannot read"))?;
+    Ok((head, size))
+}
+
+/// The bytes of a brief file, refusing folders and oversized files.
+pub fn read_brief_bytes(path: &Path) -> Result<Vec<u8>> {
     let shown = crate::text::printable(&path.display().to_string()).into_owned();
     let meta = std::fs::metadata(path).with_context(|| format!("{shown}: cannot read"))?;
     if meta.is_dir() {
@@ -28,12 +82,7 @@ pub fn read_brief(path: &Path) -> Result<Brief> {
             MAX_BRIEF_BYTES >> 20
         );
     }
-    let bytes = std::fs::read(path).with_context(|| format!("{shown}: cannot read"))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    crate::loader::load(&bytes, &name).map_err(|e| anyhow::anyhow!("{shown}: {e}"))
+    std::fs::read(path).with_context(|| format!("{shown}: cannot read"))
 }
 
 /// `brief show --json FILE`.

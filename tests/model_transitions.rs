@@ -277,3 +277,52 @@ fn mouse_wheel_and_click() {
     update(&mut model, Action::Scroll(-3));
     assert_eq!(model.reader.as_ref().unwrap().cursor, 3);
 }
+
+#[test]
+fn a_large_brief_shows_its_start_then_completes_in_place() {
+    let whole: String = (0..300)
+        .map(|i| format!("Paragraph {i} of a long brief.\n\n"))
+        .collect();
+    let text = format!("Analyses\n\nA long brief\n\n{whole}");
+    let cut = brief::cli::quick_cut(&text.as_bytes()[..2000]).unwrap();
+    let start = brief::loader::load(&text.as_bytes()[..cut], "long.txt").unwrap();
+    let full = brief::loader::load(text.as_bytes(), "long.txt").unwrap();
+    assert!(start.passage_count() < full.passage_count());
+    // The start parses exactly as the same passages of the whole.
+    let a: Vec<_> = start.passages().map(|(_, p)| p.text.clone()).collect();
+    let b: Vec<_> = full
+        .passages()
+        .take(a.len())
+        .map(|(_, p)| p.text.clone())
+        .collect();
+    assert_eq!(a, b);
+    let mut model = brief::model::Model::new(brief::keymap::Keymap::defaults(), 80, 24);
+    let mut file = brief::annotations::AnnotationFile::new(Default::default());
+    file.position = Some(brief::annotations::Position {
+        passage: 250,
+        updated: String::new(),
+    });
+    let opened = brief::model::Opened {
+        path: "long.txt".into(),
+        brief: start,
+        annotations: Some(file),
+        partial: true,
+        ..Default::default()
+    };
+    update(&mut model, Action::Opened(Box::new(opened)));
+    press(&mut model, "j");
+    update(
+        &mut model,
+        Action::BriefCompleted {
+            path: "long.txt".into(),
+            brief: Box::new(full),
+        },
+    );
+    let r = model.reader.as_ref().unwrap();
+    assert!(!r.partial);
+    assert_eq!(r.index.len(), 300);
+    assert_eq!(
+        r.cursor, 250,
+        "the saved position beyond the start is reached once the rest is in"
+    );
+}

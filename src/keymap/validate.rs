@@ -80,13 +80,12 @@ pub fn parse_user(source: &str, file: &str, base: &Keymap) -> (UserEntries, Vec<
     let mut out: UserEntries = Vec::new();
     for (name, entries) in &root.0 {
         let name = scalar_text(name).unwrap_or_default();
-        let at = locate(source, &name, None);
         let Ok(context) = Context::from_str(&name) else {
             let known: Vec<&str> = <Context as strum::IntoEnumIterator>::iter()
                 .map(Context::name)
                 .collect();
             reader.error(
-                at,
+                locate(source, &name, None),
                 format!("unknown context `{name}` (known: {})", known.join(", ")),
             );
             continue;
@@ -116,14 +115,17 @@ fn read_context(
     for (key, value) in &entries.0 {
         let key_text = scalar_text(key).unwrap_or_default();
         let nth = seen.iter().filter(|k| **k == key_text).count();
-        let at = locate_nth(reader.source, name, &key_text, nth);
+        // Positions are looked up only for errors: finding them is a text
+        // search, and the defaults (parsed at every start) have none.
+        let source = reader.source;
+        let at = || locate_nth(source, name, &key_text, nth);
         if let Some(raw) = key.as_str() {
             seen.push(raw);
         }
         let keys = match parse_sequence(&key_text) {
             Ok(keys) => keys,
             Err(why) => {
-                reader.error(at, format!("{}: {why}", context.name()));
+                reader.error(at(), format!("{}: {why}", context.name()));
                 continue;
             }
         };
@@ -134,7 +136,7 @@ fn read_context(
                 Some(action) => Some(action),
                 None => {
                     reader.error(
-                        at,
+                        at(),
                         format!(
                             "{}: `{key_text}`: unknown action `{s}` (see `brief keymap`)",
                             context.name()
@@ -145,7 +147,7 @@ fn read_context(
             },
             _ => {
                 reader.error(
-                    at,
+                    at(),
                     format!(
                         "{}: `{key_text}`: the action must be a name or `none`",
                         context.name()
@@ -157,7 +159,7 @@ fn read_context(
         if let Some((_, earlier)) = list.iter().find(|(k, _)| *k == keys) {
             let earlier = earlier.as_ref().map(Action::name).unwrap_or("none");
             reader.error(
-                at,
+                at(),
                 format!(
                     "{}: `{key_text}` is bound twice (already to {earlier})",
                     context.name()

@@ -87,27 +87,45 @@ impl Library {
     }
 
     pub fn add_entries(&mut self, entries: Vec<LibraryEntry>, done: bool) {
+        let selected = self.selected().map(|e| e.path.clone());
         self.haystacks
             .extend(entries.iter().map(LibraryEntry::haystack));
         self.entries.extend(entries);
         self.loading = !done;
-        if done {
-            // Sorted once all are in: by date (newest first), then title.
-            let mut order: Vec<usize> = (0..self.entries.len()).collect();
-            let dates: Vec<Option<String>> = self
-                .entries
-                .iter()
-                .map(|e| e.date.as_deref().and_then(crate::loader::iso_date))
-                .collect();
-            order.sort_by(|&a, &b| {
-                dates[b]
-                    .cmp(&dates[a])
-                    .then_with(|| self.entries[a].title.cmp(&self.entries[b].title))
-            });
-            self.entries = order.iter().map(|&i| self.entries[i].clone()).collect();
-            self.haystacks = order.iter().map(|&i| self.haystacks[i].clone()).collect();
-        }
+        // Newest first (by the date the brief gives), then by title; sorted
+        // on every batch so the list never jumps when loading finishes.
+        let dates: Vec<Option<String>> = self
+            .entries
+            .iter()
+            .map(|e| e.date.as_deref().and_then(crate::loader::iso_date))
+            .collect();
+        let mut order: Vec<usize> = (0..self.entries.len()).collect();
+        order.sort_by(|&a, &b| {
+            dates[b]
+                .cmp(&dates[a])
+                .then_with(|| self.entries[a].title.cmp(&self.entries[b].title))
+        });
+        let mut entries = std::mem::take(&mut self.entries)
+            .into_iter()
+            .map(Some)
+            .collect::<Vec<_>>();
+        let mut haystacks = std::mem::take(&mut self.haystacks)
+            .into_iter()
+            .map(Some)
+            .collect::<Vec<_>>();
+        self.entries = order.iter().filter_map(|&i| entries[i].take()).collect();
+        self.haystacks = order.iter().filter_map(|&i| haystacks[i].take()).collect();
         self.refilter();
+        // Stay on the brief that was selected before this batch.
+        if let Some(path) = selected
+            && let Some(pos) = self
+                .visible
+                .iter()
+                .position(|&i| self.entries[i].path == path)
+        {
+            self.cursor = pos;
+            self.keep_visible();
+        }
     }
 
     fn refilter(&mut self) {

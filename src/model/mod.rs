@@ -55,6 +55,8 @@ pub struct Opened {
     pub read_only: Option<String>,
     /// Passage to show instead of the last reading position.
     pub passage: Option<usize>,
+    /// Only the start of a large brief; the rest arrives as BriefCompleted.
+    pub partial: bool,
 }
 
 impl Default for AnnotationFile {
@@ -236,6 +238,11 @@ fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::Saved { merged, error } => reader::saved(model, merged, error, fx),
         Action::Opened(opened) => open(model, *opened),
         Action::OpenFailed(why) => model.error(why),
+        Action::BriefCompleted { path, brief } => {
+            if let Some(reader) = model.reader.as_mut().filter(|r| r.path == path) {
+                reader.complete(*brief);
+            }
+        }
         Action::LibraryLoaded { entries, done } => model.library.add_entries(entries, done),
         Action::BookmarksLoaded(entries) => {
             model.overlay = Some(Overlay::Bookmarks { entries, cursor: 0 })

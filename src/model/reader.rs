@@ -72,6 +72,10 @@ pub struct Reader {
     opened_at: usize,
     /// Quit was pressed: leave once the save in flight has succeeded.
     leaving: bool,
+    /// Only the start of the brief is loaded yet (see `complete`).
+    pub partial: bool,
+    /// A position beyond the loaded start, to go to once the rest is in.
+    pending_position: Option<usize>,
 }
 
 pub(super) fn pane_slot(pane: Pane) -> usize {
@@ -89,11 +93,12 @@ impl Reader {
         file.brief.path = Some(opened.path.to_string_lossy().into_owned());
         file.brief.passages = annotations::content_hashes(&brief);
         let last = index.len().saturating_sub(1);
-        let cursor = opened
+        let wanted = opened
             .passage
             .or(file.position.as_ref().map(|p| p.passage))
-            .unwrap_or(0)
-            .min(last);
+            .unwrap_or(0);
+        let cursor = wanted.min(last);
+        let pending_position = (opened.partial && wanted > last).then_some(wanted);
         let mut reader = Reader {
             path: opened.path,
             index,
@@ -120,12 +125,33 @@ impl Reader {
             last_colour: Colour::Yellow,
             opened_at: cursor,
             leaving: false,
+            partial: opened.partial,
+            pending_position,
             brief,
         };
         reader.replace_annotations();
         reader.focus = reader.pane_of(cursor);
         reader.reveal();
         reader
+    }
+
+    /// The whole brief arrived: swap it in under the reader, keeping the
+    /// cursor and the view (the start parsed the same way in both).
+    pub fn complete(&mut self, brief: Brief) {
+        self.brief = brief;
+        self.index = PassageIndex::new(&self.brief);
+        self.wraps = WrapCache::default();
+        self.annotations.file.brief.passages = annotations::content_hashes(&self.brief);
+        self.partial = false;
+        self.replace_annotations();
+        if !self.search.query.is_empty() {
+            self.refresh_search();
+        }
+        match self.pending_position.take() {
+            Some(p) => self.move_to(p),
+            None => self.cursor = self.cursor.min(self.index.len().saturating_sub(1)),
+        }
+        self.opened_at = self.cursor;
     }
 
     /// Re-anchor every annotation on the brief's text.

@@ -92,6 +92,13 @@ impl Reader {
         };
     }
 
+    /// Recompute the matches after the text changed, without moving.
+    pub fn refresh_search(&mut self) {
+        let (cursor, tops, focus) = (self.cursor, self.tops, self.focus);
+        self.run_search();
+        (self.cursor, self.tops, self.focus) = (cursor, tops, focus);
+    }
+
     fn run_search(&mut self) {
         let query = self.search.query.clone();
         self.search.matches.clear();
