@@ -23,8 +23,8 @@ pub fn strip_bullet(text: &str) -> Option<&str> {
         }
         return None;
     }
-    // "1." "12)" "a)" "iv." numbered items.
-    let marker_end = text.find(['.', ')'])?;
+    // "1." "12)" "a)" numbered items: the marker is within the first bytes.
+    let marker_end = text.bytes().take(4).position(|b| b == b'.' || b == b')')?;
     let marker = &text[..marker_end];
     let numbered = (1..=3).contains(&marker.len()) && marker.chars().all(|c| c.is_ascii_digit());
     let lettered = marker.len() == 1
@@ -51,6 +51,10 @@ pub fn ends_sentence(c: char) -> bool {
 
 /// Section kind for a heading text, by its well-known names.
 pub fn heading_kind(heading: &str) -> SectionKind {
+    // No known heading is long; a paragraph is not lower-cased to find out.
+    if heading.len() > 64 {
+        return SectionKind::Other;
+    }
     let h = heading.trim().trim_end_matches(':').trim().to_lowercase();
     match h.as_str() {
         "commentary"
@@ -83,6 +87,9 @@ fn word_count(text: &str) -> usize {
 /// starts with a capital or digit, a few words at most.
 pub fn looks_like_heading(text: &str) -> bool {
     let t = text.trim();
+    if t.len() > 4 * 80 {
+        return false;
+    }
     let Some(first) = t.chars().next() else {
         return false;
     };
@@ -148,7 +155,8 @@ pub fn speaker_turn(text: &str) -> Option<(&str, &str)> {
 
 /// `Label: rest` where the label is a short name-like run of words.
 pub fn split_label(text: &str) -> Option<(&str, &str)> {
-    let colon = text.find(':')?;
+    // A label is short: look for its colon near the start only.
+    let colon = text.bytes().take(4 * 40 + 1).position(|b| b == b':')?;
     let name = text[..colon].trim();
     let rest = text[colon + 1..].trim();
     let name_like = !name.is_empty()

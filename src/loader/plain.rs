@@ -34,7 +34,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
         .map(|raw| {
             let trimmed_start = raw.trim_start();
             Line {
-                indent: raw.chars().count() - trimmed_start.chars().count(),
+                indent: raw[..raw.len() - trimmed_start.len()].chars().count(),
                 text: trimmed_start.trim_end(),
             }
         })
@@ -190,7 +190,8 @@ fn read_block(block: &[Line], is_last: bool, speakers: &[String], out: &mut Sect
             return;
         }
     }
-    let wrapped = is_wrapped(block);
+    let block_width = block.iter().map(|l| l.width()).max().unwrap_or(0);
+    let wrapped = is_wrapped(block, block_width);
     let mut current: Option<Item> = None;
     let mut index = 0;
     while index < block.len() {
@@ -214,7 +215,7 @@ fn read_block(block: &[Line], is_last: bool, speakers: &[String], out: &mut Sect
             || lines::speaker_turn(line.text).is_some()
             || line.text.starts_with('>') && !current.as_ref().is_some_and(|c| c.quote);
         let continues = match &current {
-            Some(item) if !starts_item && wrapped => item.continues_with(line, block),
+            Some(item) if !starts_item && wrapped => item.continues_with(line, block_width),
             _ => false,
         };
         if continues {
@@ -243,8 +244,7 @@ fn read_block(block: &[Line], is_last: bool, speakers: &[String], out: &mut Sect
 
 /// A block is hard-wrapped prose if it has several lines and none is longer
 /// than a typical wrap width.
-fn is_wrapped(block: &[Line]) -> bool {
-    let widest = block.iter().map(|l| l.width()).max().unwrap_or(0);
+fn is_wrapped(block: &[Line], widest: usize) -> bool {
     block.len() >= 2 && (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&widest)
 }
 
@@ -273,8 +273,7 @@ impl Item {
     /// Would a text wrapper have broken the previous line here? If the next
     /// line's first word had fitted on the previous line, the break was the
     /// author's: a new passage starts.
-    fn continues_with(&self, line: Line, block: &[Line]) -> bool {
-        let width = block.iter().map(|l| l.width()).max().unwrap_or(0);
+    fn continues_with(&self, line: Line, width: usize) -> bool {
         let first_word = line.text.split_whitespace().next().unwrap_or("");
         let would_fit = self.last_width + 1 + first_word.chars().count() <= width;
         let ends_sentence = lines::ends_sentence(self.last_text_end);

@@ -101,38 +101,54 @@ fn is_ordinary(c: char) -> bool {
 /// Remove escape sequences and control characters, normalise line endings,
 /// NBSP and tabs (a tab becomes four spaces so indentation can be measured).
 pub fn clean(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.char_indices().peekable();
-    let mut run_start: Option<usize> = None;
-    while let Some((i, c)) = chars.next() {
-        if is_ordinary(c) {
-            run_start.get_or_insert(i);
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Printable ASCII and newlines are most of any brief: no decoding.
+        if (0x20..0x7f).contains(&b) || b == b'\n' {
+            i += 1;
             continue;
         }
-        if let Some(start) = run_start.take() {
-            out.push_str(&text[start..i]);
-        }
-        match c {
-            '\r' => {
-                if chars.peek().map(|&(_, n)| n) != Some('\n') {
-                    out.push('\n');
-                }
+        if b >= 0x80 {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if is_ordinary(c) {
+                i += c.len_utf8();
+                continue;
             }
-            '\u{1B}' => skip_escape(&mut chars),
-            '\u{9B}' => skip_csi(&mut chars),
-            '\u{9D}' | '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => skip_string(&mut chars),
-            _ => match disposition(c) {
-                Disposition::Keep => out.push(c),
-                Disposition::Drop => {}
-                Disposition::Replace('\t') => out.push_str("    "),
-                Disposition::Replace(r) => out.push(r),
-            },
         }
+        out.push_str(&text[run..i]);
+        i += special(&text[i..], &mut out);
+        run = i;
     }
-    if let Some(start) = run_start {
-        out.push_str(&text[start..]);
-    }
+    out.push_str(&text[run..]);
     out
+}
+
+/// Handle the character at the start of `text`, which is not ordinary (a
+/// control, an escape sequence, a space to normalise); returns the bytes used.
+fn special(text: &str, out: &mut String) -> usize {
+    let mut chars = text.char_indices().peekable();
+    let Some((_, c)) = chars.next() else { return 0 };
+    match c {
+        '\r' => {
+            if chars.peek().map(|&(_, n)| n) != Some('\n') {
+                out.push('\n');
+            }
+        }
+        '\u{1B}' => skip_escape(&mut chars),
+        '\u{9B}' => skip_csi(&mut chars),
+        '\u{9D}' | '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => skip_string(&mut chars),
+        _ => match disposition(c) {
+            Disposition::Keep => out.push(c),
+            Disposition::Drop => {}
+            Disposition::Replace('\t') => out.push_str("    "),
+            Disposition::Replace(r) => out.push(r),
+        },
+    }
+    chars.peek().map_or(text.len(), |&(j, _)| j)
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::CharIndices<'a>>;
