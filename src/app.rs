@@ -20,13 +20,16 @@ use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Clicks and the wheel only (1000), in SGR encoding (1006). crossterm's
 /// EnableMouseCapture also asks for every mouse motion (1003), which would
 /// wake the program each time the pointer crosses the window.
 const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
 const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
+
+/// A resize waits this long for the next one before the screen is redrawn.
+const RESIZE_SETTLE: Duration = Duration::from_millis(16);
 
 /// How long a pending key sequence (`g` of `g g`) waits for its next key.
 const SEQUENCE_TIMEOUT: Duration = Duration::from_millis(1500);
@@ -78,7 +81,10 @@ pub fn run(start: Start) -> Result<std::process::ExitCode> {
         }
     }
 
-    let mut terminal = setup_terminal()?;
+    // Never dropped: ratatui's Drop re-shows the cursor and, if that fails
+    // (the terminal is gone), prints with eprintln!, which panics when
+    // stderr is gone too. restore_terminal() does the cleanup instead.
+    let mut terminal = std::mem::ManuallyDrop::new(setup_terminal()?);
     let mut app = App {
         terminal: &mut terminal,
         store,
@@ -115,17 +121,40 @@ struct App<'a> {
 
 impl App<'_> {
     fn event_loop(&mut self, model: &mut Model, rx: &Receiver<Message>) -> Result<()> {
+        // For the end-to-end test that a panic restores the terminal: a key
+        // that panics on purpose, only when this variable names one.
+        let panic_key = std::env::var("BRIEF_PANIC_ON_KEY")
+            .ok()
+            .and_then(|k| k.chars().next());
         let _ = self.permits.send(());
+        // Draw only after a change; while the window is being resized, at
+        // most once per RESIZE_SETTLE.
+        let mut dirty = true;
+        let mut settle: Option<Instant> = None;
         while !self.quit {
-            self.terminal.draw(|frame| ui::draw(frame, model))?;
-            let message = if model.pending.is_empty() {
-                rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
-            } else {
-                rx.recv_timeout(SEQUENCE_TIMEOUT)
+            if dirty && settle.is_none() {
+                if let Err(e) = self.terminal.draw(|frame| ui::draw(frame, model)) {
+                    // The terminal is gone (closed window, broken pipe).
+                    self.save_pending(model);
+                    return Err(e.into());
+                }
+                dirty = false;
+            }
+            let message = match settle {
+                Some(deadline) => {
+                    rx.recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                }
+                None if !model.pending.is_empty() => rx.recv_timeout(SEQUENCE_TIMEOUT),
+                None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
             };
             let action = match message {
                 Ok(Message::Input(Ok(event))) => {
                     let action = action_for(event);
+                    if let (Some(Action::Key(key)), Some(c)) = (&action, panic_key)
+                        && key.typed_char() == Some(c)
+                    {
+                        panic!("BRIEF_PANIC_ON_KEY: panicking on purpose");
+                    }
                     let _ = self.permits.send(());
                     match action {
                         Some(action) => action,
@@ -149,9 +178,17 @@ impl App<'_> {
                     },
                     Err(why) => Action::OpenFailed(why),
                 },
+                Err(RecvTimeoutError::Timeout) if settle.is_some() => {
+                    settle = None;
+                    continue;
+                }
                 Err(RecvTimeoutError::Timeout) => Action::Timeout,
             };
+            if matches!(action, Action::Resize { .. }) && settle.is_none() {
+                settle = Some(Instant::now() + RESIZE_SETTLE);
+            }
             self.apply(model, action);
+            dirty = true;
         }
         Ok(())
     }
@@ -167,7 +204,7 @@ impl App<'_> {
             match effect {
                 Effect::Quit => self.quit = true,
                 Effect::Redraw => {
-                    let _ = self.terminal.clear();
+                    self.repaint();
                 }
                 Effect::Suspend => {
                     restore_terminal();
@@ -175,7 +212,7 @@ impl App<'_> {
                     unsafe { libc::raise(libc::SIGTSTP) };
                     // Resumed by `fg`.
                     let _ = enter_terminal();
-                    let _ = self.terminal.clear();
+                    self.repaint();
                     self.resize(model);
                 }
                 Effect::OpenBrief { path, passage } => {
@@ -197,7 +234,7 @@ impl App<'_> {
                     restore_terminal();
                     let edited = external_edit(&text);
                     let _ = enter_terminal();
-                    let _ = self.terminal.clear();
+                    self.repaint();
                     self.apply(model, Action::EditorDone(edited));
                 }
                 Effect::LoadBookmarks => {
@@ -205,6 +242,16 @@ impl App<'_> {
                     self.apply(model, Action::BookmarksLoaded(entries));
                 }
             }
+        }
+    }
+
+    /// Clear the screen and forget what ratatui thinks is on it, so the next
+    /// draw paints every cell. (Terminal::clear asks the terminal for the
+    /// cursor position, which stalls on terminals that do not answer.)
+    fn repaint(&mut self) {
+        let _ = execute!(std::io::stdout(), terminal::Clear(terminal::ClearType::All));
+        if let Ok(fresh) = Terminal::new(CrosstermBackend::new(std::io::stdout())) {
+            *self.terminal = fresh;
         }
     }
 
@@ -287,11 +334,10 @@ impl App<'_> {
 
     /// On SIGTERM/SIGHUP or a lost terminal: one more try for unsaved notes.
     fn save_pending(&mut self, model: &mut Model) {
-        if let Some(reader) = model.reader.as_mut() {
-            let now = now();
-            let moved = reader.position_to_save(&now);
-            if (reader.annotations.dirty || moved) && reader.annotations.read_only.is_none() {
-                let _ = store::save(&reader.annotations.path, &reader.annotations.file);
+        model.clock.now = now();
+        for effect in model::rescue_unsaved(model) {
+            if let Effect::Save { path, file } = effect {
+                let _ = store::save(&path, &file);
             }
         }
     }
@@ -360,8 +406,22 @@ fn action_for(event: Event) -> Option<Action> {
 fn spawn_input(tx: Sender<Message>) -> Sender<()> {
     let (permit_tx, permit_rx) = mpsc::channel::<()>();
     std::thread::spawn(move || {
+        let mut held: Option<std::io::Result<Event>> = None;
         while permit_rx.recv().is_ok() {
-            let event = event::read();
+            let mut event = held.take().unwrap_or_else(event::read);
+            // A burst of resizes (a window being dragged) becomes its last
+            // one; anything else read meanwhile waits for the next permit.
+            while matches!(event, Ok(Event::Resize(..)))
+                && event::poll(Duration::ZERO).unwrap_or(false)
+            {
+                let next = event::read();
+                if matches!(next, Ok(Event::Resize(..))) {
+                    event = next;
+                } else {
+                    held = Some(next);
+                    break;
+                }
+            }
             let failed = event.is_err();
             if tx.send(Message::Input(event)).is_err() || failed {
                 break;

@@ -162,7 +162,7 @@ pub fn keymap(defaults: bool) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     for p in &problems {
-        eprintln!("{p}");
+        let _ = writeln!(std::io::stderr(), "{p}");
     }
     Ok(ExitCode::from(2))
 }

@@ -1,6 +1,7 @@
 //! Command line entry: parses arguments and hands over to `cli` or `app`.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -70,7 +71,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("brief: {err:#}");
+            // Not eprintln!: it panics when stderr is gone (a closed terminal).
+            let _ = writeln!(std::io::stderr(), "brief: {err:#}");
             ExitCode::FAILURE
         }
     }

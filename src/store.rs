@@ -74,7 +74,14 @@ pub fn load(path: &Path) -> Loaded {
     let shown = path.display();
     let text = match read_no_follow(path) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded::Missing,
+        // No file, or no folder where the folder should be: nothing was ever
+        // saved here; saving will say what is wrong.
+        Err(e)
+            if e.kind() == std::io::ErrorKind::NotFound
+                || e.raw_os_error() == Some(libc::ENOTDIR) =>
+        {
+            return Loaded::Missing;
+        }
         Err(e) => {
             return Loaded::Unusable(format!("{shown}: cannot read ({e}); it is left untouched"));
         }

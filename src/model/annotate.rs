@@ -407,3 +407,41 @@ fn reattach(reader: &mut Reader, clock: &mut Clock, fx: &mut Vec<Effect>) -> Opt
     save(reader, fx);
     Some(format!("Attached to passage {}", passage + 1))
 }
+
+/// The program is being stopped (SIGTERM, SIGHUP, the terminal gone): text
+/// in the editor and unsaved drafts become notes, and everything unsaved
+/// is written. Returns the saves to run.
+pub fn rescue_unsaved(model: &mut Model) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    let Some(reader) = model.reader.as_mut() else {
+        return fx;
+    };
+    if reader.annotations.read_only.is_some() {
+        return fx;
+    }
+    let mut pending: Vec<(NoteTarget, String)> = reader.drafts.drain().collect();
+    if let Some(editor) = reader.editor.take() {
+        let text = editor.text();
+        pending.push((editor.target, text));
+    }
+    let moved = reader.position_to_save(&model.clock.now);
+    let dirty = reader.annotations.dirty;
+    let mut saved_any = false;
+    for (target, text) in pending.into_iter().filter(|(_, t)| !t.trim().is_empty()) {
+        save_note(model, target, text, &mut fx);
+        saved_any = true;
+    }
+    if !saved_any
+        && (moved || dirty)
+        && let Some(reader) = model.reader.as_mut()
+    {
+        save(reader, &mut fx);
+    }
+    // Only the last save matters: each carries the whole file.
+    let last = fx.iter().rposition(|e| matches!(e, Effect::Save { .. }));
+    fx.into_iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) == last)
+        .map(|(_, e)| e)
+        .collect()
+}

@@ -13,6 +13,7 @@ use crate::action::Action;
 use crate::annotations::AnnotationFile;
 use crate::document::Brief;
 use crate::keymap::{Context, Key, Keymap, Resolution};
+pub use annotate::rescue_unsaved;
 pub use library::{BookmarkEntry, Library, LibraryEntry};
 pub use notes::{NoteEditor, NoteTarget};
 pub use reader::{Reader, Top};

@@ -57,6 +57,32 @@ impl Session {
         rows: u16,
         vars: &[(&str, &str)],
     ) -> Session {
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.arg("-c");
+        cmd.arg("\"$0\" \"$@\"; s=$?; stty -a; echo \"__EXIT__$s\"");
+        cmd.arg(env!("CARGO_BIN_EXE_brief"));
+        for a in args {
+            cmd.arg(a);
+        }
+        Session::spawn(env, cmd, cols, rows, vars)
+    }
+
+    /// An interactive bash with job control, as a person has: type command
+    /// lines into it with `send`.
+    pub fn bash(env: &Env, cols: u16, rows: u16) -> Session {
+        let mut cmd = CommandBuilder::new("bash");
+        cmd.args(["--norc", "--noprofile", "-i"]);
+        cmd.env("PS1", "$ ");
+        Session::spawn(env, cmd, cols, rows, &[])
+    }
+
+    fn spawn(
+        env: &Env,
+        mut cmd: CommandBuilder,
+        cols: u16,
+        rows: u16,
+        vars: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -66,13 +92,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("openpty");
-        let mut cmd = CommandBuilder::new("sh");
-        cmd.arg("-c");
-        cmd.arg("\"$0\" \"$@\"; s=$?; stty -a; echo \"__EXIT__$s\"");
-        cmd.arg(env!("CARGO_BIN_EXE_brief"));
-        for a in args {
-            cmd.arg(a);
-        }
         cmd.cwd(Path::new(env!("CARGO_MANIFEST_DIR")));
         cmd.env("HOME", env.dir.path());
         cmd.env("XDG_DATA_HOME", env.data());
@@ -181,8 +200,14 @@ impl Session {
     /// After the program quit: it exited with `status`, left the alternate
     /// screen, and the terminal is back in cooked mode (canonical, echoing).
     pub fn assert_exited_cleanly(&mut self, status: i32) {
-        let out = self.wait_for_output("__EXIT__");
+        self.assert_terminal_restored(status);
         let _ = self.child.wait();
+    }
+
+    /// The checks of `assert_exited_cleanly`, for a program run from a shell
+    /// that stays open.
+    pub fn assert_terminal_restored(&mut self, status: i32) {
+        let out = self.wait_for_output("__EXIT__");
         assert!(
             out.contains(&format!("__EXIT__{status}")),
             "exit status; output tail:\n{}",
