@@ -326,3 +326,35 @@ fn a_large_brief_shows_its_start_then_completes_in_place() {
         "the saved position beyond the start is reached once the rest is in"
     );
 }
+
+#[test]
+fn the_cursor_stays_in_view_passage_by_passage() {
+    // Every j and k in every fixture, at three sizes: the cursor's passage
+    // is always (at least partly) on screen.
+    for name in [
+        "seed_like.txt",
+        "frontmatter.md",
+        "transcript.txt",
+        "hard_wrapped.txt",
+        "qa.txt",
+    ] {
+        for (w, h) in [(110, 30), (60, 20), (40, 12)] {
+            let mut m = reader(name, w, h);
+            let count = m.reader.as_ref().unwrap().index.len();
+            for key in std::iter::repeat_n("j", count).chain(std::iter::repeat_n("k", count)) {
+                press(&mut m, key);
+                let r = m.reader.as_ref().unwrap();
+                let shown: Vec<usize> = r
+                    .visible(r.pane_of(r.cursor))
+                    .iter()
+                    .map(|(p, _, _)| *p)
+                    .collect();
+                assert!(
+                    shown.contains(&r.cursor),
+                    "{name} {w}x{h}: cursor {} not in {shown:?}",
+                    r.cursor
+                );
+            }
+        }
+    }
+}

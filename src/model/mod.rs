@@ -17,7 +17,7 @@ pub use annotate::rescue_unsaved;
 pub use library::{BookmarkEntry, Library, LibraryEntry};
 pub use notes::{NoteEditor, NoteTarget};
 pub use reader::{Reader, Top};
-pub use search::Search;
+pub use search::{Search, find_all};
 use std::path::PathBuf;
 
 /// What app.rs must do on the model's behalf.
@@ -258,6 +258,11 @@ fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
 
 /// A key: part of a sequence, a bound action, or typed text.
 fn press(model: &mut Model, key: Key, fx: &mut Vec<Effect>) {
+    // A message lasts until the next key, unless that key brings a new one.
+    // Errors stay until dismissed: they matter more than a keystroke.
+    if model.message.as_ref().is_some_and(|m| !m.error) && model.pending.is_empty() {
+        model.message = None;
+    }
     let mut keys = std::mem::take(&mut model.pending);
     keys.push(key);
     match model.keymap.resolve(model.contexts(), &keys) {

@@ -270,16 +270,14 @@ impl Reader {
             self.tops[slot] = Top { pos, line: 0 };
             return;
         }
-        // Rows from the top of the view to the end of the cursor's passage.
+        // Rows from the top of the view to the end of the cursor's passage;
+        // counting stops as soon as they overflow the view.
         let mut rows = 0;
-        for &p in &list[top.pos..=pos] {
+        let fits = list[top.pos..=pos].iter().all(|&p| {
             rows += self.height_of(p, rect);
-            if rows > height + self.height_of(list[pos], rect) {
-                break;
-            }
-        }
-        rows = rows.saturating_sub(top.line);
-        if rows <= height {
+            rows.saturating_sub(top.line) <= height
+        });
+        if fits {
             return;
         }
         // Bring the cursor's passage up until it ends at the bottom.

@@ -338,7 +338,17 @@ fn draw_notes(frame: &mut Frame, reader: &Reader, rect: Rect, theme: Theme) {
             } else {
                 Style::new()
             };
-            lines.push(Line::styled(printable(line).into_owned(), style));
+            let line = printable(line).into_owned();
+            let query = &reader.search.query;
+            let marks: Vec<(usize, usize, Style)> = crate::model::find_all(&line, query)
+                .into_iter()
+                .map(|(a, b)| (a, b, theme.search_match(false)))
+                .collect();
+            let spans: Vec<Span<'static>> = styled_spans(&line, 0, line.len(), style, &marks)
+                .into_iter()
+                .map(|s| Span::styled(s.content.into_owned(), s.style))
+                .collect();
+            lines.push(Line::from(spans));
         }
         lines.push(Line::default());
         if lines.len() > usize::from(inner.height) {
