@@ -127,3 +127,15 @@ fn hostile_yaml_is_refused_quickly() {
         assert!(start.elapsed().as_secs() < 30);
     }
 }
+
+#[test]
+fn regression_fuzz_lone_carriage_returns() {
+    // Found by the keymap fuzzer: lone CRs are line breaks to YAML, so its
+    // positions count them; the report must still point inside the file.
+    let bytes = include_bytes!("../../tests/fixtures/fuzz/keymap-lone-cr.yaml");
+    let text = String::from_utf8_lossy(bytes);
+    let (_, errors) = Keymap::with_user_file(&text, "k.yaml");
+    assert_eq!(errors.len(), 1);
+    let breaks = text.matches('\n').count() + text.replace("\r\n", "\n").matches('\r').count();
+    assert!(errors[0].line <= breaks + 1, "{}", errors[0]);
+}
