@@ -275,6 +275,7 @@ impl App<'_> {
         };
         let mut opened = Opened {
             path: path.to_path_buf(),
+            location: std::fs::canonicalize(path).unwrap_or_default(),
             passage,
             partial: cut.is_some(),
             ..Opened::default()

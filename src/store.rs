@@ -230,7 +230,12 @@ fn write_atomically(path: &Path, dir: &Path, bytes: &[u8], write: &WriteFn) -> s
 pub fn record_for(brief: &Brief, path: &Path) -> BriefRecord {
     BriefRecord {
         title: brief.meta.title.clone(),
-        path: Some(path.to_string_lossy().into_owned()),
+        path: Some(
+            std::fs::canonicalize(path)
+                .unwrap_or(path.to_path_buf())
+                .to_string_lossy()
+                .into_owned(),
+        ),
         passages: annotations::content_hashes(brief),
     }
 }

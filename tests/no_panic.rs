@@ -112,3 +112,33 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn wide_characters_never_overwrite_a_border() {
+    let text = "分析\n\n東アジアの半導体サプライチェーン再編と日本の役割について\n\n日本政府は国内の半導体製造能力の回復を経済安全保障の柱と位置づけ、大規模な補助金を投入してきた。😀👩‍💻 絵文字と한국어 텍스트도 포함한다.\n\n論評\n\n• 補助金による工場誘致は第一段階にすぎない。技術者の育成と電力・水の安定供給が伴わなければならない。\n";
+    for w in 20..=130u16 {
+        let model = reader_from_bytes(text.as_bytes(), "ja.txt", w, 24);
+        let mut terminal = Terminal::new(TestBackend::new(w, 24)).unwrap();
+        terminal.draw(|f| brief::ui::draw(f, &model)).unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        let r = model.reader.as_ref().unwrap();
+        let g = r.geometry();
+        for rect in [g.summary, g.commentary, g.notes] {
+            if rect.width < 2 || rect.height < 2 {
+                continue;
+            }
+            for y in rect.y + 1..rect.bottom() - 1 {
+                let right = buffer[(rect.right() - 1, y)].symbol().to_string();
+                let left = buffer[(rect.x, y)].symbol().to_string();
+                assert!(
+                    matches!(left.as_str(), "│" | "┃"),
+                    "width {w}, row {y}: left border is {left:?}"
+                );
+                assert!(
+                    matches!(right.as_str(), "│" | "┃" | "★" | "✎"),
+                    "width {w}, row {y}: right border is {right:?}"
+                );
+            }
+        }
+    }
+}

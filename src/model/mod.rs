@@ -49,6 +49,9 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Opened {
     pub path: PathBuf,
+    /// The absolute path, recorded with the annotations so the bookmarks
+    /// list can open the brief from anywhere (empty: use `path`).
+    pub location: PathBuf,
     pub brief: Brief,
     pub annotations_path: PathBuf,
     pub annotations: Option<AnnotationFile>,

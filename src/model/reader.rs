@@ -90,7 +90,12 @@ impl Reader {
             .annotations
             .unwrap_or_else(|| AnnotationFile::new(BriefRecord::default()));
         file.brief.title = brief.meta.title.clone();
-        file.brief.path = Some(opened.path.to_string_lossy().into_owned());
+        let location = if opened.location.as_os_str().is_empty() {
+            &opened.path
+        } else {
+            &opened.location
+        };
+        file.brief.path = Some(location.to_string_lossy().into_owned());
         file.brief.passages = annotations::content_hashes(&brief);
         let last = index.len().saturating_sub(1);
         let wanted = opened
