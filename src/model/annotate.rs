@@ -156,9 +156,28 @@ fn new_annotation(
     }
 }
 
-fn push(reader: &mut Reader, annotation: Annotation, placement: Placement) {
-    reader.annotations.file.annotations.push(annotation);
-    reader.annotations.placements.push(placement);
+/// A new annotation on bytes of a passage (or the whole brief), placed
+/// there at once; returned to fill in its colour or note.
+fn add<'r>(
+    reader: &'r mut Reader,
+    clock: &mut Clock,
+    kind: Kind,
+    range: Option<(usize, usize, usize)>,
+) -> &'r mut Annotation {
+    let annotation = new_annotation(reader, clock, kind, range);
+    let placement = match range {
+        Some((passage, start, end)) => Placement::Attached {
+            passage,
+            start,
+            end,
+        },
+        None => Placement::Brief,
+    };
+    let list = &mut reader.annotations;
+    list.placements.push(placement);
+    list.file.annotations.push(annotation);
+    let last = list.file.annotations.len() - 1;
+    &mut list.file.annotations[last]
 }
 
 /// Mark an annotation deleted (a tombstone, so merges do not revive it).
@@ -197,16 +216,7 @@ fn toggle_bookmark(reader: &mut Reader, clock: &mut Clock, fx: &mut Vec<Effect>)
     let existing = on_passage(reader, Kind::Bookmark, reader.cursor);
     let message = if existing.is_empty() {
         let (passage, _, end) = target_range(reader);
-        let a = new_annotation(reader, clock, Kind::Bookmark, Some((passage, 0, end)));
-        push(
-            reader,
-            a,
-            Placement::Attached {
-                passage,
-                start: 0,
-                end,
-            },
-        );
+        add(reader, clock, Kind::Bookmark, Some((passage, 0, end)));
         "Bookmarked"
     } else {
         for i in existing {
@@ -276,17 +286,8 @@ fn highlight(reader: &mut Reader, clock: &mut Clock, fx: &mut Vec<Effect>) -> Op
             colour
         }
         None => {
-            let mut a = new_annotation(reader, clock, Kind::Highlight, Some((passage, start, end)));
-            a.colour = Some(reader.last_colour);
-            push(
-                reader,
-                a,
-                Placement::Attached {
-                    passage,
-                    start,
-                    end,
-                },
-            );
+            let colour = reader.last_colour;
+            add(reader, clock, Kind::Highlight, Some((passage, start, end))).colour = Some(colour);
             reader.last_colour
         }
     };
@@ -330,40 +331,40 @@ pub fn save_note(model: &mut Model, target: NoteTarget, text: String, fx: &mut V
     let clock = &mut model.clock;
     match target {
         NoteTarget::Existing(id) => {
-            let Some(a) = reader
+            let found = reader
                 .annotations
                 .file
                 .annotations
-                .iter_mut()
-                .find(|a| a.id == id && !a.deleted)
-            else {
-                return model
-                    .error("that note was deleted meanwhile; your text is kept as a draft");
-            };
-            a.note = Some(text);
-            a.updated = clock.now.clone();
+                .iter()
+                .position(|a| a.id == id);
+            match found {
+                Some(i) if !reader.annotations.file.annotations[i].deleted => {
+                    let a = &mut reader.annotations.file.annotations[i];
+                    a.note = Some(text);
+                    a.updated = clock.now.clone();
+                }
+                // Deleted meanwhile (by another instance): the text is not
+                // thrown away, it becomes a new note where the old one was.
+                _ => {
+                    let range = found.and_then(|i| match reader.annotations.placements[i] {
+                        Placement::Attached {
+                            passage,
+                            start,
+                            end,
+                        } => Some((passage, start, end)),
+                        _ => None,
+                    });
+                    add(reader, clock, Kind::Note, range).note = Some(text);
+                }
+            }
         }
-        NoteTarget::Brief => {
-            let mut a = new_annotation(reader, clock, Kind::Note, None);
-            a.note = Some(text);
-            push(reader, a, Placement::Brief);
-        }
+        NoteTarget::Brief => add(reader, clock, Kind::Note, None).note = Some(text),
         NoteTarget::Passage {
             passage,
             start,
             end,
         } => {
-            let mut a = new_annotation(reader, clock, Kind::Note, Some((passage, start, end)));
-            a.note = Some(text);
-            push(
-                reader,
-                a,
-                Placement::Attached {
-                    passage,
-                    start,
-                    end,
-                },
-            );
+            add(reader, clock, Kind::Note, Some((passage, start, end))).note = Some(text);
         }
     }
     save(reader, fx);
