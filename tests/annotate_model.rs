@@ -282,3 +282,33 @@ fn reading_position_is_saved_on_leaving() {
     });
     assert_eq!(saved.map(|p| p.passage), Some(2));
 }
+
+#[test]
+fn a_note_deleted_by_another_instance_while_edited_here_is_not_lost() {
+    let mut m = reader("seed_like.txt", 120, 40);
+    press(&mut m, "j a");
+    type_text(&mut m, "first");
+    press(&mut m, "ctrl-s e");
+    // Meanwhile another instance deleted it; our next save brings that in.
+    let mut merged = m.reader.as_ref().unwrap().annotations.file.clone();
+    merged.annotations[0].deleted = true;
+    merged.annotations[0].updated = "2099-01-01T00:00:00Z".into();
+    update(
+        &mut m,
+        Action::Saved {
+            merged: Some(Box::new(merged)),
+            error: None,
+        },
+    );
+    type_text(&mut m, " and more");
+    press(&mut m, "ctrl-s");
+    let r = m.reader.as_ref().unwrap();
+    let live: Vec<_> = r.annotations.file.live().collect();
+    assert_eq!(live.len(), 1);
+    assert_eq!(live[0].note.as_deref(), Some("first and more"));
+    assert_eq!(
+        r.annotations.placements.last().unwrap().passage(),
+        Some(1),
+        "where the old one was"
+    );
+}
