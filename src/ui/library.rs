@@ -45,13 +45,15 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
             theme.dim(),
         ));
     }
-    if lib.entries.is_empty() && !lib.loading {
+    if lib.entries.is_empty() && !lib.loading && lib.dir.is_some() {
         lines.push(Line::default());
-        let hint = format!(
-            "No briefs here yet. Copy .txt or .md briefs into {} or run `brief add FILE...`.",
-            printable(&dir)
-        );
-        lines.push(Line::raw(hint));
+        lines.push(Line::styled("No briefs here yet.", theme.title()));
+        lines.push(Line::raw("Copy .txt or .md briefs into"));
+        lines.push(Line::raw(format!(
+            "  {}",
+            fit(&printable(&dir), w.saturating_sub(2))
+        )));
+        lines.push(Line::raw("or add them with:  brief add FILE..."));
     } else if lib.visible.is_empty() && !lib.filter.is_empty() {
         lines.push(Line::styled(
             "No brief matches the filter (Esc clears it).",
