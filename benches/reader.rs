@@ -99,6 +99,14 @@ fn reader_benches(c: &mut Criterion) {
     c.bench_function("reanchor_1000_with_100_detached_5MB", |b| {
         b.iter(|| place_all(black_box(&texts), black_box(&gone.annotations)))
     });
+    let annotated = open(&big, Some(file.clone()));
+    c.bench_function("frame_5MB_with_1000_annotations", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| brief::ui::draw(f, black_box(&annotated)))
+                .unwrap();
+        })
+    });
     c.bench_function("open_5MB_with_1000_annotations", |b| {
         b.iter_batched(
             || file.clone(),

@@ -133,9 +133,11 @@ pub fn follow_cursor(reader: &mut Reader) {
 /// A click on row `row` of the notes pane (inside its border).
 pub fn click(reader: &mut Reader, row: u16) {
     let list = entries(reader);
-    let blocks = note_blocks(reader, &list);
+    let top = reader.notes_top.min(list.len());
+    let shown = &list[top..(top + usize::from(row) + 1).min(list.len())];
     let mut y = 0;
-    for (n, block) in blocks.iter().enumerate().skip(reader.notes_top) {
+    for (k, block) in note_blocks(reader, shown).iter().enumerate() {
+        let n = top + k;
         y += block.lines.len() + 1;
         if usize::from(row) < y {
             reader.notes_cursor = n;
@@ -158,7 +160,9 @@ pub struct NoteBlock {
     pub passage: Option<usize>,
 }
 
-/// The notes pane's entries wrapped to its inner width.
+/// The given entries of the notes pane wrapped to its inner width (callers
+/// pass only the entries they show: wrapping every note each frame is the
+/// cost that grows with a long-annotated brief).
 pub fn note_blocks(reader: &Reader, list: &[usize]) -> Vec<NoteBlock> {
     let width = usize::from(reader.geometry().notes.width.saturating_sub(2)).max(8);
     list.iter()
@@ -196,16 +200,21 @@ pub fn keep_selected_visible(reader: &mut Reader) {
         return;
     }
     let list = entries(reader);
-    let blocks = note_blocks(reader, &list);
-    while reader.notes_top < reader.notes_cursor {
-        let used: usize = blocks
-            [reader.notes_top..=reader.notes_cursor.min(blocks.len().saturating_sub(1))]
-            .iter()
-            .map(|b| b.lines.len() + 1)
-            .sum();
-        if used <= height {
+    if list.is_empty() {
+        return;
+    }
+    let cursor = reader.notes_cursor.min(list.len() - 1);
+    // Heights of the entries from the top of the pane down to the selection.
+    let heights: Vec<usize> = note_blocks(reader, &list[reader.notes_top.min(cursor)..=cursor])
+        .iter()
+        .map(|b| b.lines.len() + 1)
+        .collect();
+    let mut used: usize = heights.iter().sum();
+    for h in heights {
+        if used <= height || reader.notes_top >= cursor {
             break;
         }
+        used -= h;
         reader.notes_top += 1;
     }
 }

@@ -318,11 +318,14 @@ fn draw_notes(frame: &mut Frame, reader: &Reader, rect: Rect, theme: Theme) {
         return;
     }
     let mut lines = Vec::new();
-    for (n, block) in notes::note_blocks(reader, &list)
+    // Each entry takes at least two rows: no more can show than this.
+    let top = reader.notes_top.min(list.len());
+    let end = (top + usize::from(inner.height) / 2 + 1).min(list.len());
+    for (k, block) in notes::note_blocks(reader, &list[top..end])
         .into_iter()
         .enumerate()
-        .skip(reader.notes_top)
     {
+        let n = top + k;
         let here = block.passage == Some(reader.cursor);
         let selected = focused && n == reader.notes_cursor;
         let header_style = match (selected, here) {
