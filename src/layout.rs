@@ -20,6 +20,8 @@ pub enum Pane {
 
 /// Columns from which the notes pane sits beside the text.
 pub const WIDE: u16 = 100;
+/// Columns from which summary and commentary also stand side by side.
+pub const THREE_COLUMNS: u16 = 160;
 /// Cells before the text of every passage: cursor bar and mark.
 pub const GUTTER: u16 = 2;
 
@@ -304,6 +306,26 @@ pub fn reader_geometry(
             },
         )
     };
+    // Wide enough for three readable columns: summary | commentary | notes.
+    if area.width >= THREE_COLUMNS && has_summary && has_commentary && notes.width > 0 {
+        let summary_width = text.width * 45 / 100;
+        let summary = Rect {
+            width: summary_width,
+            ..text
+        };
+        let commentary = Rect {
+            x: text.x + summary_width,
+            width: text.width - summary_width,
+            ..text
+        };
+        return ReaderGeometry {
+            header,
+            summary,
+            commentary,
+            notes,
+            status,
+        };
+    }
     let summary_height = match (has_summary, has_commentary) {
         (_, false) => text.height,
         (false, true) => 0,
@@ -340,7 +362,7 @@ mod tests {
 
     #[test]
     fn geometry_never_overflows() {
-        for w in 0..=130u16 {
+        for w in (0..=130u16).chain([159, 160, 161, 200, 400]) {
             for h in 0..=30u16 {
                 for toggled in [false, true] {
                     let area = Rect::new(0, 0, w, h);

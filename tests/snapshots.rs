@@ -142,6 +142,13 @@ fn overlays() {
 }
 
 #[test]
+fn three_columns_when_very_wide() {
+    let mut m = reader("seed_like.txt", 180, 40);
+    press(&mut m, "j j");
+    snap("reader_three_columns", &m, (180, 40));
+}
+
+#[test]
 fn wide_script_brief() {
     let text = "分析\n\n東アジアの半導体サプライチェーン\n\n日本政府は国内の半導体製造能力の回復を経済安全保障の柱と位置づけ、大規模な補助金を投入してきた。😀 絵文字も含む。\n";
     for size in SIZES {

@@ -111,6 +111,9 @@ fn position(model: &Model) -> String {
                 let n = reader.search.matches.len();
                 text.push_str(&format!(" · /{} ({n})", reader.search.query));
             }
+            if reader.partial {
+                text.push_str(" · reading the rest…");
+            }
             if reader.selection.is_some() {
                 text.push_str(" · SELECT");
             }
