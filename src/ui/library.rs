@@ -26,18 +26,25 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
         format!("brief · {}", printable(&dir))
     };
     let mut lines = vec![Line::styled(fit(&title, w), theme.title())];
-    let date_w = 10.min(w / 6);
-    let cat_w = 18.min(w / 5);
-    let count_w = 12.min(w / 6);
+    // Narrow: the category goes first, then the marks; title and date stay.
+    let cat_w = if w >= 70 { 18.min(w / 5) } else { 0 };
+    let count_w = if w >= 50 { 12.min(w / 6) } else { 0 };
+    let date_w = 10.min(w / 4);
     let title_w = w.saturating_sub(date_w + cat_w + count_w + 3);
     let row = |cat: &str, title: &str, date: &str, counts: &str| {
-        format!(
-            "{} {} {} {}",
-            pad(cat, cat_w),
-            pad(title, title_w),
-            pad(date, date_w),
-            pad(counts, count_w)
-        )
+        let mut out = String::new();
+        for (text, width) in [
+            (cat, cat_w),
+            (title, title_w),
+            (date, date_w),
+            (counts, count_w),
+        ] {
+            if width > 0 {
+                out.push_str(&pad(text, width));
+                out.push(' ');
+            }
+        }
+        out
     };
     if area.height > 2 {
         lines.push(Line::styled(

@@ -160,8 +160,9 @@ pub fn help_lines(model: &Model, theme: Theme, width: usize) -> Vec<Line<'static
                 .filter(|o| o.action == b.action)
                 .map(|o| format_sequence(&o.keys))
                 .collect();
-            let keys = fit(&keys.join(", "), 16);
-            let text = fit(&format!("{:<16}  {}", keys, b.action.description()), width);
+            let key_width = (width / 3).clamp(6, 16);
+            let keys = crate::text::pad(&keys.join(", "), key_width);
+            let text = fit(&format!("{keys}  {}", b.action.description()), width);
             lines.push(Line::raw(text));
         }
         lines.push(Line::default());
