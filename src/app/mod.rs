@@ -12,21 +12,20 @@ use anyhow::Result;
 use ratatui::crossterm::event::{
     self, Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
-use ratatui::crossterm::style::Print;
-use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
-use ratatui::crossterm::{cursor, execute};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal;
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
-use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::time::{Duration, Instant};
 
-/// Clicks and the wheel only (1000), in SGR encoding (1006). crossterm's
-/// EnableMouseCapture also asks for every mouse motion (1003), which would
-/// wake the program each time the pointer crosses the window.
-const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
-const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
+mod library;
+mod term;
+
+use library::{Files, spawn_library};
+pub use library::{library_entry, list_briefs};
+use std::time::{Duration, Instant};
+pub use term::restore_terminal;
+use term::{enter_terminal, external_edit, setup_terminal};
 
 /// A resize waits this long for the next one before the screen is redrawn.
 const RESIZE_SETTLE: Duration = Duration::from_millis(16);
@@ -344,7 +343,7 @@ impl App<'_> {
     }
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     let now = time::OffsetDateTime::now_utc();
     now.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
@@ -445,114 +444,6 @@ fn spawn_signals(tx: Sender<Message>) -> Result<()> {
     Ok(())
 }
 
-/// Brief files in a folder (not hidden, `.txt`/`.md`/`.markdown`), by name.
-pub fn list_briefs(dir: &Path) -> Vec<PathBuf> {
-    let Ok(read) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = read
-        .filter_map(Result::ok)
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            let ext = name
-                .rsplit_once('.')
-                .map(|(_, x)| x.to_lowercase())
-                .unwrap_or_default();
-            // The entry's own type needs no extra stat; only links are followed.
-            let is_file = match e.file_type() {
-                Ok(t) if t.is_symlink() => e.path().is_file(),
-                Ok(t) => t.is_file(),
-                Err(_) => false,
-            };
-            !name.starts_with('.') && matches!(ext.as_str(), "txt" | "md" | "markdown") && is_file
-        })
-        .map(|e| e.path())
-        .collect();
-    files.sort();
-    files
-}
-
-/// Read the library in the background, in batches, so the list shows at once.
-/// The briefs of a library: a folder to list, or files given by name.
-enum Files {
-    In(PathBuf),
-    List(Vec<PathBuf>),
-}
-
-fn spawn_library(files: Files, store: Option<Store>, tx: Sender<Message>) {
-    std::thread::spawn(move || {
-        let files = match files {
-            Files::In(dir) => list_briefs(&dir),
-            Files::List(files) => files,
-        };
-        let mut batch = Vec::new();
-        let total = files.len();
-        // A first screenful at once, then larger batches.
-        let mut batch_size = 40;
-        for (n, path) in files.into_iter().enumerate() {
-            batch.push(library_entry(&path, store.as_ref()));
-            if batch.len() == batch_size
-                && n + 1 < total
-                && tx
-                    .send(Message::Library(std::mem::take(&mut batch), false))
-                    .is_err()
-            {
-                return;
-            }
-            if batch.is_empty() {
-                batch_size = 1000;
-            }
-        }
-        let _ = tx.send(Message::Library(batch, true));
-    });
-}
-
-/// What the library needs of a brief (metadata, and the first passages that
-/// tell namesakes apart) is in its first few kilobytes.
-fn read_header(path: &Path) -> Result<crate::document::Brief> {
-    const HEAD: u64 = 8 * 1024;
-    let (head, size) = cli::read_brief_head(path, HEAD)?;
-    match cli::quick_cut(&head).filter(|_| size > HEAD) {
-        Some(cut) => cli::parse_brief(path, &head[..cut]),
-        None if size as usize == head.len() => cli::parse_brief(path, &head),
-        None => cli::read_brief(path),
-    }
-}
-
-pub fn library_entry(path: &Path, store: Option<&Store>) -> LibraryEntry {
-    let mut entry = LibraryEntry {
-        path: path.to_path_buf(),
-        ..LibraryEntry::default()
-    };
-    match read_header(path) {
-        Ok(brief) => {
-            if let Some(store) = store
-                && let (_, Loaded::Ok(file)) = store.locate(&brief)
-            {
-                for a in file.live() {
-                    match a.kind {
-                        annotations::Kind::Bookmark => entry.bookmarks += 1,
-                        annotations::Kind::Highlight => entry.highlights += 1,
-                        annotations::Kind::Note => entry.notes += 1,
-                    }
-                }
-            }
-            entry.title = brief.meta.title;
-            entry.category = brief.meta.category;
-            entry.date = brief.meta.date;
-        }
-        Err(e) => {
-            entry.title = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            entry.error = Some(format!("{e:#}"));
-        }
-    }
-    entry
-}
-
 /// The defaults, with the user's keymap.yaml merged over them.
 pub fn load_keymap() -> (Keymap, Vec<String>) {
     let Some(path) = store::config_dir().map(|d| d.join("keymap.yaml")) else {
@@ -583,76 +474,4 @@ pub fn read_user_file(path: &Path) -> std::io::Result<Option<String>> {
     }
     let bytes = std::fs::read(path)?;
     Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
-}
-
-fn enter_terminal() -> std::io::Result<()> {
-    terminal::enable_raw_mode()?;
-    execute!(
-        std::io::stdout(),
-        EnterAlternateScreen,
-        Print(MOUSE_ON),
-        cursor::Hide
-    )
-}
-
-/// Put the terminal back as we found it. Safe to call more than once, and
-/// from the panic hook.
-pub fn restore_terminal() {
-    let mut out = std::io::stdout();
-    let _ = execute!(out, Print(MOUSE_OFF), LeaveAlternateScreen, cursor::Show);
-    let _ = terminal::disable_raw_mode();
-    let _ = out.flush();
-}
-
-fn setup_terminal() -> Result<DefaultTerminal> {
-    let default_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        default_hook(info);
-    }));
-    enter_terminal()?;
-    Ok(Terminal::new(CrosstermBackend::new(std::io::stdout()))?)
-}
-
-/// Run $VISUAL or $EDITOR (or vi) on a temporary file holding `text`.
-/// Returns the edited text, or None if the editor failed.
-fn external_edit(text: &str) -> Option<String> {
-    let dir = std::env::temp_dir();
-    let path = dir.join(format!(
-        "brief-note-{}-{}.md",
-        std::process::id(),
-        now().replace(':', "")
-    ));
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(&path)
-        .ok()?;
-    file.write_all(text.as_bytes()).ok()?;
-    drop(file);
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .filter(|e| !e.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|e| !e.trim().is_empty())
-        })
-        .unwrap_or_else(|| "vi".to_string());
-    // Through the shell, so EDITOR="code --wait" works as people expect.
-    let status = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("{editor} \"$1\""))
-        .arg("brief")
-        .arg(&path)
-        .status();
-    let edited = std::fs::read(&path)
-        .ok()
-        .map(|b| String::from_utf8_lossy(&b).into_owned());
-    let _ = std::fs::remove_file(&path);
-    match status {
-        Ok(s) if s.success() => edited.map(|t| crate::loader::sanitize::clean(&t)),
-        _ => None,
-    }
 }
