@@ -116,6 +116,12 @@ pub struct AnnotationFile {
     pub extra: BTreeMap<String, Value>,
 }
 
+impl Default for AnnotationFile {
+    fn default() -> Self {
+        AnnotationFile::new(BriefRecord::default())
+    }
+}
+
 impl AnnotationFile {
     pub fn new(brief: BriefRecord) -> Self {
         AnnotationFile {

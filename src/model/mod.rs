@@ -63,12 +63,6 @@ pub struct Opened {
     pub partial: bool,
 }
 
-impl Default for AnnotationFile {
-    fn default() -> Self {
-        AnnotationFile::new(Default::default())
-    }
-}
-
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Screen {

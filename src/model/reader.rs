@@ -204,7 +204,8 @@ impl Reader {
     }
 
     pub fn notes_visible(&self) -> bool {
-        self.geometry().notes.width > 0 && self.geometry().notes.height > 0
+        let notes = self.geometry().notes;
+        notes.width > 0 && notes.height > 0
     }
 
     pub fn rows(&self, passage: usize, pane_rect: Rect) -> Rc<PassageRows> {

@@ -68,13 +68,21 @@ fn draw_text_pane(frame: &mut Frame, reader: &Reader, pane: Pane, rect: Rect, th
         ));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let lines: Vec<Line> = reader
-        .visible(pane)
+    let shown = reader.visible(pane);
+    // Highlights, selection and matches: once per passage, not per row.
+    let mut marks: (usize, Vec<(usize, usize, Style)>) = (usize::MAX, Vec::new());
+    let lines: Vec<Line> = shown
         .iter()
-        .map(|(passage, rows, n)| passage_row(reader, *passage, rows, *n, theme))
+        .map(|(passage, rows, n)| {
+            if marks.0 != *passage {
+                marks = (*passage, overlays(reader, *passage, theme));
+            }
+            passage_row(reader, *passage, rows, *n, &marks.1, theme)
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-    draw_gauge(frame, reader, pane, rect, theme);
+    let first_last = shown.first().zip(shown.last()).map(|(a, b)| (a.0, b.0));
+    draw_gauge(frame, reader, pane, rect, first_last, theme);
 }
 
 /// Styles over byte ranges of a passage's text, later ones on top.
@@ -151,6 +159,7 @@ fn passage_row<'a>(
     passage: usize,
     rows: &PassageRows,
     n: usize,
+    marks: &[(usize, usize, Style)],
     theme: Theme,
 ) -> Line<'a> {
     let section = &reader.brief.sections[reader.index.section[passage]];
@@ -204,8 +213,7 @@ fn passage_row<'a>(
             if p.kind == PassageKind::Quote {
                 base = base.add_modifier(ratatui::style::Modifier::ITALIC);
             }
-            let marks = overlays(reader, passage, theme);
-            spans.extend(styled_spans(&p.text, start, end, base, &marks));
+            spans.extend(styled_spans(&p.text, start, end, base, marks));
         }
     }
     Line::from(spans)
@@ -235,23 +243,28 @@ fn mark_for(reader: &Reader, passage: usize) -> &'static str {
 
 /// On the pane's right border: where the view is in the pane, and where
 /// the bookmarks (★) and notes (✎) are.
-fn draw_gauge(frame: &mut Frame, reader: &Reader, pane: Pane, rect: Rect, theme: Theme) {
+/// `shown`: the first and last passage in view.
+fn draw_gauge(
+    frame: &mut Frame,
+    reader: &Reader,
+    pane: Pane,
+    rect: Rect,
+    shown: Option<(usize, usize)>,
+    theme: Theme,
+) {
     let list = reader.index.in_pane(pane);
     let track = usize::from(rect.height.saturating_sub(2));
     if list.is_empty() || track == 0 || rect.width < 3 {
         return;
     }
-    let shown = reader.visible(pane);
-    let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
-        return;
-    };
+    let Some((first, last)) = shown else { return };
     let pos = |p: usize| list.binary_search(&p).unwrap_or_else(|i| i);
     let row_of = |k: usize| k * track / list.len();
     let x = rect.right() - 1;
     let buf = frame.buffer_mut();
     let (a, b) = (
-        row_of(pos(first.0)),
-        row_of(pos(last.0)).max(row_of(pos(first.0))),
+        row_of(pos(first)),
+        row_of(pos(last)).max(row_of(pos(first))),
     );
     {
         for r in a..=b.min(track - 1) {
