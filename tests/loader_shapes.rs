@@ -274,3 +274,36 @@ fn control_sequences_never_survive() {
         "Text reversed and C1 and DCS."
     );
 }
+
+#[test]
+fn markdown_lead_paragraphs_stay_before_an_early_list() {
+    let text =
+        "Intro paragraph before anything.\n\n- first item\n- second item\n\n## Later\n\nText.\n";
+    let brief = load(text.as_bytes(), "x.md").unwrap();
+    let got: Vec<&str> = brief.passages().map(|(_, p)| p.text.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "Intro paragraph before anything.",
+            "first item",
+            "second item",
+            "Text."
+        ]
+    );
+}
+
+#[test]
+fn markdown_text_above_the_title_is_not_lost() {
+    let text = "Briefing note\n\nA long paragraph of context that someone wrote above the title.\n\n# The title\n\nBody.\n";
+    let brief = load(text.as_bytes(), "x.md").unwrap();
+    assert_eq!(brief.meta.category.as_deref(), Some("Briefing note"));
+    assert_eq!(brief.meta.title, "The title");
+    let got: Vec<&str> = brief.passages().map(|(_, p)| p.text.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "A long paragraph of context that someone wrote above the title.",
+            "Body."
+        ]
+    );
+}

@@ -106,7 +106,9 @@ impl Reader {
         let mut passage = Passage::new(PassageKind::Bullet, text);
         passage.depth = u8::try_from(depth - 1).unwrap_or(u8::MAX);
         if !self.seen_heading {
-            self.seen_heading = true; // a list ends the header area
+            // A list ends the header area: what was held back comes first.
+            self.seen_heading = true;
+            self.flush_lead(out);
         }
         out.push(passage);
     }
@@ -139,7 +141,7 @@ impl Reader {
         self.seen_heading = true;
         if level == Some(HeadingLevel::H1) && (meta.title.is_empty() || meta.title == text) {
             if first_heading {
-                self.lead_as_header(meta);
+                self.lead_as_header(meta, out);
             }
             if meta.title.is_empty() {
                 meta.title = text;
@@ -154,11 +156,18 @@ impl Reader {
         }
     }
 
-    /// Paragraphs above the `#` title: category, date, byline, source.
-    fn lead_as_header(&mut self, meta: &mut Meta) {
+    /// Short paragraphs above the `#` title: category, date, byline,
+    /// source. Anything longer is text, and stays in the summary.
+    fn lead_as_header(&mut self, meta: &mut Meta, out: &mut SectionBuilder) {
         for text in std::mem::take(&mut self.lead) {
-            if !meta_paragraph(&text, meta) && meta.category.is_none() {
+            if meta_paragraph(&text, meta) {
+                continue;
+            }
+            if meta.category.is_none() && text.chars().count() <= 60 && !text.ends_with('.') {
                 meta.category = Some(text);
+            } else {
+                let (kind, text) = classify_text(&text, &[]);
+                out.push(Passage::new(kind, text));
             }
         }
     }
