@@ -1,6 +1,7 @@
 //! Property tests: no input bytes make the loader panic, and whatever it
 //! returns is clean enough to hand to a terminal.
 
+use brief::document::PassageKind;
 use brief::loader::{load, sanitize::is_inert};
 use proptest::prelude::*;
 
@@ -58,5 +59,138 @@ proptest! {
         check(&bytes, "x.txt");
         check(&bytes, "x.md");
         check(&bytes, "noext");
+    }
+}
+
+/// Lines of lowercase words (so no heading, speaker or date rules apply),
+/// with bullets, indentation, NBSP and blank lines in between.
+fn plain_words() -> impl Strategy<Value = String> {
+    let word = "[a-z]{1,12}";
+    let line = (
+        prop_oneof![
+            Just(""),
+            Just("  "),
+            Just("• "),
+            Just("- "),
+            Just("  • "),
+            Just("\t")
+        ],
+        proptest::collection::vec(word, 1..14),
+        prop_oneof![
+            Just(""),
+            Just("."),
+            Just(","),
+            Just("?"),
+            Just("\u{a0}"),
+            Just(" ")
+        ],
+    )
+        .prop_map(|(lead, words, end)| format!("{lead}{}{end}", words.join(" ")));
+    let block = proptest::collection::vec(line, 1..6).prop_map(|lines| lines.join("\n"));
+    proptest::collection::vec(block, 1..8).prop_map(|blocks| blocks.join("\n\n"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Reading never loses text: every word of the input is somewhere in
+    /// what the loader returns (title, category, headings or passages).
+    #[test]
+    fn no_word_is_lost(text in plain_words()) {
+        let brief = load(text.as_bytes(), "x.txt").unwrap();
+        let mut out = vec![brief.meta.title.clone()];
+        out.extend(brief.meta.category.clone());
+        for section in &brief.sections {
+            out.extend(section.heading.clone());
+            out.extend(section.passages.iter().map(|p| p.text.clone()));
+        }
+        let out = out.join(" ");
+        let found: std::collections::HashSet<&str> =
+            out.split(|c: char| !c.is_alphanumeric()).collect();
+        for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            prop_assert!(found.contains(word), "lost {word:?}\ninput:\n{text}\noutput:\n{out}");
+        }
+    }
+}
+
+/// Like `plain_words`, with capitals and colons: headings, speaker turns,
+/// header fields and questions all come into play.
+fn mixed_words() -> impl Strategy<Value = String> {
+    let word = prop_oneof![3 => "[a-z]{1,10}", 1 => "[A-Z][a-z]{0,9}", 1 => "[A-Z]{1,6}"];
+    let line = (
+        prop_oneof![Just(""), Just("• "), Just("  - "), Just("> ")],
+        proptest::collection::vec(word, 1..10),
+        prop_oneof![Just(""), Just(":"), Just("."), Just("?")],
+        proptest::option::of(proptest::collection::vec("[a-z]{1,8}", 1..6)),
+    )
+        .prop_map(|(lead, words, mark, tail)| {
+            let tail = tail
+                .map(|t| format!(" {}", t.join(" ")))
+                .unwrap_or_default();
+            format!("{lead}{}{mark}{tail}", words.join(" "))
+        });
+    let block = proptest::collection::vec(line, 1..5).prop_map(|lines| lines.join("\n"));
+    proptest::collection::vec(block, 1..8).prop_map(|blocks| blocks.join("\n\n"))
+}
+
+/// Words the loader drops on purpose: field labels and prefixes whose
+/// meaning moves into metadata or the passage kind.
+const LABELS: &[&str] = &[
+    "date",
+    "published",
+    "source",
+    "tags",
+    "keywords",
+    "category",
+    "series",
+    "author",
+    "authors",
+    "by",
+    "url",
+    "id",
+    "subject",
+    "q",
+    "question",
+    "a",
+    "answer",
+    "number",
+    "issue",
+    "vol",
+    "volume",
+    "nr",
+    "no",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn no_word_is_lost_with_headings_speakers_and_fields(text in mixed_words()) {
+        for name in ["x.txt", "x.md"] {
+            let brief = load(text.as_bytes(), name).unwrap();
+            let m = &brief.meta;
+            let mut out = vec![m.title.clone()];
+            out.extend([&m.category, &m.date, &m.source, &m.byline, &m.id].into_iter().flatten().cloned());
+            out.extend(m.tags.iter().cloned());
+            out.extend(m.extra.values().cloned());
+            for section in &brief.sections {
+                out.extend(section.heading.clone());
+                for p in &section.passages {
+                    out.push(p.text.clone());
+                    if let PassageKind::Turn { speaker } = &p.kind {
+                        out.push(speaker.clone());
+                    }
+                }
+            }
+            let out = out.join(" ");
+            let found: std::collections::HashSet<&str> =
+                out.split(|c: char| !c.is_alphanumeric()).collect();
+            for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+                if LABELS.contains(&word.to_lowercase().as_str()) {
+                    continue;
+                }
+                prop_assert!(found.contains(word), "{name}: lost {word:?}\ninput:\n{text}\noutput:\n{out}");
+            }
+        }
     }
 }
