@@ -472,3 +472,18 @@ fn a_relative_xdg_data_home_is_ignored() {
             .exists()
     );
 }
+
+#[test]
+fn ctrl_c_in_the_editor_keeps_the_text() {
+    let env = Env::new();
+    let file = common::fixture_path("seed_like.txt");
+    let file = file.to_str().unwrap();
+    let mut s = Session::start(&env, &[file], 100, 30);
+    s.wait_for("¶ 1/5");
+    s.send("a");
+    s.send("half written when ctrl-c came");
+    s.wait_for("half written");
+    s.send("\x03");
+    s.assert_exited_cleanly(0);
+    assert!(export(&env, file).contains("half written when ctrl-c came"));
+}

@@ -201,7 +201,11 @@ impl App<'_> {
     fn run_effects(&mut self, model: &mut Model, effects: Vec<Effect>) {
         for effect in effects {
             match effect {
-                Effect::Quit => self.quit = true,
+                Effect::Quit => {
+                    // Ctrl-C in the editor must not throw the typed text away.
+                    self.save_pending(model);
+                    self.quit = true;
+                }
                 Effect::Redraw => {
                     self.repaint();
                 }
