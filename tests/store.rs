@@ -209,6 +209,11 @@ fn crash_child() {
     };
     let path = Path::new(&path);
     let mut file = loaded(path);
+    // Tell the parent the save loop starts now, so its kill lands in it
+    // however slowly this process started.
+    println!("ready");
+    use std::io::Write;
+    std::io::stdout().flush().unwrap();
     for n in file.annotations.len() + 1.. {
         file.annotations
             .push(note(&n.to_string(), &"x".repeat(2000)));
@@ -227,14 +232,22 @@ fn survives_sigkill_at_any_moment() {
         let mut child = std::process::Command::new(std::env::current_exe().unwrap())
             .args(["--exact", "crash_child", "--nocapture", "--test-threads=1"])
             .env("BRIEF_CRASH_CHILD", &path)
-            .stdout(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
+        let mut ready = String::new();
+        let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+        while !ready.contains("ready") {
+            ready.clear();
+            if std::io::BufRead::read_line(&mut out, &mut ready).unwrap() == 0 {
+                break;
+            }
+        }
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        std::thread::sleep(std::time::Duration::from_micros(2_000 + seed % 30_000));
+        std::thread::sleep(std::time::Duration::from_micros(seed % 20_000));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
         let file = loaded(&path);
