@@ -419,6 +419,17 @@ fn the_terminal_closing_under_it_saves_and_exits() {
                 start.elapsed() < Duration::from_secs(10),
                 "waited for {text:?}"
             );
+            // Poll first, so a program that stops writing fails the test
+            // instead of hanging it.
+            let mut fds = libc::pollfd {
+                fd: std::os::fd::AsRawFd::as_raw_fd(master),
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd, for the duration of the call.
+            if unsafe { libc::poll(&mut fds, 1, 100) } <= 0 {
+                continue;
+            }
             let n = master.read(&mut buf).unwrap();
             parser.process(&buf[..n]);
         }
