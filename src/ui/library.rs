@@ -30,21 +30,21 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
     let cat_w = if w >= 70 { 18.min(w / 5) } else { 0 };
     let count_w = if w >= 50 { 12.min(w / 6) } else { 0 };
     let date_w = 10.min(w / 4);
-    let title_w = w.saturating_sub(date_w + cat_w + count_w + 3);
+    let others = [cat_w, date_w, count_w];
+    let gaps = others.iter().filter(|&&c| c > 0).count();
+    let title_w = w.saturating_sub(others.iter().sum::<usize>() + gaps);
     let row = |cat: &str, title: &str, date: &str, counts: &str| {
-        let mut out = String::new();
-        for (text, width) in [
+        [
             (cat, cat_w),
             (title, title_w),
             (date, date_w),
             (counts, count_w),
-        ] {
-            if width > 0 {
-                out.push_str(&pad(text, width));
-                out.push(' ');
-            }
-        }
-        out
+        ]
+        .iter()
+        .filter(|(_, width)| *width > 0)
+        .map(|(text, width)| pad(text, *width))
+        .collect::<Vec<_>>()
+        .join(" ")
     };
     if area.height > 2 {
         lines.push(Line::styled(
