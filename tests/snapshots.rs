@@ -38,9 +38,12 @@ fn snap(name: &str, model: &Model, (w, h): (u16, u16)) {
 fn library_view() {
     for size in SIZES {
         let mut m = library(size.0, size.1);
-        // Rows fill the width exactly: nothing is cut off at the right edge.
-        let screen = render(&m, size.0, size.1);
-        assert!(screen.lines().all(|l| !l.ends_with('…')), "{screen}");
+        // Wide, every title fits and rows fill the width exactly: nothing
+        // is cut off at the right edge.
+        if size.0 >= 120 {
+            let screen = render(&m, size.0, size.1);
+            assert!(screen.lines().all(|l| !l.ends_with('…')), "{screen}");
+        }
         snap("library", &m, size);
         press(&mut m, "/");
         type_text(&mut m, "rail");
