@@ -30,6 +30,19 @@ pub fn parse_brief(path: &Path, bytes: &[u8]) -> Result<Brief> {
     crate::loader::load(bytes, &name).map_err(|e| anyhow::anyhow!("{shown}: {e}"))
 }
 
+/// The start of a brief: when the file is larger than `min_size`, its first
+/// `limit` bytes parsed up to the last blank line; otherwise the whole
+/// brief. The flag says whether only the start was parsed.
+pub fn read_brief_start(path: &Path, limit: u64, min_size: u64) -> Result<(Brief, bool)> {
+    let (head, size) = read_brief_head(path, limit)?;
+    let cut = (size > min_size).then(|| quick_cut(&head)).flatten();
+    match cut {
+        Some(cut) => Ok((parse_brief(path, &head[..cut])?, true)),
+        None if size as usize == head.len() => Ok((parse_brief(path, &head)?, false)),
+        None => Ok((read_brief(path)?, false)),
+    }
+}
+
 /// Where to cut the first bytes of a large brief so its start can be shown
 /// before the rest is read: the last blank line (a paragraph boundary, so
 /// the passages before it parse as they will in the whole). None for UTF-16
@@ -50,7 +63,7 @@ pub fn quick_cut(head: &[u8]) -> Option<usize> {
 
 /// The first `limit` bytes of a brief file and its whole size, with the
 /// same checks as `read_brief_bytes`.
-pub fn read_brief_head(path: &Path, limit: u64) -> Result<(Vec<u8>, u64)> {
+fn read_brief_head(path: &Path, limit: u64) -> Result<(Vec<u8>, u64)> {
     use std::io::Read;
     let shown = crate::text::printable(&path.display().to_string()).into_owned();
     let file = std::fs::File::open(path).with_context(|| format!("{shown}: cannot read"))?;

@@ -86,8 +86,10 @@ pub fn load(path: &Path) -> Loaded {
             return Loaded::Unusable(format!("{shown}: cannot read ({e}); it is left untouched"));
         }
     };
-    // Look at the schema first, so a newer file is never misread as broken.
-    if let Ok(yaml::Value::Mapping(map)) = yaml::from_str::<yaml::Value>(&text)
+    // Parsed once; the schema is looked at before the shape, so a newer
+    // file is never misread as broken.
+    let value = yaml::from_str::<yaml::Value>(&text);
+    if let Ok(yaml::Value::Mapping(map)) = &value
         && let Some(schema) = map.get("schema").and_then(yaml::Value::as_u64)
         && schema > u64::from(SCHEMA)
     {
@@ -95,7 +97,7 @@ pub fn load(path: &Path) -> Loaded {
             "{shown}: written by a newer brief (schema {schema}); annotations are read-only"
         ));
     }
-    match yaml::from_str::<AnnotationFile>(&text) {
+    match value.and_then(yaml::from_value::<AnnotationFile>) {
         Ok(file) => Loaded::Ok(Box::new(file)),
         Err(e) => {
             let at = e.line.map(|l| format!(":{l}")).unwrap_or_default();

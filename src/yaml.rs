@@ -50,6 +50,12 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(text).map_err(YamlError::from_serde)
 }
 
+/// Convert an already parsed value into `T` (no position: the text was
+/// valid YAML, only its shape is wrong).
+pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, YamlError> {
+    serde_yaml::from_value(value).map_err(YamlError::from_serde)
+}
+
 pub fn to_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
     serde_yaml::to_string(value).map_err(YamlError::from_serde)
 }

@@ -75,12 +75,7 @@ pub(super) fn spawn_library(files: Files, store: Option<Store>, tx: Sender<Messa
 /// tell namesakes apart) is in its first few kilobytes.
 fn read_header(path: &Path) -> Result<crate::document::Brief> {
     const HEAD: u64 = 8 * 1024;
-    let (head, size) = cli::read_brief_head(path, HEAD)?;
-    match cli::quick_cut(&head).filter(|_| size > HEAD) {
-        Some(cut) => cli::parse_brief(path, &head[..cut]),
-        None if size as usize == head.len() => cli::parse_brief(path, &head),
-        None => cli::read_brief(path),
-    }
+    cli::read_brief_start(path, HEAD, HEAD).map(|(brief, _)| brief)
 }
 
 pub fn library_entry(path: &Path, store: Option<&Store>) -> LibraryEntry {

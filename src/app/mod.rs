@@ -267,23 +267,16 @@ impl App<'_> {
     /// Read a brief and find its annotations. A large brief shows its start
     /// at once; the whole is parsed on a thread and arrives as BriefCompleted.
     fn open(&self, path: &Path, passage: Option<usize>) -> Result<Opened> {
-        let (head, size) = cli::read_brief_head(path, QUICK_START_BYTES)?;
-        let cut = (size > QUICK_START_BYTES * 2)
-            .then(|| cli::quick_cut(&head))
-            .flatten();
-        let brief = match cut {
-            Some(cut) => cli::parse_brief(path, &head[..cut])?,
-            None if size as usize == head.len() => cli::parse_brief(path, &head)?,
-            None => cli::read_brief(path)?,
-        };
+        let (brief, partial) =
+            cli::read_brief_start(path, QUICK_START_BYTES, QUICK_START_BYTES * 2)?;
         let mut opened = Opened {
             path: path.to_path_buf(),
             location: std::fs::canonicalize(path).unwrap_or_default(),
             passage,
-            partial: cut.is_some(),
+            partial,
             ..Opened::default()
         };
-        if cut.is_some() {
+        if partial {
             let (tx, path) = (self.tx.clone(), path.to_path_buf());
             std::thread::spawn(move || {
                 let result = cli::read_brief(&path).map_err(|e| format!("{e:#}"));

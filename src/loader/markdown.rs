@@ -212,16 +212,6 @@ fn read_front_matter(text: &str, meta: &mut Meta) {
         else {
             continue;
         };
-        match key.as_str() {
-            "title" => meta.title = text,
-            "category" | "series" | "type" => meta.category = Some(text),
-            "date" | "published" => meta.date = Some(text),
-            "source" | "url" | "publisher" => meta.source = Some(text),
-            "author" | "authors" | "byline" => meta.byline = Some(text),
-            "id" => meta.id = Some(text),
-            _ => {
-                meta.extra.insert(key, text);
-            }
-        }
+        super::apply_field(meta, &key, text);
     }
 }

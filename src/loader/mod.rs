@@ -68,6 +68,30 @@ fn is_markdown(name: &str, text: &str) -> bool {
             .any(|l| l.starts_with("# ") || l.starts_with("## "))
 }
 
+/// A `key: value` about the brief (front matter, or a header line such as
+/// `Date: …`) into its metadata; keys without a field of their own are kept
+/// in `extra`.
+pub(crate) fn apply_field(meta: &mut Meta, key: &str, value: String) {
+    match key {
+        "title" => meta.title = value,
+        "category" | "series" | "type" => meta.category = Some(value),
+        "date" | "published" => meta.date = Some(value),
+        "source" | "url" | "publisher" => meta.source = Some(value),
+        "author" | "authors" | "by" | "byline" => meta.byline = Some(value),
+        "id" => meta.id = Some(value),
+        "tags" | "keywords" => {
+            meta.tags = value
+                .split([',', ';'])
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect()
+        }
+        _ => {
+            meta.extra.insert(key.to_string(), value);
+        }
+    }
+}
+
 /// Runs of white space (including the NBSP that sanitising turned into
 /// spaces) become one space; ends are trimmed.
 pub fn collapse_whitespace(text: &str) -> String {

@@ -77,7 +77,7 @@ fn read_header(all: &[Line], meta: &mut Meta) -> usize {
             HeaderLine::Url(url) => meta.source = meta.source.take().or(Some(url.to_string())),
             HeaderLine::Date(date) => meta.date = meta.date.take().or(Some(date.to_string())),
             HeaderLine::Byline(by) => meta.byline = Some(by.to_string()),
-            HeaderLine::Field(key, value) => apply_field(meta, &key, value),
+            HeaderLine::Field(key, value) => super::apply_field(meta, &key, value.to_string()),
             HeaderLine::Plain(text) => {
                 // The header ends at the first line that is body text, or at the
                 // first plain line once a title is known.
@@ -131,27 +131,6 @@ fn stands_alone(all: &[Line], i: usize) -> bool {
 /// Titles are short and do not end like a sentence (a question mark is fine).
 fn title_like(text: &str) -> bool {
     text.chars().count() <= 200 && !text.ends_with(['.', ',', ';', '。'])
-}
-
-fn apply_field(meta: &mut Meta, key: &str, value: &str) {
-    let value = value.to_string();
-    match key {
-        "date" | "published" => meta.date = Some(value),
-        "source" | "url" => meta.source = Some(value),
-        "category" | "series" => meta.category = Some(value),
-        "author" | "authors" | "by" => meta.byline = Some(value),
-        "id" => meta.id = Some(value),
-        "tags" | "keywords" => {
-            meta.tags = value
-                .split([',', ';'])
-                .map(|t| t.trim().to_string())
-                .filter(|t| !t.is_empty())
-                .collect()
-        }
-        _ => {
-            meta.extra.insert(key.to_string(), value);
-        }
-    }
 }
 
 /// Mixed-case labels (`Kirby: …`) count as speakers only when they start at
