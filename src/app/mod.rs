@@ -12,8 +12,8 @@ use anyhow::Result;
 use ratatui::crossterm::event::{
     self, Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal;
+use ratatui::crossterm::{execute, queue};
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -90,6 +90,7 @@ pub fn run(start: Start) -> Result<std::process::ExitCode> {
         tx: tx.clone(),
         permits,
         quit: false,
+        clear_first: false,
     };
     if let Some(path) = first_file {
         app.run_effects(
@@ -116,6 +117,9 @@ struct App<'a> {
     tx: Sender<Message>,
     permits: Sender<()>,
     quit: bool,
+    /// The next frame starts by clearing the screen (after ctrl-l, $EDITOR,
+    /// a suspend), inside the same synchronized update.
+    clear_first: bool,
 }
 
 impl App<'_> {
@@ -132,7 +136,7 @@ impl App<'_> {
         let mut settle: Option<Instant> = None;
         while !self.quit {
             if dirty && settle.is_none() {
-                if let Err(e) = self.terminal.draw(|frame| ui::draw(frame, model)) {
+                if let Err(e) = self.draw(model) {
                     // The terminal is gone (closed window, broken pipe).
                     self.save_pending(model);
                     return Err(e.into());
@@ -190,6 +194,18 @@ impl App<'_> {
             dirty = true;
         }
         Ok(())
+    }
+
+    /// One frame, as one synchronized update (DEC mode 2026): a terminal
+    /// that knows the mode shows it whole, never half drawn, and the
+    /// end-to-end tests read the screen only between frames.
+    fn draw(&mut self, model: &Model) -> std::io::Result<()> {
+        queue!(std::io::stdout(), terminal::BeginSynchronizedUpdate)?;
+        if std::mem::take(&mut self.clear_first) {
+            queue!(std::io::stdout(), terminal::Clear(terminal::ClearType::All))?;
+        }
+        self.terminal.draw(|frame| ui::draw(frame, model))?;
+        execute!(std::io::stdout(), terminal::EndSynchronizedUpdate)
     }
 
     fn apply(&mut self, model: &mut Model, action: Action) {
@@ -252,7 +268,7 @@ impl App<'_> {
     /// draw paints every cell. (Terminal::clear asks the terminal for the
     /// cursor position, which stalls on terminals that do not answer.)
     fn repaint(&mut self) {
-        let _ = execute!(std::io::stdout(), terminal::Clear(terminal::ClearType::All));
+        self.clear_first = true;
         if let Ok(fresh) = Terminal::new(CrosstermBackend::new(std::io::stdout())) {
             *self.terminal = fresh;
         }
