@@ -358,3 +358,30 @@ fn the_cursor_stays_in_view_passage_by_passage() {
         }
     }
 }
+
+#[test]
+fn a_search_without_match_after_a_resize_keeps_the_cursor_in_view() {
+    // Found by the random-input property: the view saved when the search
+    // began was put back as it was, though the window had shrunk since.
+    let mut model = reader("frontmatter.md", 80, 24);
+    press(&mut model, "j j J /");
+    update(
+        &mut model,
+        Action::Resize {
+            width: 3,
+            height: 9,
+        },
+    );
+    press(&mut model, "j j");
+    let r = model.reader.as_ref().unwrap();
+    let shown: Vec<usize> = r
+        .visible(r.pane_of(r.cursor))
+        .iter()
+        .map(|(p, _, _)| *p)
+        .collect();
+    assert!(
+        shown.contains(&r.cursor),
+        "cursor {} not in {shown:?}",
+        r.cursor
+    );
+}

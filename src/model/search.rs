@@ -131,6 +131,9 @@ impl Reader {
             self.cursor = cursor;
             self.tops = tops;
             self.focus = focus;
+            // The window may have changed size since the search began:
+            // the old view may no longer show the cursor.
+            self.reveal();
         }
     }
 
