@@ -105,8 +105,13 @@ pub enum Action {
     /// Filter the list as you type.
     Filter,
 
+    /// Clear the filter (every brief shows again) and any message.
+    ClearFilter,
+
     /// Accept the search or filter.
     Accept,
+    /// Clear what was typed in the search or filter.
+    ClearInput,
     /// Cancel: restore what was there before.
     Cancel,
     /// Save the note being written.

@@ -169,6 +169,10 @@ impl Reader {
                 }
                 self.reveal();
             }
+            Action::ClearInput => {
+                self.search.query.clear();
+                self.run_search();
+            }
             Action::Key(key) => self.search_key(key),
             _ => {}
         }
