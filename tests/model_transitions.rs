@@ -385,3 +385,27 @@ fn a_search_without_match_after_a_resize_keeps_the_cursor_in_view() {
         r.cursor
     );
 }
+
+#[test]
+fn tab_returns_to_where_the_reader_was_in_each_pane() {
+    // (keys, cursor after them); seed_like: ¶1-2 summary, ¶3-5 commentary.
+    let cases = [
+        ("j tab", 2),
+        ("j tab j tab tab", 1),
+        ("j tab j tab tab tab", 3),
+        ("G tab tab", 0),
+        ("G tab tab tab", 4),
+        ("G k k k tab", 2),
+        ("G k k k tab tab tab", 1),
+        ("G k k k tab tab tab backtab backtab", 2),
+    ];
+    for (keys, cursor) in cases {
+        let mut model = reader("seed_like.txt", 120, 40);
+        press(&mut model, keys);
+        assert_eq!(
+            model.reader.as_ref().unwrap().cursor,
+            cursor,
+            "after {keys:?}"
+        );
+    }
+}

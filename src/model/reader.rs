@@ -59,6 +59,9 @@ pub struct Reader {
     pub notes_toggled: bool,
     /// Scroll of the summary and commentary panes.
     pub tops: [Top; 2],
+    /// Where the cursor was last in the summary and in the commentary
+    /// pane: Tab goes back there.
+    pub pane_cursor: [Option<usize>; 2],
     /// Selected entry of the notes pane, and its first shown entry.
     pub notes_cursor: usize,
     pub notes_top: usize,
@@ -116,6 +119,7 @@ impl Reader {
             focus: Pane::Summary,
             notes_toggled: false,
             tops: [Top::default(); 2],
+            pane_cursor: [None; 2],
             notes_cursor: 0,
             notes_top: 0,
             search: Search::default(),
@@ -315,6 +319,7 @@ impl Reader {
             return;
         }
         self.cursor = passage.min(self.index.len() - 1);
+        self.remember_pane_cursor();
         self.sentence = None;
         if self.selection.is_some_and(|s| s.passage != self.cursor) {
             self.selection = None;
@@ -323,6 +328,11 @@ impl Reader {
             self.focus = self.pane_of(self.cursor);
         }
         self.reveal();
+    }
+
+    pub(super) fn remember_pane_cursor(&mut self) {
+        let slot = pane_slot(self.pane_of(self.cursor));
+        self.pane_cursor[slot] = Some(self.cursor);
     }
 
     fn section_start(&self, passage: usize) -> usize {
