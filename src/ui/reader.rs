@@ -81,7 +81,10 @@ fn draw_text_pane(frame: &mut Frame, reader: &Reader, pane: Pane, rect: Rect, th
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-    let first_last = shown.first().zip(shown.last()).map(|(a, b)| (a.0, b.0));
+    let first_last = shown
+        .first()
+        .zip(shown.last())
+        .map(|(a, b)| ((a.0, a.2, a.1.rows.len()), (b.0, b.2, b.1.rows.len())));
     draw_gauge(frame, reader, pane, rect, first_last, theme);
 }
 
@@ -241,15 +244,18 @@ fn mark_for(reader: &Reader, passage: usize) -> &'static str {
     mark
 }
 
-/// On the pane's right border: where the view is in the pane, and where
-/// the bookmarks (★) and notes (✎) are.
-/// `shown`: the first and last passage in view.
+/// A row of the view: passage, its row shown there, how many rows it has.
+type ShownRow = (usize, usize, usize);
+
+/// On the pane's right border: where the view is in the pane (not drawn
+/// when the whole pane fits), and where the bookmarks (★) and notes (✎) are.
+/// `shown`: the first and last row in view.
 fn draw_gauge(
     frame: &mut Frame,
     reader: &Reader,
     pane: Pane,
     rect: Rect,
-    shown: Option<(usize, usize)>,
+    shown: Option<(ShownRow, ShownRow)>,
     theme: Theme,
 ) {
     let list = reader.index.in_pane(pane);
@@ -262,12 +268,18 @@ fn draw_gauge(
     let row_of = |k: usize| k * track / list.len();
     let x = rect.right() - 1;
     let buf = frame.buffer_mut();
-    let (a, b) = (
-        row_of(pos(first)),
-        row_of(pos(last)).max(row_of(pos(first))),
-    );
-    {
-        for r in a..=b.min(track - 1) {
+    let everything_fits =
+        pos(first.0) == 0 && first.1 == 0 && pos(last.0) + 1 == list.len() && last.1 + 1 >= last.2;
+    if !everything_fits {
+        // The view as a fraction of the pane, counted in passages, with the
+        // part of a passage shown at either end: the thumb moves row by row
+        // through a long passage and reaches both ends of the track.
+        let n = list.len() as f64;
+        let start = (pos(first.0) as f64 + first.1 as f64 / first.2.max(1) as f64) / n;
+        let end = (pos(last.0) as f64 + (last.1 + 1) as f64 / last.2.max(1) as f64) / n;
+        let a = ((start * track as f64).floor() as usize).min(track - 1);
+        let b = ((end * track as f64).ceil() as usize).clamp(a + 1, track) - 1;
+        for r in a..=b {
             if let Some(cell) = buf.cell_mut((x, rect.y + 1 + r as u16)) {
                 cell.set_symbol("┃").set_style(theme.accent());
             }
