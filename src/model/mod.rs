@@ -5,6 +5,7 @@
 mod annotate;
 mod library;
 pub mod notes;
+pub mod overlay_text;
 mod reader;
 mod scroll;
 mod search;
@@ -86,7 +87,9 @@ pub enum Overlay {
         cursor: usize,
     },
     /// Problems found at start-up (keymap), shown until dismissed.
-    Problems,
+    Problems {
+        scroll: usize,
+    },
 }
 
 /// What a "yes" does.
@@ -163,7 +166,7 @@ impl Model {
     /// Show problems (keymap errors) until dismissed.
     pub fn with_problems(mut self, problems: Vec<String>) -> Model {
         if !problems.is_empty() {
-            self.overlay = Some(Overlay::Problems);
+            self.overlay = Some(Overlay::Problems { scroll: 0 });
         }
         self.problems = problems;
         self
@@ -173,7 +176,7 @@ impl Model {
     pub fn contexts(&self) -> &'static [Context] {
         match &self.overlay {
             Some(Overlay::Confirm { .. }) => &[Context::Confirm],
-            Some(Overlay::Help { .. }) | Some(Overlay::Problems) => {
+            Some(Overlay::Help { .. }) | Some(Overlay::Problems { .. }) => {
                 &[Context::Help, Context::Global]
             }
             Some(Overlay::Bookmarks { .. }) => &[Context::Library, Context::Global],
@@ -304,17 +307,8 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         (_, Action::Quit | Action::Cancel | Action::Deny | Action::DismissMessage) => {
             model.overlay = None;
         }
-        (Overlay::Help { .. } | Overlay::Problems, Action::Help) => model.overlay = None,
-        (Overlay::Help { scroll }, action) => {
-            let step = usize::from(model.height.saturating_sub(4)).max(1);
-            *scroll = match action {
-                Action::NextItem => scroll.saturating_add(1),
-                Action::PrevItem => scroll.saturating_sub(1),
-                Action::PageDown | Action::HalfPageDown => scroll.saturating_add(step),
-                Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(step),
-                _ => *scroll,
-            };
-        }
+        (Overlay::Help { .. } | Overlay::Problems { .. }, Action::Help) => model.overlay = None,
+        (Overlay::Help { .. } | Overlay::Problems { .. }, action) => scroll_overlay(model, action),
         (Overlay::Confirm { on_yes, .. }, Action::Confirm) => {
             let on_yes = on_yes.clone();
             model.overlay = None;
@@ -348,8 +342,34 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                 _ => {}
             }
         }
-        (Overlay::Problems, _) | (Overlay::Confirm { .. }, _) => {}
+        (Overlay::Confirm { .. }, _) => {}
     }
+}
+
+/// j/k and the page keys in the help or problems popup, never past its
+/// last row (the same rows the ui draws: `overlay_text`).
+fn scroll_overlay(model: &mut Model, action: Action) {
+    let Some((rows, visible)) = overlay_text::scrolling_rows(model) else {
+        return;
+    };
+    let max = crate::layout::max_scroll(rows.len(), visible);
+    let step = usize::from(visible).max(1);
+    let (Some(Overlay::Help { scroll }) | Some(Overlay::Problems { scroll })) = &mut model.overlay
+    else {
+        return;
+    };
+    let moved = match action {
+        Action::NextItem => scroll.saturating_add(1),
+        Action::PrevItem => scroll.saturating_sub(1),
+        Action::PageDown => scroll.saturating_add(step),
+        Action::HalfPageDown => scroll.saturating_add(step / 2),
+        Action::PageUp => scroll.saturating_sub(step),
+        Action::HalfPageUp => scroll.saturating_sub(step / 2),
+        Action::FirstItem => 0,
+        Action::LastItem => max,
+        _ => *scroll,
+    };
+    *scroll = moved.min(max);
 }
 
 /// Show a freshly read brief.
