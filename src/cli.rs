@@ -2,6 +2,7 @@
 //! interactive reader is started.
 
 use crate::annotations::{AnnotationFile, Kind};
+use crate::config::Config;
 use crate::document::Brief;
 use crate::keymap::{Context, Keymap, format_sequence};
 use crate::store::{self, Loaded, Store};
@@ -108,14 +109,14 @@ pub fn show_json(path: &Path) -> Result<ExitCode> {
 }
 
 /// What `brief` with no command opens.
-pub fn start_for(paths: &[PathBuf]) -> Result<crate::app::Start> {
+pub fn start_for(paths: &[PathBuf], config: &Config) -> Result<crate::app::Start> {
     use crate::app::Start;
     if paths.is_empty() {
         let local = PathBuf::from("briefs");
         if local.is_dir() {
             return Ok(Start::Library(local));
         }
-        let dir = user_library()?;
+        let dir = user_library(config)?;
         return Ok(Start::Library(dir));
     }
     for path in paths {
@@ -133,8 +134,12 @@ pub fn start_for(paths: &[PathBuf]) -> Result<crate::app::Start> {
     }
 }
 
-/// The user's own library folder, created on first use.
-pub fn user_library() -> Result<PathBuf> {
+/// The user's own library folder: `library:` in config.yaml, else one in
+/// the data directory, created on first use.
+pub fn user_library(config: &Config) -> Result<PathBuf> {
+    if let Some(dir) = &config.library {
+        return Ok(dir.clone());
+    }
     let dir = store::data_dir()
         .context("no data directory (is HOME set?)")?
         .join("briefs");
@@ -143,8 +148,8 @@ pub fn user_library() -> Result<PathBuf> {
 }
 
 /// `brief add FILE...`: copy briefs into the user's library.
-pub fn add(files: &[PathBuf]) -> Result<ExitCode> {
-    let dir = user_library()?;
+pub fn add(files: &[PathBuf], config: &Config) -> Result<ExitCode> {
+    let dir = user_library(config)?;
     for file in files {
         read_brief(file)?;
         let name = file.file_name().context("not a file name")?;

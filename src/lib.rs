@@ -7,6 +7,7 @@ pub mod action;
 pub mod annotations;
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod keymap;
 pub mod layout;

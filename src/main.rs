@@ -57,6 +57,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let (config, problems) = brief::config::load();
     let result = match cli.command {
         Some(Command::Show { json: _, file }) => brief::cli::show_json(&file),
         Some(Command::Export {
@@ -65,8 +66,12 @@ fn main() -> ExitCode {
             file,
         }) => brief::cli::export(file.as_deref(), matches!(format, Format::Json)),
         Some(Command::Keymap { defaults }) => brief::cli::keymap(defaults),
-        Some(Command::Add { files }) => brief::cli::add(&files),
-        None => brief::cli::start_for(&cli.paths).and_then(brief::app::run),
+        Some(Command::Add { files }) => {
+            warn(&problems);
+            brief::cli::add(&files, &config)
+        }
+        None => brief::cli::start_for(&cli.paths, &config)
+            .and_then(|start| brief::app::run(start, problems)),
     };
     match result {
         Ok(code) => code,
@@ -75,5 +80,13 @@ fn main() -> ExitCode {
             let _ = writeln!(std::io::stderr(), "brief: {err:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Problems in config.yaml, for commands that print rather than draw.
+fn warn(problems: &[String]) {
+    let mut err = std::io::stderr().lock();
+    for p in problems {
+        let _ = writeln!(err, "brief: {p}");
     }
 }

@@ -241,3 +241,20 @@ pub fn record_for(brief: &Brief, path: &Path) -> BriefRecord {
         passages: annotations::content_hashes(brief),
     }
 }
+
+/// A small user file (keymap, config), refused above the YAML size limit.
+pub fn read_user_file(path: &Path) -> std::io::Result<Option<String>> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+        Ok(m) if m.len() > crate::yaml::MAX_YAML_BYTES as u64 => {
+            return Err(std::io::Error::other(format!(
+                "{} MB is too large for a keymap; ignored",
+                m.len() >> 20
+            )));
+        }
+        Ok(_) => {}
+    }
+    let bytes = std::fs::read(path)?;
+    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
+}

@@ -423,7 +423,10 @@ fn help_scrolls_no_further_than_its_last_row_and_back_at_once() {
     press(&mut model, "?");
     press(&mut model, &"j ".repeat(200));
     let bottom = overlay_scroll(&model);
-    assert!(bottom > 0 && bottom < 150, "stopped at the last row: {bottom}");
+    assert!(
+        bottom > 0 && bottom < 150,
+        "stopped at the last row: {bottom}"
+    );
     press(&mut model, "k");
     assert_eq!(overlay_scroll(&model), bottom - 1, "k moves at once");
     // The last row drawn is the help's last entry.
@@ -432,7 +435,10 @@ fn help_scrolls_no_further_than_its_last_row_and_back_at_once() {
     assert_eq!(overlay_scroll(&model), bottom);
     press(&mut model, "g g");
     assert_eq!(overlay_scroll(&model), 0);
-    assert!(screen.contains("Answer no") || screen.contains("answer"), "{screen}");
+    assert!(
+        screen.contains("Answer no") || screen.contains("answer"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -441,12 +447,15 @@ fn every_startup_problem_can_be_read_in_full() {
     let problems: Vec<String> = (1..=15)
         .map(|i| format!("/home/u/.config/brief/keymap.yaml:{i}:3: reader: `x{i}`: unknown action `a_rather_long_action_name_number_{i}` in this entry"))
         .collect();
-    let mut model = brief::model::Model::new(brief::keymap::Keymap::defaults(), 80, 24)
-        .with_problems(problems);
+    let mut model =
+        brief::model::Model::new(brief::keymap::Keymap::defaults(), 80, 24).with_problems(problems);
     let screen = common::render(&model, 80, 24);
     assert!(screen.contains("Problems (15)"), "{screen}");
     press(&mut model, &"j ".repeat(40));
     let screen = common::render(&model, 80, 24);
-    assert!(screen.contains("number_15` in this entry"), "last problem in full:\n{screen}");
+    assert!(
+        screen.contains("number_15` in this entry"),
+        "last problem in full:\n{screen}"
+    );
     assert!(screen.contains("default bindings"), "{screen}");
 }

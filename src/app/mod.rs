@@ -52,8 +52,11 @@ pub enum Start {
     Files(Vec<PathBuf>),
 }
 
-pub fn run(start: Start) -> Result<std::process::ExitCode> {
-    let (keymap, problems) = load_keymap();
+/// Open the interface on `start`; `problems` (from config.yaml) are shown
+/// with the keymap's until dismissed.
+pub fn run(start: Start, mut problems: Vec<String>) -> Result<std::process::ExitCode> {
+    let (keymap, keymap_problems) = load_keymap();
+    problems.extend(keymap_problems);
     let store = Store::open_default();
     let (width, height) = terminal::size().unwrap_or((80, 24));
     let mut model = Model::new(keymap, width, height).with_problems(problems);
@@ -462,7 +465,7 @@ pub fn load_keymap() -> (Keymap, Vec<String>) {
     let Some(path) = store::config_dir().map(|d| d.join("keymap.yaml")) else {
         return (Keymap::defaults(), Vec::new());
     };
-    match read_user_file(&path) {
+    match store::read_user_file(&path) {
         Ok(None) => (Keymap::defaults(), Vec::new()),
         Ok(Some(text)) => {
             let (keymap, errors) = Keymap::with_user_file(&text, &path.display().to_string());
@@ -470,21 +473,4 @@ pub fn load_keymap() -> (Keymap, Vec<String>) {
         }
         Err(e) => (Keymap::defaults(), vec![format!("{}: {e}", path.display())]),
     }
-}
-
-/// A small user file (keymap, config), refused above the YAML size limit.
-pub fn read_user_file(path: &Path) -> std::io::Result<Option<String>> {
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
-        Ok(m) if m.len() > crate::yaml::MAX_YAML_BYTES as u64 => {
-            return Err(std::io::Error::other(format!(
-                "{} MB is too large for a keymap; ignored",
-                m.len() >> 20
-            )));
-        }
-        Ok(_) => {}
-    }
-    let bytes = std::fs::read(path)?;
-    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
 }

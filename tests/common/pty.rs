@@ -156,6 +156,26 @@ impl Session {
         rows: u16,
         vars: &[(&str, &str)],
     ) -> Session {
+        Session::start_in(
+            env,
+            Path::new(env!("CARGO_MANIFEST_DIR")),
+            args,
+            cols,
+            rows,
+            vars,
+        )
+    }
+
+    /// `start_with`, run from the folder `cwd` (the repository has a
+    /// `briefs/` folder, which `brief` alone would open).
+    pub fn start_in(
+        env: &Env,
+        cwd: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        vars: &[(&str, &str)],
+    ) -> Session {
         let mut cmd = CommandBuilder::new("sh");
         cmd.arg("-c");
         cmd.arg("\"$0\" \"$@\"; s=$?; stty -a; echo \"__EXIT__$s\"");
@@ -163,6 +183,7 @@ impl Session {
         for a in args {
             cmd.arg(a);
         }
+        cmd.cwd(cwd);
         Session::spawn(env, cmd, cols, rows, vars, true)
     }
 
@@ -192,7 +213,9 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("openpty");
-        cmd.cwd(Path::new(env!("CARGO_MANIFEST_DIR")));
+        if cmd.get_cwd().is_none() {
+            cmd.cwd(Path::new(env!("CARGO_MANIFEST_DIR")));
+        }
         cmd.env("HOME", env.dir.path());
         cmd.env("XDG_DATA_HOME", env.data());
         cmd.env("XDG_CONFIG_HOME", env.config());

@@ -1,0 +1,107 @@
+//! What the interface promises, kept (issue 11, items 8 and on): the real
+//! binary in a pseudo-terminal, as a person uses it.
+
+mod common;
+
+use common::pty::{Env, Session};
+
+const ESC: &str = "\x1b";
+
+fn write_config(env: &Env, text: &str) {
+    let dir = env.config().join("brief");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.yaml"), text).unwrap();
+}
+
+/// A folder with the fixtures `names`, made for one test.
+fn folder_with(env: &Env, name: &str, names: &[&str]) -> std::path::PathBuf {
+    let dir = env.dir.path().join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    for n in names {
+        std::fs::copy(common::fixture_path(n), dir.join(n)).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn config_library_is_the_library_brief_opens() {
+    let env = Env::new();
+    let library = folder_with(&env, "my briefs", &["seed_like.txt"]);
+    write_config(&env, &format!("library: {}\n", library.display()));
+    // Run from a folder with no briefs/ in it.
+    let elsewhere = folder_with(&env, "elsewhere", &[]);
+    let mut s = Session::start_in(&env, &elsewhere, &[], 100, 30, &[]);
+    s.wait_for_all(&["my briefs", "Norway opens its continental shelf"]);
+    s.send("q");
+    s.assert_exited_cleanly(0);
+    // `brief add` copies into the same folder.
+    let out = env
+        .command(&["add", common::fixture_path("qa.txt").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(library.join("qa.txt").is_file());
+}
+
+#[test]
+fn config_mistakes_are_reported_not_ignored() {
+    let env = Env::new();
+    write_config(&env, "libary: ~/briefs\nlibrary: /no/such/folder\n");
+    let elsewhere = folder_with(&env, "elsewhere", &[]);
+    let mut s = Session::start_in(&env, &elsewhere, &[], 120, 30, &[]);
+    let screen = s.wait_for_all(&["Problems (2)", "unknown setting `libary`"]);
+    assert!(
+        screen.contains("/no/such/folder: no such folder"),
+        "{screen}"
+    );
+    assert!(screen.contains("config.yaml:1:") && screen.contains("config.yaml:2:"));
+    s.send(ESC);
+    s.wait_for_screen("the problems dismissed", |screen| {
+        !screen.contains("Problems (")
+    });
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}
+
+#[test]
+fn library_filter_esc_clears_and_slash_starts_afresh() {
+    let env = Env::new();
+    let library = folder_with(
+        &env,
+        "lib",
+        &["seed_like.txt", "frontmatter.md", "transcript.txt"],
+    );
+    let mut s = Session::start(&env, &[library.to_str().unwrap()], 110, 30);
+    s.wait_for("Norway opens its continental shelf");
+    s.send("/");
+    s.send("norway");
+    s.wait_for("filter: norway");
+    s.send("\r");
+    s.send("/");
+    s.send("fiscal");
+    // A new filter, not "norwayfiscal".
+    let screen = s.wait_for("Fiscal rules after the pandemic");
+    assert!(!screen.contains("Norway opens"), "{screen}");
+    s.send("\x15"); // ctrl-u clears what was typed
+    s.wait_for_all(&["Fiscal rules", "Norway opens"]);
+    s.send("fiscal");
+    s.wait_for_screen("only the fiscal brief", |screen| {
+        screen.contains("Fiscal rules") && !screen.contains("Norway opens")
+    });
+    s.send(ESC);
+    s.wait_for_all(&["Fiscal rules", "Norway opens"]);
+    // Esc in the list clears an accepted filter too.
+    s.send("/");
+    s.send("norway\r");
+    s.wait_for_screen("only the norway brief", |screen| {
+        screen.contains("Norway opens") && !screen.contains("Fiscal rules")
+    });
+    s.send(ESC);
+    s.wait_for_all(&["Fiscal rules", "Norway opens"]);
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}
