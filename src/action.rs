@@ -83,7 +83,7 @@ pub enum Action {
     AddNote,
     /// Write a note on the brief as a whole.
     AddBriefNote,
-    /// Edit the note of this passage (or the one selected in the notes pane).
+    /// Edit the note or draft of this passage (or the one selected in the notes pane).
     EditNote,
     /// Edit the note in $VISUAL / $EDITOR.
     ExternalEdit,
@@ -109,8 +109,14 @@ pub enum Action {
     Accept,
     /// Cancel: restore what was there before.
     Cancel,
-    /// Save the note being written.
+    /// Save the note being written: it becomes a note (a draft is used up).
     SaveNote,
+    /// Close the editor keeping what you typed as a draft (the note itself
+    /// is unchanged; the same key that opened it brings the draft back).
+    KeepDraft,
+    /// Throw away what you typed here, and its draft (asks first); the note
+    /// stays as it was.
+    DiscardDraft,
     /// Answer yes.
     Confirm,
     /// Answer no.
@@ -140,6 +146,10 @@ pub enum Action {
         merged: Option<Box<AnnotationFile>>,
         error: Option<String>,
     },
+    /// Unsaved annotations were written to a rescue file (Ok: its path) or
+    /// could not be written anywhere (Err: why).
+    #[strum(disabled)]
+    Rescued(Result<std::path::PathBuf, String>),
     /// A brief was read and is ready to show.
     #[strum(disabled)]
     Opened(Box<Opened>),

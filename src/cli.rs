@@ -243,6 +243,7 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::Bookmark => "bookmark",
         Kind::Highlight => "highlight",
         Kind::Note => "note",
+        Kind::Draft => "draft",
     }
 }
 

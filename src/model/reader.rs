@@ -8,7 +8,6 @@ use crate::annotations::{self, AnnotationFile, BriefRecord, Colour, Placement, P
 use crate::document::Brief;
 use crate::layout::{Pane, PassageIndex, PassageRows, ReaderGeometry, WrapCache, reader_geometry};
 use ratatui::layout::Rect;
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::rc::Rc;
 use unicode_segmentation::UnicodeSegmentation;
@@ -65,8 +64,6 @@ pub struct Reader {
     pub search: Search,
     pub annotations: Annotated,
     pub editor: Option<notes::NoteEditor>,
-    /// Text typed and left unsaved, by what it was for.
-    pub drafts: HashMap<notes::NoteTarget, String>,
     pub last_colour: Colour,
     /// Position when opened, to save only if it changed.
     opened_at: usize,
@@ -126,7 +123,6 @@ impl Reader {
                 ..Annotated::default()
             },
             editor: None,
-            drafts: HashMap::new(),
             last_colour: Colour::Yellow,
             opened_at: cursor,
             leaving: false,
@@ -418,21 +414,27 @@ impl Reader {
     }
 
     /// A save came back: take what other instances wrote, keep our changes.
+    /// Err: the save failed; Ok(Some): a note was changed here and in
+    /// another instance at once, and both versions are kept.
     fn saved(
         &mut self,
         merged: Option<Box<AnnotationFile>>,
         error: Option<String>,
-    ) -> Option<String> {
+    ) -> Result<Option<String>, String> {
         if let Some(error) = error {
             self.annotations.save_error = Some(error.clone());
-            return Some(format!(
-                "notes NOT saved (kept in memory; saved again on your next change): {error}"
-            ));
+            return Err(error);
         }
         self.annotations.save_error = None;
         // Effects run before the next action, so nothing changed since the save.
         self.annotations.dirty = false;
+        let mut conflicts = 0;
         if let Some(merged) = merged {
+            let list = &self.annotations.file.annotations;
+            conflicts = merged
+                .live()
+                .filter(|a| a.conflict_of.is_some() && !list.iter().any(|o| o.id == a.id))
+                .count();
             let changed = merged.annotations != self.annotations.file.annotations;
             self.annotations.file.annotations = merged.annotations;
             self.annotations.file.extra = merged.extra;
@@ -440,7 +442,11 @@ impl Reader {
                 self.replace_annotations();
             }
         }
-        None
+        Ok((conflicts > 0).then(|| {
+            "Another brief window changed this note at the same time: both versions are kept \
+             (the other one is marked CONFLICT in the notes pane)"
+                .to_string()
+        }))
     }
 }
 
@@ -522,20 +528,72 @@ pub fn saved(
     let Some(reader) = model.reader.as_mut() else {
         return;
     };
-    let problem = reader.saved(merged, error);
+    let outcome = reader.saved(merged, error);
     let leaving = std::mem::take(&mut reader.leaving);
-    match problem {
-        Some(problem) if leaving => {
-            model.error(problem);
+    match outcome {
+        Err(problem) if leaving => {
+            let quit = model.key_hint(&Action::Quit).unwrap_or_else(|| "q".into());
+            model.error(format!("notes NOT saved: {problem}"));
+            // In full, in the question: the status line would cut it.
             model.overlay = Some(Overlay::Confirm {
-                question: "Your latest notes could not be saved. Leave anyway and lose them?"
-                    .into(),
+                question: format!(
+                    "Your latest notes could not be saved:\n{problem}\n\n\
+                     n: stay. Fix the cause (free space, or make the folder writable), \
+                     then press {quit} again to save and leave.\n\
+                     y: leave anyway. Nothing is lost: the notes are written to a rescue \
+                     file, named on screen and again when brief exits."
+                ),
                 on_yes: super::Confirmed::LeaveWithoutSaving,
             });
         }
-        Some(problem) => model.error(problem),
-        None if leaving => finish_leaving(model, fx),
-        None => {}
+        Err(problem) => model.error(format!(
+            "notes NOT saved (kept in memory; saved again on your next change): {problem}"
+        )),
+        Ok(_) if leaving => finish_leaving(model, fx),
+        Ok(Some(conflict)) => model.info(conflict),
+        Ok(None) => {}
+    }
+}
+
+/// The user leaves although the last save failed: the unsaved file goes to
+/// a rescue file (app.rs writes it and says where), then we leave.
+pub fn rescue_and_leave(model: &mut Model, fx: &mut Vec<Effect>) {
+    if let Some(reader) = model.reader.as_mut()
+        && let Some(effect) = rescue_effect(reader)
+    {
+        // Now held by the rescue file: quitting must not write it twice.
+        reader.annotations.dirty = false;
+        fx.push(effect);
+    }
+    finish_leaving(model, fx);
+}
+
+/// The rescue of a reader that is going away with unsaved changes.
+pub fn rescue(reader: Reader) -> Option<Effect> {
+    rescue_effect(&reader)
+}
+
+fn rescue_effect(reader: &Reader) -> Option<Effect> {
+    let a = &reader.annotations;
+    (a.dirty && a.read_only.is_none()).then(|| Effect::Rescue {
+        path: a.path.clone(),
+        file: Box::new(a.file.clone()),
+        why: a
+            .save_error
+            .clone()
+            .unwrap_or_else(|| "the last save did not happen".into()),
+    })
+}
+
+/// Another brief is about to replace this one: save its position and
+/// anything unsaved now.
+pub fn save_before_switch(model: &mut Model, fx: &mut Vec<Effect>) {
+    let Some(reader) = model.reader.as_mut() else {
+        return;
+    };
+    let moved = reader.position_to_save(&model.clock.now);
+    if (moved || reader.annotations.dirty) && reader.annotations.read_only.is_none() {
+        annotate::save(reader, fx);
     }
 }
 

@@ -147,7 +147,8 @@ fn hints(model: &Model) -> String {
     {
         &[
             (Action::SaveNote, "save"),
-            (Action::Cancel, "draft"),
+            (Action::KeepDraft, "keep draft"),
+            (Action::DiscardDraft, "discard"),
             (Action::ExternalEdit, "$EDITOR"),
         ]
     } else {
