@@ -16,7 +16,7 @@ use strum::{EnumIter, EnumMessage, EnumString, IntoEnumIterator, IntoStaticStr};
 pub enum Action {
     /// Go back: close an overlay, leave the reader, or quit from the library.
     Quit,
-    /// Quit at once, from anywhere (notes already saved stay saved).
+    /// Quit at once, from anywhere (text in the note editor is kept as a draft).
     ForceQuit,
     /// Show or hide this help.
     Help,
@@ -109,13 +109,11 @@ pub enum Action {
     Accept,
     /// Cancel: restore what was there before.
     Cancel,
-    /// Save the note being written: it becomes a note (a draft is used up).
+    /// Save the note being written (a draft it continues is used up).
     SaveNote,
-    /// Close the editor keeping what you typed as a draft (the note itself
-    /// is unchanged; the same key that opened it brings the draft back).
+    /// Close the editor keeping the text as a draft; the note is unchanged.
     KeepDraft,
-    /// Throw away what you typed here, and its draft (asks first); the note
-    /// stays as it was.
+    /// Discard the text typed and its draft (asks first); the note is unchanged.
     DiscardDraft,
     /// Answer yes.
     Confirm,
