@@ -63,6 +63,14 @@ fn open_from_library(s: &mut Session, filter: &str, title: &str) {
     s.wait_for(title);
 }
 
+/// From a filtered library: the first q clears the filter, the second quits.
+fn quit_the_library(s: &mut Session) {
+    s.send("q");
+    s.wait_for("Fiscal rules");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}
+
 /// A file where the annotations folder should be: every save fails (root
 /// ignores permissions, so a mode would not do).
 fn block_the_data_folder(env: &Env) {
@@ -196,6 +204,11 @@ fn help_and_keymap_describe_the_editor_as_it_behaves() {
     let mut s = Session::start(&env, &[&file], 110, 60);
     s.wait_for("¶ 1/5");
     s.send("?");
+    s.wait_for("Keys · q closes");
+    // The editor's keys are further down: to the end of the help.
+    for _ in 0..5 {
+        s.send("\x1b[6~");
+    }
     let screen = s.wait_for("Note editor");
     assert!(
         screen.contains("Close the editor keeping the text as a draft"),
@@ -294,8 +307,7 @@ fn draft_survives_leaving_for_the_library() {
     s.wait_for("Kept as a draft");
     s.send("q");
     s.wait_for("filter “norway”: 1");
-    s.send("q");
-    s.assert_exited_cleanly(0);
+    quit_the_library(&mut s);
     let file = format!("{lib}/seed_like.txt");
     assert_eq!(
         written(&env, &file),
@@ -339,8 +351,7 @@ fn draft_survives_opening_another_brief_from_the_bookmarks_list() {
     s.wait_for("Kept as a draft");
     s.send("q");
     s.wait_for("filter “norway”: 1");
-    s.send("q");
-    s.assert_exited_cleanly(0);
+    quit_the_library(&mut s);
 }
 
 /// A failed save, then text left in the editor, then a way out that is not
@@ -445,7 +456,8 @@ fn q_after_a_failed_save_says_what_to_do_in_full() {
         "{screen}"
     );
     assert!(flat.contains("press q again to save and leave"), "{screen}");
-    assert!(flat.contains("written to a rescue file"), "{screen}");
+    assert!(flat.contains("written to a rescue"), "{screen}");
+    assert!(flat.contains("named on screen and again when brief exits"), "{screen}");
     // n stays; the folder is fixed; q now saves and leaves.
     s.send("n");
     std::fs::remove_file(&folder).unwrap();
