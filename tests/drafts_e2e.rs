@@ -20,7 +20,11 @@ fn written(env: &Env, file: &str) -> Vec<(String, String)> {
         .command(&["export", "--format", "json", file])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     json["annotations"]
         .as_array()
@@ -385,8 +389,16 @@ fn a_failed_save_then(way_out: &str, vars: &[(&str, &str)], rescue_dir: &Path) {
     s.assert_exited_cleanly(1);
     let out = s.wait_for_output("__EXIT__");
     let rescued = files_in(rescue_dir);
-    assert_eq!(rescued.len(), 1, "one rescue file in {rescue_dir:?}:\n{out}");
-    let name = rescued[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert_eq!(
+        rescued.len(),
+        1,
+        "one rescue file in {rescue_dir:?}:\n{out}"
+    );
+    let name = rescued[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     assert!(
         out.contains("notes NOT saved") && out.contains(&name) && out.contains("1 note, 1 draft"),
         "stderr says what was kept where:\n{out}"
@@ -457,7 +469,10 @@ fn q_after_a_failed_save_says_what_to_do_in_full() {
     );
     assert!(flat.contains("press q again to save and leave"), "{screen}");
     assert!(flat.contains("written to a rescue"), "{screen}");
-    assert!(flat.contains("named on screen and again when brief exits"), "{screen}");
+    assert!(
+        flat.contains("named on screen and again when brief exits"),
+        "{screen}"
+    );
     // n stays; the folder is fixed; q now saves and leaves.
     s.send("n");
     std::fs::remove_file(&folder).unwrap();
@@ -532,6 +547,9 @@ fn two_instances_editing_the_same_note_keep_both() {
     notes.sort();
     assert_eq!(
         notes,
-        vec![pair("note", "original + edit A"), pair("note", "original + edit B")]
+        vec![
+            pair("note", "original + edit A"),
+            pair("note", "original + edit B")
+        ]
     );
 }

@@ -354,7 +354,11 @@ pub fn save_note(model: &mut Model, target: NoteTarget, text: String, fx: &mut V
                 .position(|a| a.id == id);
             match found {
                 Some(i) if !reader.annotations.file.annotations[i].deleted => {
-                    set_text(&mut reader.annotations.file.annotations[i], text, &clock.now);
+                    set_text(
+                        &mut reader.annotations.file.annotations[i],
+                        text,
+                        &clock.now,
+                    );
                 }
                 // Deleted meanwhile (by another instance): the text is not
                 // thrown away, it becomes a new note where the old one was.

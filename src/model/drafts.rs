@@ -118,12 +118,7 @@ fn new_draft(model: &mut Model, editor: &NoteEditor, text: String) {
             passage,
             start,
             end,
-        } => add(
-            reader,
-            clock,
-            Kind::Draft,
-            Some((*passage, *start, *end)),
-        ),
+        } => add(reader, clock, Kind::Draft, Some((*passage, *start, *end))),
         NoteTarget::Brief => add(reader, clock, Kind::Draft, None),
         NoteTarget::Existing(id) => {
             // Beside the note: the same anchor, and where it is now.

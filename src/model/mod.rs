@@ -102,7 +102,9 @@ pub enum Overlay {
 /// What a "yes" does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirmed {
-    DeleteAnnotation { id: String },
+    DeleteAnnotation {
+        id: String,
+    },
     /// Leave although saving failed: the notes go to a rescue file.
     LeaveWithoutSaving,
     /// Throw away the note editor's text (and its draft).

@@ -18,8 +18,8 @@ static RESCUE_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// current folder.
 pub fn rescue_dirs() -> Vec<PathBuf> {
     let mut dirs = Vec::new();
-    if let Some(state) =
-        directories::ProjectDirs::from("", "", "brief").and_then(|d| d.state_dir().map(Path::to_path_buf))
+    if let Some(state) = directories::ProjectDirs::from("", "", "brief")
+        .and_then(|d| d.state_dir().map(Path::to_path_buf))
     {
         dirs.push(state);
     }
