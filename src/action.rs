@@ -16,7 +16,7 @@ use strum::{EnumIter, EnumMessage, EnumString, IntoEnumIterator, IntoStaticStr};
 pub enum Action {
     /// Go back: close an overlay, leave the reader, or quit from the library.
     Quit,
-    /// Quit at once, from anywhere (text in the note editor is kept as a draft).
+    /// Quit at once; the note editor's text is kept as a draft.
     ForceQuit,
     /// Show or hide this help.
     Help,
@@ -83,7 +83,7 @@ pub enum Action {
     AddNote,
     /// Write a note on the brief as a whole.
     AddBriefNote,
-    /// Edit the note or draft of this passage (or the one selected in the notes pane).
+    /// Edit this passage's note or draft (or the selected one).
     EditNote,
     /// Edit the note in $VISUAL / $EDITOR.
     ExternalEdit,
@@ -109,11 +109,11 @@ pub enum Action {
     Accept,
     /// Cancel: restore what was there before.
     Cancel,
-    /// Save the note being written (a draft it continues is used up).
+    /// Save: the text becomes the note (its draft is used up).
     SaveNote,
-    /// Close the editor keeping the text as a draft; the note is unchanged.
+    /// Close, keeping the text as a draft (note unchanged).
     KeepDraft,
-    /// Discard the text typed and its draft (asks first); the note is unchanged.
+    /// Discard the text and its draft (asks); note unchanged.
     DiscardDraft,
     /// Answer yes.
     Confirm,

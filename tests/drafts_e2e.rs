@@ -196,9 +196,9 @@ fn help_and_keymap_describe_the_editor_as_it_behaves() {
             .unwrap_or_else(|| panic!("no editor {key} in:\n{text}"))
             .to_string()
     };
-    assert!(line("ctrl-s").contains("Save the note"), "{text}");
+    assert!(line("ctrl-s").contains("the text becomes the note"), "{text}");
     assert!(
-        line("esc").contains("keeping the text as a draft; the note is unchanged"),
+        line("esc").contains("keeping the text as a draft (note unchanged)"),
         "{text}"
     );
     assert!(line("ctrl-q").contains("Discard"), "{text}");
@@ -215,7 +215,7 @@ fn help_and_keymap_describe_the_editor_as_it_behaves() {
     }
     let screen = s.wait_for("Note editor");
     assert!(
-        screen.contains("Close the editor keeping the text as a draft"),
+        screen.contains("Close, keeping the text as a draft (note unchanged)."),
         "{screen}"
     );
     s.send("q");

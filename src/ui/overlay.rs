@@ -144,7 +144,7 @@ pub fn editor_title(model: &Model) -> String {
     let mut title = String::from("Note");
     for (action, label) in [
         (Action::SaveNote, "save"),
-        (Action::KeepDraft, "keep as draft"),
+        (Action::KeepDraft, "draft"),
         (Action::DiscardDraft, "discard"),
     ] {
         if let Some(key) = model.keymap.keys_for(Context::Editor, &action).first() {

@@ -147,9 +147,8 @@ fn hints(model: &Model) -> String {
     {
         &[
             (Action::SaveNote, "save"),
-            (Action::KeepDraft, "keep draft"),
+            (Action::KeepDraft, "draft"),
             (Action::DiscardDraft, "discard"),
-            (Action::ExternalEdit, "$EDITOR"),
         ]
     } else {
         &[(Action::Help, "help"), (Action::Quit, "back")]
