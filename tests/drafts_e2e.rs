@@ -196,7 +196,10 @@ fn help_and_keymap_describe_the_editor_as_it_behaves() {
             .unwrap_or_else(|| panic!("no editor {key} in:\n{text}"))
             .to_string()
     };
-    assert!(line("ctrl-s").contains("the text becomes the note"), "{text}");
+    assert!(
+        line("ctrl-s").contains("the text becomes the note"),
+        "{text}"
+    );
     assert!(
         line("esc").contains("keeping the text as a draft (note unchanged)"),
         "{text}"

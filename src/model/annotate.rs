@@ -77,7 +77,10 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                     Kind::Note => "Delete this note? (y/n)",
                     Kind::Bookmark => "Delete this bookmark? (y/n)",
                     Kind::Highlight => "Delete this highlight? (y/n)",
-                    Kind::Draft => "Discard this draft? The note stays as it was. (y/n)",
+                    Kind::Draft if a.draft_of.is_some() => {
+                        "Discard this draft? The note stays as it was. (y/n)"
+                    }
+                    Kind::Draft => "Discard this draft? (y/n)",
                 };
                 model.overlay = Some(Overlay::Confirm {
                     question: question.to_string(),

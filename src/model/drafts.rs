@@ -254,12 +254,16 @@ pub fn ask_discard(model: &mut Model, _fx: &mut [Effect]) {
         model.info("Closed: nothing was changed");
         return;
     }
-    let question = match editor.draft {
-        Some(_) => "Discard this draft and what you typed? The note stays as it was. (y/n)",
-        None => "Discard what you typed? The note stays as it was. (y/n)",
+    let what = match editor.draft {
+        Some(_) => "this draft and what you typed",
+        None => "what you typed",
+    };
+    let question = match editor.target {
+        NoteTarget::Existing(_) => format!("Discard {what}? The note stays as it was. (y/n)"),
+        _ => format!("Discard {what}? (y/n)"),
     };
     model.overlay = Some(Overlay::Confirm {
-        question: question.into(),
+        question,
         on_yes: Confirmed::DiscardEdit,
     });
 }
@@ -276,7 +280,10 @@ pub fn discard(model: &mut Model, fx: &mut Vec<Effect>) {
         tombstone(reader, &model.clock, i);
         annotate::save(reader, fx);
     }
-    model.info("Discarded; the note is as it was");
+    model.info(match editor.target {
+        NoteTarget::Existing(_) => "Discarded; the note is as it was",
+        _ => "Discarded",
+    });
 }
 
 /// The program is being stopped (SIGTERM, SIGHUP, ctrl-c, the terminal

@@ -4,6 +4,7 @@
 
 mod annotate;
 mod drafts;
+mod leaving;
 mod library;
 pub mod notes;
 mod reader;
@@ -248,7 +249,7 @@ fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::ForceQuit => fx.push(Effect::Quit),
         Action::Suspend => fx.push(Effect::Suspend),
         Action::Redraw => fx.push(Effect::Redraw),
-        Action::Saved { merged, error } => reader::saved(model, merged, error, fx),
+        Action::Saved { merged, error } => leaving::saved(model, merged, error, fx),
         Action::Opened(opened) => open(model, *opened, fx),
         Action::Rescued(Ok(path)) => model.error(format!(
             "Notes NOT saved in the annotations folder; they were written to {}",
@@ -341,7 +342,7 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             let on_yes = on_yes.clone();
             model.overlay = None;
             match on_yes {
-                Confirmed::LeaveWithoutSaving => reader::rescue_and_leave(model, fx),
+                Confirmed::LeaveWithoutSaving => leaving::rescue_and_leave(model, fx),
                 Confirmed::DiscardEdit => drafts::discard(model, fx),
                 Confirmed::DeleteAnnotation { id } => {
                     if let Some(reader) = model.reader.as_mut() {
@@ -366,7 +367,7 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                             Some(path) => {
                                 // The brief being read is replaced: save
                                 // what it has unsaved first.
-                                reader::save_before_switch(model, fx);
+                                leaving::save_before_switch(model, fx);
                                 fx.push(Effect::OpenBrief { path, passage })
                             }
                             None => model.error("this bookmark's brief has no known location"),
@@ -385,7 +386,7 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
 fn open(model: &mut Model, opened: Opened, fx: &mut Vec<Effect>) {
     if let Some(previous) = model.reader.take() {
         model.library.update_counts(&previous);
-        if let Some(rescue) = reader::rescue(previous) {
+        if let Some(rescue) = leaving::rescue_effect(&previous) {
             fx.push(rescue);
         }
     }

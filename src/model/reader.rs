@@ -68,7 +68,7 @@ pub struct Reader {
     /// Position when opened, to save only if it changed.
     opened_at: usize,
     /// Quit was pressed: leave once the save in flight has succeeded.
-    leaving: bool,
+    pub(super) leaving: bool,
     /// Only the start of the brief is loaded yet (see `complete`).
     pub partial: bool,
     /// A position beyond the loaded start, to go to once the rest is in.
@@ -416,7 +416,7 @@ impl Reader {
     /// A save came back: take what other instances wrote, keep our changes.
     /// Err: the save failed; Ok(Some): a note was changed here and in
     /// another instance at once, and both versions are kept.
-    fn saved(
+    pub(super) fn saved(
         &mut self,
         merged: Option<Box<AnnotationFile>>,
         error: Option<String>,
@@ -466,7 +466,7 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
     match action {
         Action::Quit => {
             if reader.selection.take().is_none() {
-                leave(model, fx);
+                super::leaving::leave(model, fx);
             }
         }
         Action::Help => model.overlay = Some(Overlay::Help { scroll: 0 }),
@@ -514,112 +514,5 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         && reader.focus != Pane::Notes
     {
         notes::follow_cursor(reader);
-    }
-}
-
-/// A save finished. If it was the save on leaving, leave now, or ask first
-/// when it failed: notes that exist only in memory are not dropped silently.
-pub fn saved(
-    model: &mut Model,
-    merged: Option<Box<AnnotationFile>>,
-    error: Option<String>,
-    fx: &mut Vec<Effect>,
-) {
-    let Some(reader) = model.reader.as_mut() else {
-        return;
-    };
-    let outcome = reader.saved(merged, error);
-    let leaving = std::mem::take(&mut reader.leaving);
-    match outcome {
-        Err(problem) if leaving => {
-            let quit = model.key_hint(&Action::Quit).unwrap_or_else(|| "q".into());
-            model.error(format!("notes NOT saved: {problem}"));
-            // In full, in the question: the status line would cut it.
-            model.overlay = Some(Overlay::Confirm {
-                question: format!(
-                    "Your latest notes could not be saved:\n{problem}\n\n\
-                     n: stay. Fix the cause (free space, or make the folder writable), \
-                     then press {quit} again to save and leave.\n\
-                     y: leave anyway. Nothing is lost: the notes are written to a rescue \
-                     file, named on screen and again when brief exits."
-                ),
-                on_yes: super::Confirmed::LeaveWithoutSaving,
-            });
-        }
-        Err(problem) => model.error(format!(
-            "notes NOT saved (kept in memory; saved again on your next change): {problem}"
-        )),
-        Ok(_) if leaving => finish_leaving(model, fx),
-        Ok(Some(conflict)) => model.info(conflict),
-        Ok(None) => {}
-    }
-}
-
-/// The user leaves although the last save failed: the unsaved file goes to
-/// a rescue file (app.rs writes it and says where), then we leave.
-pub fn rescue_and_leave(model: &mut Model, fx: &mut Vec<Effect>) {
-    if let Some(reader) = model.reader.as_mut()
-        && let Some(effect) = rescue_effect(reader)
-    {
-        // Now held by the rescue file: quitting must not write it twice.
-        reader.annotations.dirty = false;
-        fx.push(effect);
-    }
-    finish_leaving(model, fx);
-}
-
-/// The rescue of a reader that is going away with unsaved changes.
-pub fn rescue(reader: Reader) -> Option<Effect> {
-    rescue_effect(&reader)
-}
-
-fn rescue_effect(reader: &Reader) -> Option<Effect> {
-    let a = &reader.annotations;
-    (a.dirty && a.read_only.is_none()).then(|| Effect::Rescue {
-        path: a.path.clone(),
-        file: Box::new(a.file.clone()),
-        why: a
-            .save_error
-            .clone()
-            .unwrap_or_else(|| "the last save did not happen".into()),
-    })
-}
-
-/// Another brief is about to replace this one: save its position and
-/// anything unsaved now.
-pub fn save_before_switch(model: &mut Model, fx: &mut Vec<Effect>) {
-    let Some(reader) = model.reader.as_mut() else {
-        return;
-    };
-    let moved = reader.position_to_save(&model.clock.now);
-    if (moved || reader.annotations.dirty) && reader.annotations.read_only.is_none() {
-        annotate::save(reader, fx);
-    }
-}
-
-/// Leave the brief: save the position and anything unsaved first.
-fn leave(model: &mut Model, fx: &mut Vec<Effect>) {
-    let Some(reader) = model.reader.as_mut() else {
-        return;
-    };
-    let moved = reader.position_to_save(&model.clock.now);
-    if (moved || reader.annotations.dirty) && reader.annotations.read_only.is_none() {
-        reader.leaving = true;
-        annotate::save(reader, fx);
-        return;
-    }
-    finish_leaving(model, fx);
-}
-
-/// Back to the library, or quit when the brief was opened on its own.
-pub fn finish_leaving(model: &mut Model, fx: &mut Vec<Effect>) {
-    if model.library.dir.is_some() || !model.library.entries.is_empty() {
-        if let Some(reader) = model.reader.take() {
-            model.library.update_counts(&reader);
-        }
-        model.screen = Screen::Library;
-        model.message = None;
-    } else {
-        fx.push(Effect::Quit);
     }
 }
