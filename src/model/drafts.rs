@@ -242,7 +242,7 @@ pub fn save(model: &mut Model, fx: &mut Vec<Effect>) {
 }
 
 /// Ctrl-Q: throw the text away, after asking if there is anything to lose.
-pub fn ask_discard(model: &mut Model, _fx: &mut [Effect]) {
+pub fn ask_discard(model: &mut Model) {
     let Some(reader) = model.reader.as_mut() else {
         return;
     };

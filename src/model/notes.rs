@@ -277,7 +277,7 @@ pub fn editor_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         // Quit and Cancel reach the editor only from a user's own keymap:
         // they leave it the one way that loses nothing.
         Action::KeepDraft | Action::Cancel | Action::Quit => drafts::keep(model, fx),
-        Action::DiscardDraft => drafts::ask_discard(model, fx),
+        Action::DiscardDraft => drafts::ask_discard(model),
         Action::ExternalEdit => {
             if let Some(editor) = &reader.editor {
                 fx.push(Effect::ExternalEdit {
