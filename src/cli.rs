@@ -248,6 +248,7 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::Bookmark => "bookmark",
         Kind::Highlight => "highlight",
         Kind::Note => "note",
+        Kind::Draft => "draft",
     }
 }
 

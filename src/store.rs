@@ -11,6 +11,9 @@ use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+mod rescue;
+pub use rescue::{rescue_dirs, summary, texts, write_rescue};
+
 /// Where annotation files live: `<data dir>/annotations`.
 #[derive(Debug, Clone)]
 pub struct Store {

@@ -28,6 +28,21 @@ fn export(env: &Env, file: &str) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Text typed and never saved by the user is on disk as a draft (shown as
+/// one, to finish or discard), never as a note.
+fn assert_kept_as_a_draft(env: &Env, file: &str, text: &str) {
+    let md = export(env, file);
+    let draft = md
+        .split("## ")
+        .find(|section| section.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} not kept:\n{md}"));
+    assert!(
+        draft.starts_with("draft"),
+        "kept as a draft, not a note:\n{md}"
+    );
+    assert!(!md.contains("## note"), "no note was made:\n{md}");
+}
+
 const HOSTILE: &str = "Analyses\u{1b}]0;pwned-title\u{7}\n\n\
 Hostile \u{1b}[2J\u{1b}[31mbrief\u{1b}[0m about \u{1b}]52;c;ZWNobyBoaQ==\u{7}clipboards\n\n\
 A link \u{1b}]8;;https://evil.example\u{1b}\\here\u{1b}]8;;\u{1b}\\ and a DCS \u{1b}Pq#0;2;0;0;0#0~~@@\u{1b}\\ sixel.\n\n\
@@ -249,7 +264,7 @@ fn a_thousand_rapid_resizes() {
     s.assert_exited_cleanly(0);
 }
 
-fn signal_saves_typed_text(signal: i32) {
+fn signal_keeps_typed_text_as_a_draft(signal: i32) {
     let env = Env::new();
     let file = common::fixture_path("seed_like.txt");
     let file = file.to_str().unwrap();
@@ -263,20 +278,17 @@ fn signal_saves_typed_text(signal: i32) {
     // SAFETY: sending a signal to a child process we started.
     unsafe { libc::kill(brief_pid(&s), signal) };
     s.assert_exited_cleanly(0);
-    assert!(
-        export(&env, file).contains("typed but never saved by hand"),
-        "signal {signal}"
-    );
+    assert_kept_as_a_draft(&env, file, "typed but never saved by hand");
 }
 
 #[test]
-fn sigterm_saves_typed_text_and_restores_the_terminal() {
-    signal_saves_typed_text(libc::SIGTERM);
+fn sigterm_keeps_typed_text_as_a_draft_and_restores_the_terminal() {
+    signal_keeps_typed_text_as_a_draft(libc::SIGTERM);
 }
 
 #[test]
-fn sighup_saves_typed_text_and_restores_the_terminal() {
-    signal_saves_typed_text(libc::SIGHUP);
+fn sighup_keeps_typed_text_as_a_draft_and_restores_the_terminal() {
+    signal_keeps_typed_text_as_a_draft(libc::SIGHUP);
 }
 
 #[test]
@@ -371,7 +383,7 @@ fn an_unwritable_data_folder_keeps_notes_in_memory_until_it_is_fixed() {
 /// Run `brief FILE` on a pty made here, as session leader with the pty as
 /// its controlling terminal, so that closing our side is a real hangup.
 #[test]
-fn the_terminal_closing_under_it_saves_and_exits() {
+fn the_terminal_closing_under_it_keeps_a_draft_and_exits() {
     use std::io::{Read, Write};
     use std::os::fd::{FromRawFd, OwnedFd};
     use std::os::unix::process::CommandExt;
@@ -459,7 +471,7 @@ fn the_terminal_closing_under_it_saves_and_exits() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-    assert!(export(&env, &file_str).contains("written as the window closed"));
+    assert_kept_as_a_draft(&env, &file_str, "written as the window closed");
 }
 
 #[test]
@@ -492,7 +504,7 @@ fn a_relative_xdg_data_home_is_ignored() {
 }
 
 #[test]
-fn ctrl_c_in_the_editor_keeps_the_text() {
+fn ctrl_c_in_the_editor_keeps_the_text_as_a_draft() {
     let env = Env::new();
     let file = common::fixture_path("seed_like.txt");
     let file = file.to_str().unwrap();
@@ -503,5 +515,5 @@ fn ctrl_c_in_the_editor_keeps_the_text() {
     s.wait_for("half written when ctrl-c came");
     s.send("\x03");
     s.assert_exited_cleanly(0);
-    assert!(export(&env, file).contains("half written when ctrl-c came"));
+    assert_kept_as_a_draft(&env, file, "half written when ctrl-c came");
 }

@@ -93,6 +93,7 @@ pub fn library_entry(path: &Path, store: Option<&Store>) -> LibraryEntry {
                         annotations::Kind::Bookmark => entry.bookmarks += 1,
                         annotations::Kind::Highlight => entry.highlights += 1,
                         annotations::Kind::Note => entry.notes += 1,
+                        annotations::Kind::Draft => {}
                     }
                 }
             }

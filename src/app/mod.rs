@@ -15,6 +15,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::terminal;
 use ratatui::crossterm::{execute, queue};
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 
@@ -94,6 +95,7 @@ pub fn run(start: Start, mut problems: Vec<String>) -> Result<std::process::Exit
         permits,
         quit: false,
         clear_first: false,
+        rescued: Vec::new(),
     };
     if let Some(path) = first_file {
         app.run_effects(
@@ -110,7 +112,19 @@ pub fn run(start: Start, mut problems: Vec<String>) -> Result<std::process::Exit
         }
     }
     let result = app.event_loop(&mut model, &rx);
+    let rescued = std::mem::take(&mut app.rescued);
     restore_terminal();
+    // Unsaved notes are never dropped silently: what went where is said
+    // once the terminal is back, and the exit status says it went wrong.
+    if !rescued.is_empty() {
+        let mut err = std::io::stderr().lock();
+        for report in &rescued {
+            for line in report.lines() {
+                let _ = writeln!(err, "brief: {}", crate::text::printable(line));
+            }
+        }
+        return result.map(|_| std::process::ExitCode::FAILURE);
+    }
     result.map(|_| std::process::ExitCode::SUCCESS)
 }
 
@@ -123,6 +137,8 @@ struct App<'a> {
     /// The next frame starts by clearing the screen (after ctrl-l, $EDITOR,
     /// a suspend), inside the same synchronized update.
     clear_first: bool,
+    /// What could not be saved and where it went instead, for stderr on exit.
+    rescued: Vec<String>,
 }
 
 impl App<'_> {
@@ -263,6 +279,10 @@ impl App<'_> {
                     let entries = self.bookmarks();
                     self.apply(model, Action::BookmarksLoaded(entries));
                 }
+                Effect::Rescue { path, file, why } => {
+                    let result = self.rescue(&path, &file, &why);
+                    self.apply(model, Action::Rescued(result));
+                }
             }
         }
     }
@@ -348,14 +368,45 @@ impl App<'_> {
         out
     }
 
-    /// On SIGTERM/SIGHUP or a lost terminal: one more try for unsaved notes.
+    /// On quitting, SIGTERM/SIGHUP or a lost terminal: one more try for
+    /// unsaved notes, and a rescue file if that fails.
     fn save_pending(&mut self, model: &mut Model) {
         model.clock.now = now();
         for effect in model::rescue_unsaved(model) {
-            if let Effect::Save { path, file } = effect {
-                let _ = store::save(&path, &file);
+            if let Effect::Save { path, file } = effect
+                && let Err(why) = store::save(&path, &file)
+            {
+                let _ = self.rescue(&path, &file, &why);
             }
         }
+    }
+
+    /// Write annotations that could not be saved at `path` to a rescue
+    /// file, and note for stderr what was kept where.
+    fn rescue(
+        &mut self,
+        path: &Path,
+        file: &annotations::AnnotationFile,
+        why: &str,
+    ) -> std::result::Result<PathBuf, String> {
+        let what = store::summary(file);
+        let result = store::write_rescue(file, path, &store::rescue_dirs());
+        self.rescued.push(match &result {
+            Ok(rescue) => format!(
+                "notes NOT saved to {} ({why}).\nKept {what} of “{}” in {}",
+                path.display(),
+                file.brief.title,
+                rescue.display()
+            ),
+            Err(failed) => format!(
+                "notes NOT saved to {} ({why}), nor to a rescue file ({failed}).\n\
+                 Here are the notes and drafts of “{}”:\n{}",
+                path.display(),
+                file.brief.title,
+                store::texts(file)
+            ),
+        });
+        result
     }
 }
 

@@ -3,6 +3,8 @@
 //! `Effect` for app.rs to run. Nothing here touches the terminal or disk.
 
 mod annotate;
+mod drafts;
+mod leaving;
 mod library;
 pub mod notes;
 pub mod overlay_text;
@@ -14,7 +16,7 @@ use crate::action::Action;
 use crate::annotations::AnnotationFile;
 use crate::document::Brief;
 use crate::keymap::{Context, Key, Keymap, Resolution};
-pub use annotate::rescue_unsaved;
+pub use drafts::rescue_unsaved;
 pub use library::{BookmarkEntry, Library, LibraryEntry};
 pub use notes::{NoteEditor, NoteTarget};
 pub use reader::{Reader, Top};
@@ -44,6 +46,15 @@ pub enum Effect {
     },
     /// Read every annotation file for the bookmarks list.
     LoadBookmarks,
+    /// Saving failed and the user leaves anyway: write the unsaved file
+    /// somewhere else (a rescue file) and say where.
+    Rescue {
+        /// Where it should have gone.
+        path: PathBuf,
+        file: Box<AnnotationFile>,
+        /// Why it could not.
+        why: String,
+    },
 }
 
 /// A brief read from disk with its annotations, ready to show.
@@ -95,8 +106,13 @@ pub enum Overlay {
 /// What a "yes" does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirmed {
-    DeleteAnnotation { id: String },
+    DeleteAnnotation {
+        id: String,
+    },
+    /// Leave although saving failed: the notes go to a rescue file.
     LeaveWithoutSaving,
+    /// Throw away the note editor's text (and its draft).
+    DiscardEdit,
 }
 
 /// A line in the status bar.
@@ -236,8 +252,15 @@ fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::ForceQuit => fx.push(Effect::Quit),
         Action::Suspend => fx.push(Effect::Suspend),
         Action::Redraw => fx.push(Effect::Redraw),
-        Action::Saved { merged, error } => reader::saved(model, merged, error, fx),
-        Action::Opened(opened) => open(model, *opened),
+        Action::Saved { merged, error } => leaving::saved(model, merged, error, fx),
+        Action::Opened(opened) => open(model, *opened, fx),
+        Action::Rescued(Ok(path)) => model.error(format!(
+            "Notes NOT saved in the annotations folder; they were written to {}",
+            path.display()
+        )),
+        Action::Rescued(Err(why)) => model.error(format!(
+            "Notes NOT saved, and no rescue file could be written ({why}); they are printed when brief exits"
+        )),
         Action::OpenFailed(why) => model.error(why),
         Action::BriefCompleted { path, brief } => {
             if let Some(reader) = model.reader.as_mut().filter(|r| r.path == path) {
@@ -313,7 +336,8 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             let on_yes = on_yes.clone();
             model.overlay = None;
             match on_yes {
-                Confirmed::LeaveWithoutSaving => reader::finish_leaving(model, fx),
+                Confirmed::LeaveWithoutSaving => leaving::rescue_and_leave(model, fx),
+                Confirmed::DiscardEdit => drafts::discard(model, fx),
                 Confirmed::DeleteAnnotation { id } => {
                     if let Some(reader) = model.reader.as_mut() {
                         annotate::delete(reader, &mut model.clock, &id, fx);
@@ -334,7 +358,12 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                         let passage = Some(entry.passage);
                         model.overlay = None;
                         match path {
-                            Some(path) => fx.push(Effect::OpenBrief { path, passage }),
+                            Some(path) => {
+                                // The brief being read is replaced: save
+                                // what it has unsaved first.
+                                leaving::save_before_switch(model, fx);
+                                fx.push(Effect::OpenBrief { path, passage })
+                            }
                             None => model.error("this bookmark's brief has no known location"),
                         }
                     }
@@ -372,10 +401,14 @@ fn scroll_overlay(model: &mut Model, action: Action) {
     *scroll = moved.min(max);
 }
 
-/// Show a freshly read brief.
-fn open(model: &mut Model, opened: Opened) {
+/// Show a freshly read brief. The one it replaces had its chance to save
+/// (`save_before_switch`); if that failed, its notes go to a rescue file.
+fn open(model: &mut Model, opened: Opened, fx: &mut Vec<Effect>) {
     if let Some(previous) = model.reader.take() {
         model.library.update_counts(&previous);
+        if let Some(rescue) = leaving::rescue_effect(&previous) {
+            fx.push(rescue);
+        }
     }
     let reader = Reader::new(opened, model.width, model.height);
     if let Some(problem) = &reader.annotations.read_only {

@@ -2,6 +2,8 @@
 //! problems, and the note editor when the notes pane is folded away.
 
 use super::theme::Theme;
+use crate::action::Action;
+use crate::keymap::Context;
 use crate::layout::{centred, help_popup, problems_popup};
 use crate::model::overlay_text::{Row, RowKind, help_rows, problem_rows};
 use crate::model::{Model, Overlay, Screen};
@@ -39,7 +41,7 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
             area.width.saturating_sub(4).max(area.width * 9 / 10),
             area.height * 6 / 10 + 2,
         );
-        let inner = popup(frame, rect, "Note · Ctrl-S save · Esc keep as draft", theme);
+        let inner = popup(frame, rect, &editor_title(model), theme);
         frame.render_widget(&editor.area, inner);
     }
     match &model.overlay {
@@ -55,12 +57,21 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
             draw_rows(frame, inner, &rows, *scroll, theme);
         }
         Some(Overlay::Confirm { question, .. }) => {
-            let rect = centred(area, 60, 5);
+            // As tall as the question needs: a reason cut short is no help.
+            let width = area.width.saturating_sub(4).min(72);
+            let inner_width = usize::from(width.saturating_sub(2)).max(1);
+            let mut text: Vec<Line> = question
+                .lines()
+                .map(|l| Line::raw(printable(l).into_owned()))
+                .collect();
+            text.push(Line::styled("y: yes   n / Esc: no", theme.dim()));
+            let rows: usize = text
+                .iter()
+                .map(|l| textwrap::wrap(&l.to_string(), inner_width).len().max(1))
+                .sum();
+            let height = u16::try_from(rows + 2).unwrap_or(u16::MAX);
+            let rect = centred(area, width.max(20), height);
             let inner = popup(frame, rect, "Confirm", theme);
-            let text = vec![
-                Line::raw(printable(question).into_owned()),
-                Line::styled("y: yes   n / Esc: no", theme.dim()),
-            ];
             frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
         }
         Some(Overlay::Bookmarks { entries, cursor }) => {
@@ -115,6 +126,21 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
             draw_rows(frame, inner, &rows, *scroll, theme);
         }
     }
+}
+
+/// The editor's keys, from the keymap in force.
+pub fn editor_title(model: &Model) -> String {
+    let mut title = String::from("Note");
+    for (action, label) in [
+        (Action::SaveNote, "save"),
+        (Action::KeepDraft, "draft"),
+        (Action::DiscardDraft, "discard"),
+    ] {
+        if let Some(key) = model.keymap.keys_for(Context::Editor, &action).first() {
+            title.push_str(&format!(" · {key} {label}"));
+        }
+    }
+    title
 }
 
 /// Rows of a popup's text from `scroll` on (kept within the text: the

@@ -237,7 +237,7 @@ fn mark_for(reader: &Reader, passage: usize) -> &'static str {
         }
         match a.kind {
             Kind::Bookmark => return "★",
-            Kind::Note => mark = "✎",
+            Kind::Note | Kind::Draft => mark = "✎",
             Kind::Highlight => {}
         }
     }
@@ -315,13 +315,20 @@ fn draw_gauge(
 fn draw_notes(frame: &mut Frame, reader: &Reader, rect: Rect, theme: Theme) {
     let focused = reader.focus == Pane::Notes;
     let list = notes::entries(reader);
+    let file = &reader.annotations.file.annotations;
+    let drafts = list
+        .iter()
+        .filter(|&&i| file[i].kind == Kind::Draft)
+        .count();
+    let title = match drafts {
+        0 => format!(" Notes ({}) ", list.len()),
+        1 => format!(" Notes ({}) · 1 draft ", list.len() - 1),
+        n => format!(" Notes ({}) · {n} drafts ", list.len() - n),
+    };
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))
-        .title(Span::styled(
-            format!(" Notes ({}) ", list.len()),
-            theme.border(focused),
-        ));
+        .title(Span::styled(title, theme.border(focused)));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     if let Some(editor) = &reader.editor {

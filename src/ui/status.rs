@@ -147,8 +147,8 @@ fn hints(model: &Model) -> String {
     {
         &[
             (Action::SaveNote, "save"),
-            (Action::Cancel, "draft"),
-            (Action::ExternalEdit, "$EDITOR"),
+            (Action::KeepDraft, "draft"),
+            (Action::DiscardDraft, "discard"),
         ]
     } else {
         &[(Action::Help, "help"), (Action::Quit, "back")]
