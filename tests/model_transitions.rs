@@ -459,3 +459,39 @@ fn every_startup_problem_can_be_read_in_full() {
     );
     assert!(screen.contains("default bindings"), "{screen}");
 }
+
+#[test]
+fn search_finds_words_in_notes_and_steps_through_them() {
+    let mut model = reader("seed_like.txt", 120, 40);
+    // A note on ¶2 and one on ¶4, with words found nowhere in the brief.
+    press(&mut model, "j a");
+    type_text(&mut model, "Ask about the UMBRELLA clause");
+    press(&mut model, "ctrl-s j j a");
+    type_text(&mut model, "umbrella again, and Oslo");
+    press(&mut model, "ctrl-s g g /");
+    type_text(&mut model, "umbrella");
+    let r = model.reader.as_ref().unwrap();
+    assert_eq!(r.search.matches.len(), 2, "both notes counted");
+    assert_eq!(r.cursor, 1, "the first match is in the note on ¶2");
+    assert!(r.current_note_match().is_some());
+    press(&mut model, "enter n");
+    let r = model.reader.as_ref().unwrap();
+    assert_eq!(r.cursor, 3, "n goes to the note on ¶4");
+    let selected = brief::model::notes::selected(r).unwrap();
+    assert_eq!(
+        r.annotations.file.annotations[selected].note.as_deref(),
+        Some("umbrella again, and Oslo"),
+        "that note is selected in the notes pane"
+    );
+    // A word in the text and in a note: both counted, in document order.
+    press(&mut model, "g g /");
+    type_text(&mut model, "Oslo");
+    let r = model.reader.as_ref().unwrap();
+    let places: Vec<Option<usize>> = r.search.matches.iter().map(|m| m.passage()).collect();
+    assert_eq!(places, vec![Some(3), Some(3)], "¶4's text, then its note");
+    assert!(
+        matches!(r.search.matches[1].found, brief::model::Found::Note { .. }),
+        "{:?}",
+        r.search.matches
+    );
+}

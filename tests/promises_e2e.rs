@@ -84,7 +84,7 @@ fn library_filter_esc_clears_and_slash_starts_afresh() {
     s.send("/");
     s.send("fiscal");
     // A new filter, not "norwayfiscal".
-    let screen = s.wait_for("Fiscal rules after the pandemic");
+    let screen = s.wait_for_all(&["filter: fiscal▏", "Fiscal rules after the pandemic"]);
     assert!(!screen.contains("Norway opens"), "{screen}");
     s.send("\x15"); // ctrl-u clears what was typed
     s.wait_for_all(&["Fiscal rules", "Norway opens"]);
@@ -102,6 +102,29 @@ fn library_filter_esc_clears_and_slash_starts_afresh() {
     });
     s.send(ESC);
     s.wait_for_all(&["Fiscal rules", "Norway opens"]);
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}
+
+#[test]
+fn search_finds_a_word_that_is_only_in_a_note() {
+    let env = Env::new();
+    let file = common::fixture_path("seed_like.txt");
+    let mut s = Session::start(&env, &[file.to_str().unwrap()], 120, 30);
+    s.wait_for("¶ 1/5");
+    s.send("j");
+    s.send("a");
+    s.send("Check the BRELL annex first");
+    s.send("\x13");
+    s.wait_for("Note saved");
+    s.send("g");
+    s.send("g");
+    s.wait_for("¶ 1/5");
+    s.send("/");
+    s.send("brell");
+    s.wait_for_all(&["/brell", "1 of 1 · in a note on ¶2"]);
+    s.send("\r");
+    s.wait_for_all(&["¶ 2/5", "/brell 1 of 1 · in a note on ¶2"]);
     s.send("q");
     s.assert_exited_cleanly(0);
 }

@@ -20,7 +20,7 @@ pub use drafts::rescue_unsaved;
 pub use library::{BookmarkEntry, Library, LibraryEntry};
 pub use notes::{NoteEditor, NoteTarget};
 pub use reader::{Reader, Top};
-pub use search::{Search, find_all};
+pub use search::{Found, Match, Search, find_all};
 use std::path::PathBuf;
 
 /// What app.rs must do on the model's behalf.

@@ -129,6 +129,14 @@ pub fn move_cursor(reader: &mut Reader, delta: isize) {
 pub fn follow_cursor(reader: &mut Reader) {
     let list = entries(reader);
     let placements = &reader.annotations.placements;
+    // A note on the cursor's passage that is already selected (by search,
+    // or by hand) stays selected.
+    if list
+        .get(reader.notes_cursor)
+        .is_some_and(|&i| placements[i].passage() == Some(reader.cursor))
+    {
+        return;
+    }
     let at = list
         .iter()
         .position(|&i| placements[i].passage().is_some_and(|p| p >= reader.cursor))

@@ -6,8 +6,47 @@ use crate::action::Action;
 use crate::keymap::{Key, KeyCode};
 use crate::layout::Pane;
 
-/// One match: passage and byte range in its text.
-pub type Match = (usize, usize, usize);
+/// Where a match is: in a passage's text, or in a note's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    Passage(usize),
+    /// In the text of annotation `annotation` (an index into the file),
+    /// placed on `passage` (None: on the whole brief, or detached).
+    Note {
+        annotation: usize,
+        passage: Option<usize>,
+    },
+}
+
+/// One match: where, and its byte range in that text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    pub found: Found,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Match {
+    /// The passage the reader goes to for this match.
+    pub fn passage(&self) -> Option<usize> {
+        match self.found {
+            Found::Passage(p) => Some(p),
+            Found::Note { passage, .. } => passage,
+        }
+    }
+
+    /// In document order: a passage's text, then the notes on it; notes on
+    /// the whole brief or detached come last.
+    fn order(&self) -> (usize, bool, usize, usize) {
+        match self.found {
+            Found::Passage(p) => (p, false, 0, self.start),
+            Found::Note {
+                annotation,
+                passage,
+            } => (passage.unwrap_or(usize::MAX), true, annotation, self.start),
+        }
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
@@ -104,10 +143,27 @@ impl Reader {
         self.search.matches.clear();
         if !query.is_empty() {
             for i in 0..self.index.len() {
-                for (a, b) in find_all(self.passage_text(i), &query) {
-                    self.search.matches.push((i, a, b));
+                for (start, end) in find_all(self.passage_text(i), &query) {
+                    let found = Found::Passage(i);
+                    self.search.matches.push(Match { found, start, end });
                 }
             }
+            // The reader's own words are searched too: notes and drafts.
+            for annotation in super::notes::entries(self) {
+                let a = &self.annotations.file.annotations[annotation];
+                let Some(text) = a.note.as_deref() else {
+                    continue;
+                };
+                let passage = self.annotations.placements[annotation].passage();
+                for (start, end) in find_all(text, &query) {
+                    let found = Found::Note {
+                        annotation,
+                        passage,
+                    };
+                    self.search.matches.push(Match { found, start, end });
+                }
+            }
+            self.search.matches.sort_by_key(Match::order);
         }
         // Jump to the first match at or after where the search started.
         let origin = self.search.saved.map_or(self.cursor, |s| s.0);
@@ -115,15 +171,38 @@ impl Reader {
             .search
             .matches
             .iter()
-            .position(|m| m.0 >= origin)
+            .position(|m| m.passage().is_some_and(|p| p >= origin))
             .or((!self.search.matches.is_empty()).then_some(0));
         match self.search.current {
-            Some(n) => {
-                let passage = self.search.matches[n].0;
-                self.move_to(passage);
-            }
+            Some(n) => self.go_to_match(n),
             None => self.restore_origin(),
         }
+    }
+
+    /// Show match `n`: its passage, and for a match in a note, that note
+    /// selected in the notes pane (or, with the pane folded away, named in
+    /// the status line by the caller).
+    fn go_to_match(&mut self, n: usize) {
+        let m = self.search.matches[n];
+        if let Some(passage) = m.passage() {
+            self.move_to(passage);
+        }
+        if let Found::Note { annotation, .. } = m.found
+            && let Some(at) = super::notes::entries(self)
+                .iter()
+                .position(|&i| i == annotation)
+        {
+            self.notes_cursor = at;
+            super::notes::keep_selected_visible(self);
+        }
+    }
+
+    /// The match shown now, if it is in a note.
+    pub fn current_note_match(&self) -> Option<&Match> {
+        self.search
+            .current
+            .and_then(|n| self.search.matches.get(n))
+            .filter(|m| matches!(m.found, Found::Note { .. }))
     }
 
     fn restore_origin(&mut self) {
@@ -186,7 +265,11 @@ impl Reader {
         }
         let next = match self.search.current {
             // After moving by hand, step from the cursor rather than the old match.
-            Some(n) if self.search.matches[n].0 == self.cursor => {
+            Some(n)
+                if self.search.matches[n]
+                    .passage()
+                    .is_none_or(|p| p == self.cursor) =>
+            {
                 if forward {
                     (n + 1) % count
                 } else {
@@ -197,18 +280,17 @@ impl Reader {
                 .search
                 .matches
                 .iter()
-                .position(|m| m.0 > self.cursor)
+                .position(|m| m.passage().is_some_and(|p| p > self.cursor))
                 .unwrap_or(0),
             _ => self
                 .search
                 .matches
                 .iter()
-                .rposition(|m| m.0 < self.cursor)
+                .rposition(|m| m.passage().is_some_and(|p| p < self.cursor))
                 .unwrap_or(count - 1),
         };
         self.search.current = Some(next);
-        let passage = self.search.matches[next].0;
-        self.move_to(passage);
+        self.go_to_match(next);
     }
 }
 

@@ -5,7 +5,7 @@ use super::theme::Theme;
 use crate::annotations::{Kind, Placement};
 use crate::document::PassageKind;
 use crate::layout::{Pane, PassageRows, Row};
-use crate::model::{Model, Reader, notes};
+use crate::model::{Found, Model, Reader, notes};
 use crate::text::{fit, printable};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -122,8 +122,13 @@ fn overlays(reader: &Reader, passage: usize, theme: Theme) -> Vec<(usize, usize,
         .search
         .current
         .and_then(|n| reader.search.matches.get(n));
-    for m in reader.search.matches.iter().filter(|m| m.0 == passage) {
-        out.push((m.1, m.2, theme.search_match(Some(m) == current)));
+    for m in reader
+        .search
+        .matches
+        .iter()
+        .filter(|m| m.found == Found::Passage(passage))
+    {
+        out.push((m.start, m.end, theme.search_match(Some(m) == current)));
     }
     out
 }
@@ -350,6 +355,10 @@ fn draw_notes(frame: &mut Frame, reader: &Reader, rect: Rect, theme: Theme) {
         return;
     }
     let mut lines = Vec::new();
+    let current_note = reader.current_note_match().and_then(|m| match m.found {
+        Found::Note { annotation, .. } => Some(annotation),
+        Found::Passage(_) => None,
+    });
     // Each entry takes at least two rows: no more can show than this.
     let top = reader.notes_top.min(list.len());
     let end = (top + usize::from(inner.height) / 2 + 1).min(list.len());
@@ -377,7 +386,13 @@ fn draw_notes(frame: &mut Frame, reader: &Reader, rect: Rect, theme: Theme) {
             let query = &reader.search.query;
             let marks: Vec<(usize, usize, Style)> = crate::model::find_all(&line, query)
                 .into_iter()
-                .map(|(a, b)| (a, b, theme.search_match(false)))
+                .map(|(a, b)| {
+                    (
+                        a,
+                        b,
+                        theme.search_match(current_note == Some(block.annotation)),
+                    )
+                })
                 .collect();
             let spans: Vec<Span<'static>> = styled_spans(&line, 0, line.len(), style, &marks)
                 .into_iter()
