@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod files;
 pub mod keymap;
 pub mod layout;
 pub mod loader;

@@ -1,5 +1,6 @@
 //! The only code that writes the user's files: annotation files under the
-//! data directory, written so that a crash at any moment leaves the old or
+//! data directory, briefs copied into the library (`library.rs`), rescue
+//! files (`rescue.rs`). Annotation files are written so that a crash at any moment leaves the old or
 //! the new file, both valid, and so that two instances lose nothing.
 
 use crate::annotations::{self, AnnotationFile, BriefRecord, SCHEMA};
@@ -11,7 +12,9 @@ use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+mod library;
 mod rescue;
+pub use library::{Added, add_brief};
 pub use rescue::{rescue_dirs, summary, texts, write_rescue};
 
 /// Where annotation files live: `<data dir>/annotations`.

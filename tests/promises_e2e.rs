@@ -128,3 +128,78 @@ fn search_finds_a_word_that_is_only_in_a_note() {
     s.send("q");
     s.assert_exited_cleanly(0);
 }
+
+/// `brief add` as the CLI: stdout, stderr and the exit status.
+fn add(env: &Env, args: &[&str]) -> (String, String, Option<i32>) {
+    let mut all = vec!["add"];
+    all.extend_from_slice(args);
+    let out = env.command(&all).output().unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code(),
+    )
+}
+
+#[test]
+fn brief_add_copies_every_brief_and_reports_each_failure() {
+    let env = Env::new();
+    let library = folder_with(&env, "library", &[]);
+    write_config(&env, &format!("library: {}\n", library.display()));
+    let src = folder_with(&env, "incoming", &["seed_like.txt", "qa.txt"]);
+    // Another brief with the same name as one already added.
+    let other = folder_with(&env, "other", &[]);
+    std::fs::copy(
+        common::fixture_path("transcript.txt"),
+        other.join("seed_like.txt"),
+    )
+    .unwrap();
+    std::fs::write(other.join("photo.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(other.join("binary.txt"), b"\x7fELF\0\0\x01").unwrap();
+    let p = |dir: &std::path::Path, name: &str| dir.join(name).to_string_lossy().into_owned();
+
+    // A folder: every brief in it.
+    let (out, err, code) = add(&env, &[src.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("added") && out.contains("qa.txt") && out.contains("seed_like.txt"),
+        "{out}"
+    );
+
+    // Failures are reported one by one; the good ones are still added.
+    let (out, err, code) = add(
+        &env,
+        &[
+            &p(&other, "photo.png"),
+            &p(&other, "binary.txt"),
+            &p(&other, "seed_like.txt"),
+            &p(&src, "qa.txt"),
+        ],
+    );
+    assert_eq!(code, Some(1), "non-zero after failures");
+    assert!(
+        err.contains("photo.png") && err.contains("only .txt"),
+        "{err}"
+    );
+    assert!(
+        err.contains("binary.txt") && err.contains("not a text brief"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 2, "one line per failure:\n{err}");
+    assert!(
+        out.contains("seed_like (2).txt") && out.contains("another brief already has the name"),
+        "a different brief with a taken name is added under a new one:\n{out}"
+    );
+    assert!(out.contains("qa.txt: already in the library"), "{out}");
+    assert_eq!(
+        std::fs::read(library.join("seed_like.txt")).unwrap(),
+        std::fs::read(common::fixture_path("seed_like.txt")).unwrap(),
+        "the first seed_like.txt is untouched"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&library)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["qa.txt", "seed_like (2).txt", "seed_like.txt"]);
+}

@@ -22,8 +22,9 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 mod library;
 mod term;
 
+pub use crate::files::list_briefs;
+pub use library::library_entry;
 use library::{Files, spawn_library};
-pub use library::{library_entry, list_briefs};
 use std::time::{Duration, Instant};
 pub use term::restore_terminal;
 use term::{enter_terminal, external_edit, setup_terminal};
