@@ -57,6 +57,12 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.command.is_some() {
+        // A command's output piped into `head` stops quietly when the
+        // reader goes away, as `cat` does, instead of failing on EPIPE.
+        // SAFETY: setting a signal's disposition before any thread starts.
+        unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
+    }
     let (config, problems) = brief::config::load();
     let result = match cli.command {
         Some(Command::Show { json: _, file }) => brief::cli::show_json(&file),
@@ -70,7 +76,8 @@ fn main() -> ExitCode {
             warn(&problems);
             brief::cli::add(&files, &config)
         }
-        None => brief::cli::start_for(&cli.paths, &config)
+        None => needs_a_terminal(&cli.paths)
+            .and_then(|()| brief::cli::start_for(&cli.paths, &config))
             .and_then(|start| brief::app::run(start, problems)),
     };
     match result {
@@ -89,4 +96,20 @@ fn warn(problems: &[String]) {
     for p in problems {
         let _ = writeln!(err, "brief: {p}");
     }
+}
+
+/// The reader draws on a terminal and reads keys from it: say so, and what
+/// works without one, instead of failing on the first terminal call.
+fn needs_a_terminal(paths: &[PathBuf]) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    let file = paths
+        .first()
+        .map(|p| brief::text::printable(&p.display().to_string()).into_owned())
+        .unwrap_or_else(|| "FILE".into());
+    anyhow::bail!(
+        "the reader needs a terminal (standard input and output); without one, try `brief show --json {file}` or `brief export {file}`"
+    )
 }

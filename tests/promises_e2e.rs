@@ -203,3 +203,49 @@ fn brief_add_copies_every_brief_and_reports_each_failure() {
     names.sort();
     assert_eq!(names, ["qa.txt", "seed_like (2).txt", "seed_like.txt"]);
 }
+
+#[test]
+fn without_a_terminal_brief_says_what_to_do() {
+    let env = Env::new();
+    let file = common::fixture_path("qa.txt");
+    let out = env
+        .command(&[file.to_str().unwrap()])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("needs a terminal") && err.contains("brief show --json"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn output_cut_short_by_head_ends_quietly() {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    let env = Env::new();
+    let big = env.dir.path().join("big.txt");
+    std::fs::write(&big, "Analyses\n\nBig\n\n".to_string() + &"A word or two. ".repeat(200_000)).unwrap();
+    let mut child = env
+        .command(&["show", "--json", big.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one line, as `head -1` does, and go away.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    let status = child.wait().unwrap();
+    assert!(err.is_empty(), "nothing on stderr: {err}");
+    assert!(
+        status.success() || status.signal() == Some(libc::SIGPIPE),
+        "{status:?}"
+    );
+}
