@@ -14,8 +14,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 mod library;
 mod rescue;
+mod scratch;
 pub use library::{Added, add_brief};
 pub use rescue::{rescue_dirs, summary, texts, write_rescue};
+pub use scratch::ScratchFile;
 
 /// Where annotation files live: `<data dir>/annotations`.
 #[derive(Debug, Clone)]

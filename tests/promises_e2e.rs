@@ -228,7 +228,11 @@ fn output_cut_short_by_head_ends_quietly() {
     use std::os::unix::process::ExitStatusExt;
     let env = Env::new();
     let big = env.dir.path().join("big.txt");
-    std::fs::write(&big, "Analyses\n\nBig\n\n".to_string() + &"A word or two. ".repeat(200_000)).unwrap();
+    std::fs::write(
+        &big,
+        "Analyses\n\nBig\n\n".to_string() + &"A word or two. ".repeat(200_000),
+    )
+    .unwrap();
     let mut child = env
         .command(&["show", "--json", big.to_str().unwrap()])
         .stdout(std::process::Stdio::piped())
@@ -241,11 +245,60 @@ fn output_cut_short_by_head_ends_quietly() {
     stdout.read_exact(&mut first).unwrap();
     drop(stdout);
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     let status = child.wait().unwrap();
     assert!(err.is_empty(), "nothing on stderr: {err}");
     assert!(
         status.success() || status.signal() == Some(libc::SIGPIPE),
         "{status:?}"
     );
+}
+
+#[test]
+fn a_script_as_editor_appends_a_line_of_its_own() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let script = env.dir.path().join("append.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\necho 'a line added by the editor' >> \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let file = common::fixture_path("seed_like.txt");
+    let file = file.to_str().unwrap();
+    let mut s = Session::start_with(
+        &env,
+        &[file],
+        120,
+        30,
+        &[("EDITOR", script.to_str().unwrap())],
+    );
+    s.wait_for("¶ 1/5");
+    s.send("a");
+    s.send("typed first");
+    s.wait_for("typed first");
+    s.send("\x05"); // ctrl-e: continue in $EDITOR
+    s.wait_for("a line added by the editor");
+    s.send("\x13");
+    s.wait_for("Note saved");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+    let out = env
+        .command(&["export", "--format", "json", file])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let notes: Vec<&str> = json["annotations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["note"].as_str())
+        .collect();
+    assert_eq!(notes, ["typed first\na line added by the editor"]);
 }
