@@ -495,3 +495,36 @@ fn search_finds_words_in_notes_and_steps_through_them() {
         r.search.matches
     );
 }
+
+#[test]
+fn a_bigger_window_shows_more_instead_of_empty_rows() {
+    for name in ["seed_like.txt", "frontmatter.md", "transcript.txt"] {
+        for (from, to) in [((120, 40), (200, 50)), ((60, 14), (120, 40)), ((80, 12), (80, 30))] {
+            let mut model = reader(name, from.0, from.1);
+            press(&mut model, "G");
+            update(
+                &mut model,
+                Action::Resize {
+                    width: to.0,
+                    height: to.1,
+                },
+            );
+            let r = model.reader.as_ref().unwrap();
+            for pane in [brief::layout::Pane::Summary, brief::layout::Pane::Commentary] {
+                let rect = r.geometry().pane(pane);
+                let height = usize::from(rect.height.saturating_sub(2));
+                let total: usize = r
+                    .index
+                    .in_pane(pane)
+                    .iter()
+                    .map(|&p| r.rows(p, rect).rows.len())
+                    .sum();
+                assert_eq!(
+                    r.visible(pane).len(),
+                    total.min(height),
+                    "{name} {from:?} → {to:?} {pane:?}: rows left empty"
+                );
+            }
+        }
+    }
+}

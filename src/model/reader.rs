@@ -255,6 +255,47 @@ impl Reader {
             self.focus = self.pane_of(self.cursor);
         }
         self.reveal();
+        for pane in [Pane::Summary, Pane::Commentary] {
+            self.fill_view(pane);
+        }
+    }
+
+    /// A taller or wider window can show more: scroll a pane back so its
+    /// last row is at the bottom rather than leaving empty rows below it
+    /// (what was in view stays in view).
+    fn fill_view(&mut self, pane: Pane) {
+        let rect = self.geometry().pane(pane);
+        let height = usize::from(rect.height.saturating_sub(2));
+        let list = self.index.in_pane(pane);
+        let slot = pane_slot(pane);
+        let top = self.tops[slot];
+        if height == 0 || top.pos >= list.len() || (top.pos == 0 && top.line == 0) {
+            return;
+        }
+        // Rows from the top of the view to the end, as far as the height.
+        let mut below = 0;
+        for &p in &list[top.pos..] {
+            below += self.height_of(p, rect);
+            if below.saturating_sub(top.line) >= height {
+                return;
+            }
+        }
+        let mut free = height - below.saturating_sub(top.line);
+        // Bring back the hidden rows of the top passage, then whole ones.
+        let mut new_top = Top {
+            line: top.line.saturating_sub(free),
+            ..top
+        };
+        free -= top.line - new_top.line;
+        while free > 0 && new_top.pos > 0 {
+            let h = self.height_of(list[new_top.pos - 1], rect);
+            new_top = Top {
+                pos: new_top.pos - 1,
+                line: h.saturating_sub(free),
+            };
+            free = free.saturating_sub(h);
+        }
+        self.tops[slot] = new_top;
     }
 
     /// Scroll the cursor's pane so the cursor's passage is in view: whole if
