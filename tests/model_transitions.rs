@@ -499,7 +499,11 @@ fn search_finds_words_in_notes_and_steps_through_them() {
 #[test]
 fn a_bigger_window_shows_more_instead_of_empty_rows() {
     for name in ["seed_like.txt", "frontmatter.md", "transcript.txt"] {
-        for (from, to) in [((120, 40), (200, 50)), ((60, 14), (120, 40)), ((80, 12), (80, 30))] {
+        for (from, to) in [
+            ((120, 40), (200, 50)),
+            ((60, 14), (120, 40)),
+            ((80, 12), (80, 30)),
+        ] {
             let mut model = reader(name, from.0, from.1);
             press(&mut model, "G");
             update(
@@ -510,7 +514,10 @@ fn a_bigger_window_shows_more_instead_of_empty_rows() {
                 },
             );
             let r = model.reader.as_ref().unwrap();
-            for pane in [brief::layout::Pane::Summary, brief::layout::Pane::Commentary] {
+            for pane in [
+                brief::layout::Pane::Summary,
+                brief::layout::Pane::Commentary,
+            ] {
                 let rect = r.geometry().pane(pane);
                 let height = usize::from(rect.height.saturating_sub(2));
                 let total: usize = r

@@ -162,3 +162,26 @@ fn wide_script_brief() {
         snap("reader_japanese", &m, size);
     }
 }
+
+/// With keys remapped by the user, every hint on screen names the new keys.
+#[test]
+fn remapped_keys_are_the_keys_shown() {
+    let user = "reader:\n  a: none\n  w: add_note\n  A: none\n  W: add_brief_note\neditor:\n  ctrl-s: none\n  ctrl-w: save_note\nglobal:\n  \"?\": none\n  f1: none\n  f2: help\n";
+    let (keymap, errors) = Keymap::with_user_file(user, "keymap.yaml");
+    assert!(errors.is_empty(), "{errors:?}");
+    for size in SIZES {
+        let mut m = reader("seed_like.txt", size.0, size.1);
+        m.keymap = keymap.clone();
+        let screen = render(&m, size.0, size.1);
+        if size.0 >= 100 {
+            assert!(screen.contains("Press w to write one"), "{screen}");
+        }
+        assert!(screen.contains("f2:help"), "{screen}");
+        snap("remapped_reader", &m, size);
+        press(&mut m, "w");
+        let screen = render(&m, size.0, size.1);
+        assert!(screen.contains("ctrl-w"), "{screen}");
+        assert!(!screen.contains("ctrl-s"), "{screen}");
+        snap("remapped_editor", &m, size);
+    }
+}

@@ -31,7 +31,9 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         return model.error(format!("annotations are read-only: {why}"));
     }
     if changes && reader.index.is_empty() && action != Action::AddBriefNote {
-        return model.info("This brief has no passages: press A for a note on the whole brief");
+        return model.info(
+            "This brief has no passages: press {add_brief_note} for a note on the whole brief",
+        );
     }
     let clock = &mut model.clock;
     let message = match action {
@@ -60,7 +62,7 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                     let target = passage_target(reader);
                     drafts::open_editor(reader, target, "")
                 }
-                None => return model.info("No note here: press a to write one"),
+                None => return model.info("No note here: press {add_note} to write one"),
             };
             if external && let Some(editor) = reader.editor.as_mut() {
                 editor.external = true;
@@ -265,7 +267,7 @@ fn jump_bookmark(reader: &mut Reader, forward: bool) -> Option<String> {
             reader.move_to(p);
             None
         }
-        None => Some("No bookmarks in this brief: press m to add one".to_string()),
+        None => Some("No bookmarks in this brief: press {toggle_bookmark} to add one".to_string()),
     }
 }
 
@@ -412,7 +414,8 @@ fn reattach(reader: &mut Reader, clock: &mut Clock, fx: &mut Vec<Effect>) -> Opt
         .filter(|&i| reader.annotations.placements[i] == Placement::Detached);
     let Some(i) = selected else {
         return Some(
-            "Select a detached note in the notes pane (Tab), then press r on it".to_string(),
+            "Select a detached note in the notes pane ({next_pane}), then press {reattach} on it"
+                .to_string(),
         );
     };
     let (passage, start, end) = (reader.cursor, 0, reader.passage_text(reader.cursor).len());

@@ -90,7 +90,10 @@ pub fn open_draft(reader: &mut Reader, i: usize) -> Option<String> {
     editor.original = original;
     editor.draft = Some(draft.id.clone());
     reader.editor = Some(editor);
-    Some("Your draft is back: Ctrl-S saves it as the note, Esc keeps it as a draft".into())
+    Some(
+        "Your draft is back: {save_note} saves it as the note, {keep_draft} keeps it as a draft"
+            .into(),
+    )
 }
 
 /// The first key bound to `action` in `context`, for messages.

@@ -99,7 +99,7 @@ pub(super) fn leave(model: &mut Model, fx: &mut Vec<Effect>) {
 
 /// Back to the library, or quit when the brief was opened on its own.
 pub fn finish_leaving(model: &mut Model, fx: &mut Vec<Effect>) {
-    if model.library.dir.is_some() || !model.library.entries.is_empty() {
+    if model.has_library() {
         if let Some(reader) = model.reader.take() {
             model.library.update_counts(&reader);
         }

@@ -22,6 +22,7 @@ pub use notes::{NoteEditor, NoteTarget};
 pub use reader::{Reader, Top};
 pub use search::{Found, Match, Search, find_all};
 use std::path::PathBuf;
+use strum::IntoEnumIterator;
 
 /// What app.rs must do on the model's behalf.
 #[derive(Debug, Clone, PartialEq)]
@@ -215,18 +216,73 @@ impl Model {
         });
     }
 
+    /// A message for the status line; `{action}` in it names that action's
+    /// key (see `keyed`).
     pub fn info(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
-            text: text.into(),
+            text: self.keyed(&text.into()),
             error: false,
         });
     }
 
     /// The keys shown for an action in the current contexts, for hints.
+    /// Whether leaving the reader goes back to a library (or quits, for a
+    /// brief opened on its own).
+    pub fn has_library(&self) -> bool {
+        self.library.dir.is_some() || !self.library.entries.is_empty()
+    }
+
+    /// What `q` (Quit) does now, in a word for the status line.
+    pub fn quit_label(&self) -> &'static str {
+        match (&self.overlay, self.screen) {
+            (Some(_), _) => "close",
+            (None, Screen::Library) if self.library.filtering => "cancel",
+            (None, Screen::Library) if !self.library.filter.is_empty() => "clear filter",
+            (None, Screen::Library) => "quit",
+            (None, Screen::Reader) if self.has_library() => "back",
+            (None, Screen::Reader) => "quit",
+        }
+    }
+
+    /// The key for `action` in the keymap in force: bound in a context
+    /// that applies now if it is, else wherever it is bound.
     pub fn key_hint(&self, action: &Action) -> Option<String> {
         self.contexts()
             .iter()
+            .chain(Context::iter().collect::<Vec<_>>().iter())
             .find_map(|c| self.keymap.keys_for(*c, action).into_iter().next())
+    }
+
+    /// `template` with each `{action_name}` replaced by its key in the
+    /// keymap in force, so no text names a key the user has rebound. An
+    /// unbound action shows as its name in angle brackets.
+    pub fn keyed(&self, template: &str) -> String {
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else {
+                rest = &rest[open..];
+                break;
+            };
+            let name = &after[..close];
+            match Action::from_name(name) {
+                Some(action) => out.push_str(
+                    &self
+                        .key_hint(&action)
+                        .unwrap_or_else(|| format!("<{name}>")),
+                ),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            }
+            rest = &after[close + 1..];
+        }
+        out.push_str(rest);
+        out
     }
 }
 

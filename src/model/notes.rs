@@ -53,7 +53,8 @@ impl NoteEditor {
         };
         let mut area = TextArea::new(lines);
         area.set_wrap_mode(WrapMode::WordOrGlyph);
-        area.set_placeholder_text("Write your note. Ctrl-S saves, Esc keeps it as a draft.");
+        // The keys are in the title and the status line, from the keymap.
+        area.set_placeholder_text("Write your note here.");
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
         NoteEditor {

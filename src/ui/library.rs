@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
         lines.push(Line::raw("or add them with:  brief add FILE..."));
     } else if lib.visible.is_empty() && !lib.filter.is_empty() {
         lines.push(Line::styled(
-            "No brief matches the filter (Esc clears it).",
+            model.keyed("No brief matches the filter ({clear_filter} clears it)."),
             theme.dim(),
         ));
     }

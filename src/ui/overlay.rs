@@ -64,7 +64,10 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
                 .lines()
                 .map(|l| Line::raw(printable(l).into_owned()))
                 .collect();
-            text.push(Line::styled("y: yes   n / Esc: no", theme.dim()));
+            text.push(Line::styled(
+                model.keyed("{confirm}: yes   {deny}: no"),
+                theme.dim(),
+            ));
             let rows: usize = text
                 .iter()
                 .map(|l| textwrap::wrap(&l.to_string(), inner_width).len().max(1))
@@ -86,7 +89,9 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
             let mut lines = Vec::new();
             if entries.is_empty() {
                 lines.push(Line::styled(
-                    "No bookmarks yet: press m on a passage to add one.",
+                    model.keyed(
+                        "No bookmarks yet: press {toggle_bookmark} on a passage to add one.",
+                    ),
                     theme.dim(),
                 ));
             }
@@ -114,13 +119,13 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
             let rows = problem_rows(&model.problems, usize::from(area.width.saturating_sub(6)));
             let rect = problems_popup(area.width, area.height, rows.len());
             let visible = usize::from(rect.height.saturating_sub(2));
+            let count = model.problems.len();
             let title = if rows.len() > visible {
-                format!(
-                    "Problems ({}) · j/k scroll · Esc dismisses",
-                    model.problems.len()
-                )
+                model.keyed(&format!(
+                    "Problems ({count}) · {{next_item}}/{{prev_item}} scroll · {{quit}} dismisses"
+                ))
             } else {
-                format!("Problems ({}) · Esc dismisses", model.problems.len())
+                model.keyed(&format!("Problems ({count}) · {{quit}} dismisses"))
             };
             let inner = popup(frame, rect, &title, theme);
             draw_rows(frame, inner, &rows, *scroll, theme);

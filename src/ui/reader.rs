@@ -2,6 +2,7 @@
 //! gauge, the notes pane, and the status line. Draws `&Reader`, nothing else.
 
 use super::theme::Theme;
+use crate::action::Action;
 use crate::annotations::{Kind, Placement};
 use crate::document::PassageKind;
 use crate::layout::{Pane, PassageRows, Row};
@@ -26,7 +27,7 @@ pub fn draw(frame: &mut Frame, model: &Model, reader: &Reader, theme: Theme) {
     }
     let notes = clip(g.notes);
     if notes.width > 0 && notes.height > 0 {
-        draw_notes(frame, reader, notes, theme);
+        draw_notes(frame, model, reader, notes, theme);
     }
     super::status::draw(frame, model, clip(g.status), theme);
 }
@@ -317,7 +318,7 @@ fn draw_gauge(
     }
 }
 
-fn draw_notes(frame: &mut Frame, reader: &Reader, rect: Rect, theme: Theme) {
+fn draw_notes(frame: &mut Frame, model: &Model, reader: &Reader, rect: Rect, theme: Theme) {
     let focused = reader.focus == Pane::Notes;
     let list = notes::entries(reader);
     let file = &reader.annotations.file.annotations;
@@ -341,10 +342,25 @@ fn draw_notes(frame: &mut Frame, reader: &Reader, rect: Rect, theme: Theme) {
         return;
     }
     if list.is_empty() {
+        let key = |action: Action| {
+            model
+                .key_hint(&action)
+                .unwrap_or_else(|| action.name().into())
+        };
         let hint = if reader.annotations.read_only.is_some() {
-            "Annotations are read-only for this brief (see the status line)."
+            "Annotations are read-only for this brief (see the status line).".to_string()
+        } else if reader.index.is_empty() {
+            // Nothing to write on but the brief itself.
+            format!(
+                "No notes yet. Press {} to write one on the brief.",
+                key(Action::AddBriefNote)
+            )
         } else {
-            "No notes yet. Press a to write one on the passage, A for the whole brief."
+            format!(
+                "No notes yet. Press {} to write one on the passage, {} for the whole brief.",
+                key(Action::AddNote),
+                key(Action::AddBriefNote)
+            )
         };
         frame.render_widget(
             Paragraph::new(hint)

@@ -70,7 +70,7 @@ fn prompt(model: &Model) -> Option<String> {
         return None;
     }
     let found = if reader.search.query.is_empty() {
-        "type to search, Enter to accept, Esc to go back".to_string()
+        model.keyed("type to search, {accept} accepts, {cancel} goes back")
     } else {
         match_count(reader)
     };
@@ -167,7 +167,7 @@ fn hints(model: &Model) -> String {
             (Action::DiscardDraft, "discard"),
         ]
     } else {
-        &[(Action::Help, "help"), (Action::Quit, "back")]
+        &[(Action::Help, "help"), (Action::Quit, model.quit_label())]
     };
     wanted
         .iter()
