@@ -535,3 +535,40 @@ fn a_bigger_window_shows_more_instead_of_empty_rows() {
         }
     }
 }
+
+#[test]
+fn deleting_one_of_two_notes_says_which() {
+    let mut model = reader("seed_like.txt", 120, 40);
+    press(&mut model, "j a");
+    type_text(&mut model, "first note on this passage");
+    press(&mut model, "ctrl-s a");
+    type_text(&mut model, "second note on this passage");
+    press(&mut model, "ctrl-s d");
+    let question = |m: &brief::model::Model| match &m.overlay {
+        Some(Overlay::Confirm { question, .. }) => question.clone(),
+        other => panic!("no question: {other:?}"),
+    };
+    let q = question(&model);
+    assert!(
+        q.contains("“first note on this passage”") && q.contains("1 of 2 on ¶2"),
+        "{q}"
+    );
+    // Chosen in the notes pane: the second one is named and deleted.
+    press(&mut model, "n tab tab j d");
+    let q = question(&model);
+    assert!(
+        q.contains("“second note on this passage”") && q.contains("2 of 2"),
+        "{q}"
+    );
+    press(&mut model, "y");
+    let left: Vec<&str> = model
+        .reader
+        .as_ref()
+        .unwrap()
+        .annotations
+        .file
+        .live()
+        .filter_map(|a| a.note.as_deref())
+        .collect();
+    assert_eq!(left, ["first note on this passage"]);
+}

@@ -74,19 +74,11 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         }
         Action::DeleteNote => match note_here(reader) {
             Some(i) => {
-                let a = &reader.annotations.file.annotations[i];
-                let question = match a.kind {
-                    Kind::Note => "Delete this note? (y/n)",
-                    Kind::Bookmark => "Delete this bookmark? (y/n)",
-                    Kind::Highlight => "Delete this highlight? (y/n)",
-                    Kind::Draft if a.draft_of.is_some() => {
-                        "Discard this draft? The note stays as it was. (y/n)"
-                    }
-                    Kind::Draft => "Discard this draft? (y/n)",
-                };
+                let question = describe_for_delete(reader, i);
+                let id = reader.annotations.file.annotations[i].id.clone();
                 model.overlay = Some(Overlay::Confirm {
-                    question: question.to_string(),
-                    on_yes: Confirmed::DeleteAnnotation { id: a.id.clone() },
+                    question,
+                    on_yes: Confirmed::DeleteAnnotation { id },
                 });
                 None
             }
@@ -327,9 +319,52 @@ fn note_here(reader: &Reader) -> Option<usize> {
     if reader.focus == Pane::Notes {
         return notes::selected(reader);
     }
+    // The note selected in the notes pane, when it is on this passage (the
+    // pane shows which); else the first one here.
+    let selected = notes::selected(reader)
+        .filter(|&i| reader.annotations.placements[i].passage() == Some(reader.cursor));
     let notes = on_passage(reader, Kind::Note, reader.cursor);
     let drafts = on_passage(reader, Kind::Draft, reader.cursor);
-    notes.into_iter().chain(drafts).next()
+    selected.into_iter().chain(notes).chain(drafts).next()
+}
+
+/// How the delete question names annotation `i`: its first words, and
+/// which of the passage's notes it is when there are several.
+fn describe_for_delete(reader: &Reader, i: usize) -> String {
+    let a = &reader.annotations.file.annotations[i];
+    let words: String = a.note.as_deref().unwrap_or("").chars().take(48).collect();
+    let more = if a.note.as_deref().unwrap_or("").chars().count() > 48 {
+        "…"
+    } else {
+        ""
+    };
+    let mut text = match a.kind {
+        Kind::Note => format!("Delete the note “{words}{more}”"),
+        Kind::Bookmark => "Delete this bookmark".to_string(),
+        Kind::Highlight => "Delete this highlight".to_string(),
+        Kind::Draft if a.draft_of.is_some() => {
+            format!("Discard the draft “{words}{more}”? The note stays as it was")
+        }
+        Kind::Draft => format!("Discard the draft “{words}{more}”"),
+    };
+    if let Some(p) = reader.annotations.placements[i].passage() {
+        let here: Vec<usize> = notes::entries(reader)
+            .into_iter()
+            .filter(|&j| reader.annotations.placements[j].passage() == Some(p))
+            .collect();
+        if here.len() > 1
+            && let Some(n) = here.iter().position(|&j| j == i)
+        {
+            text.push_str(&format!(
+                " ({} of {} on ¶{}; pick another in the notes pane)",
+                n + 1,
+                here.len(),
+                p + 1
+            ));
+        }
+    }
+    text.push_str("? (y/n)");
+    text
 }
 
 /// Change an annotation's text, remembering the version the change started
