@@ -13,8 +13,8 @@ use crate::action::Action;
 use crate::annotations::AnnotationFile;
 use crate::document::Brief;
 use crate::keymap::{Context, Key, Keymap, Resolution};
-pub use annotate::rescue_unsaved;
-pub use library::{BookmarkEntry, Library, LibraryEntry};
+pub use annotate::{note_counts, rescue_unsaved};
+pub use library::{BookmarkEntry, Library, LibraryEntry, UnattachedNotes};
 pub use notes::{NoteEditor, NoteTarget};
 pub use reader::{Reader, Top};
 pub use search::{Search, find_all};
@@ -43,6 +43,9 @@ pub enum Effect {
     },
     /// Read every annotation file for the bookmarks list.
     LoadBookmarks,
+    /// Give the annotation file `notes` (whose brief was lost) to the brief
+    /// at `brief`.
+    Attach { notes: PathBuf, brief: PathBuf },
 }
 
 /// A brief read from disk with its annotations, ready to show.
@@ -87,6 +90,8 @@ pub enum Overlay {
     },
     /// Problems found at start-up (keymap), shown until dismissed.
     Problems,
+    /// Notes whose brief cannot be found (`library.unattached`).
+    Unattached { cursor: usize },
 }
 
 /// What a "yes" does.
@@ -176,13 +181,20 @@ impl Model {
             Some(Overlay::Help { .. }) | Some(Overlay::Problems) => {
                 &[Context::Help, Context::Global]
             }
-            Some(Overlay::Bookmarks { .. }) => &[Context::Library, Context::Global],
+            Some(Overlay::Bookmarks { .. }) | Some(Overlay::Unattached { .. }) => {
+                &[Context::Library, Context::Global]
+            }
             None => match self.screen {
                 Screen::Library if self.library.filtering => &[Context::Search],
                 Screen::Library => &[Context::Library, Context::Global],
                 Screen::Reader => match &self.reader {
                     Some(r) if r.editor.is_some() => &[Context::Editor],
                     Some(r) if r.search.typing() => &[Context::Search],
+                    // Choosing a passage: the reader's motions, and the
+                    // answers of a question (Enter attaches, Esc cancels).
+                    Some(r) if r.choosing.is_some() => {
+                        &[Context::Confirm, Context::Reader, Context::Global]
+                    }
                     _ => &[Context::Reader, Context::Global],
                 },
             },
@@ -245,6 +257,12 @@ fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::BookmarksLoaded(entries) => {
             model.overlay = Some(Overlay::Bookmarks { entries, cursor: 0 })
         }
+        Action::UnattachedFound(notes) => model.library.unattached = notes,
+        Action::Attached {
+            notes,
+            brief,
+            result,
+        } => library::attached(model, notes, brief, result),
         action if model.overlay.is_some() => overlay_action(model, action, fx),
         action => match model.screen {
             Screen::Library => library::update(model, action, fx),
@@ -337,13 +355,33 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                 Action::Open => {
                     if let Some(entry) = entries.get(*cursor) {
                         let path = entry.brief_path.clone();
-                        let passage = Some(entry.passage);
+                        // A detached bookmark opens the brief where the
+                        // reader left it.
+                        let passage = entry.passage;
                         model.overlay = None;
                         match path {
                             Some(path) => fx.push(Effect::OpenBrief { path, passage }),
-                            None => model.error("this bookmark's brief has no known location"),
+                            None => model.error(
+                                "this bookmark's brief is not where it was last seen \
+                                 (o in the library lists its notes, to attach them)",
+                            ),
                         }
                     }
+                }
+                _ => {}
+            }
+        }
+        (Overlay::Unattached { cursor }, action) => {
+            let last = model.library.unattached.len().saturating_sub(1);
+            match action {
+                Action::NextItem => *cursor = (*cursor + 1).min(last),
+                Action::PrevItem => *cursor = cursor.saturating_sub(1),
+                Action::FirstItem => *cursor = 0,
+                Action::LastItem => *cursor = last,
+                Action::Open => {
+                    let chosen = model.library.unattached.get(*cursor).cloned();
+                    model.overlay = None;
+                    model.library.attaching = chosen;
                 }
                 _ => {}
             }

@@ -303,13 +303,20 @@ fn draw_gauge(
 fn draw_notes(frame: &mut Frame, reader: &Reader, rect: Rect, theme: Theme) {
     let focused = reader.focus == Pane::Notes;
     let list = notes::entries(reader);
+    // Counted by kind: a detached bookmark or highlight is listed (so it is
+    // not lost) but is not a note.
+    let (count, bookmarks, highlights) = crate::model::note_counts(reader);
+    let mut title = format!(" Notes ({count}) ");
+    for (n, what) in [(bookmarks, "bookmark"), (highlights, "highlight")] {
+        if n > 0 {
+            let s = if n == 1 { "" } else { "s" };
+            title.push_str(&format!("· {n} detached {what}{s} "));
+        }
+    }
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))
-        .title(Span::styled(
-            format!(" Notes ({}) ", list.len()),
-            theme.border(focused),
-        ));
+        .title(Span::styled(title, theme.border(focused)));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     if let Some(editor) = &reader.editor {
@@ -340,7 +347,8 @@ fn draw_notes(frame: &mut Frame, reader: &Reader, rect: Rect, theme: Theme) {
     {
         let n = top + k;
         let here = block.passage == Some(reader.cursor);
-        let selected = focused && n == reader.notes_cursor;
+        // While re-attaching, the note being placed stays marked.
+        let selected = (focused || reader.choosing.is_some()) && n == reader.notes_cursor;
         let header_style = match (selected, here) {
             (true, _) => theme.selected_row(),
             (false, true) => theme.accent(),

@@ -5,7 +5,7 @@ use super::theme::Theme;
 use crate::action::Action;
 use crate::keymap::format_sequence;
 use crate::layout::Pane;
-use crate::model::{Model, Screen, notes};
+use crate::model::{Model, Screen};
 use crate::text::{fit, printable, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -52,8 +52,59 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect, theme: Theme) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// While typing a search or filter: the prompt with its count.
+/// The key bound to `action` in the confirm context, `Enter`/`Esc` style
+/// when it is one of those.
+fn answer_key(model: &Model, action: &Action, named: &str) -> String {
+    let keys = model.keymap.keys_for(crate::keymap::Context::Confirm, action);
+    if keys.iter().any(|k| k == named) || keys.is_empty() {
+        let mut name = named.to_string();
+        name[..1].make_ascii_uppercase();
+        name
+    } else {
+        keys[0].clone()
+    }
+}
+
+/// While typing a search or filter, or choosing where something goes: the
+/// prompt.
 fn prompt(model: &Model) -> Option<String> {
+    if model.screen == Screen::Library
+        && !model.library.filtering
+        && let Some(notes) = &model.library.attaching
+    {
+        let enter = model
+            .key_hint(&Action::Open)
+            .unwrap_or_else(|| "enter".into());
+        return Some(format!(
+            "Attach the notes of “{}” to which brief? Move to it, {} attaches, Esc cancels",
+            printable(&notes.title),
+            if enter == "enter" { "Enter" } else { &enter }
+        ));
+    }
+    if model.screen == Screen::Reader
+        && let Some(reader) = model.reader.as_ref()
+        && !reader.search.typing()
+        && let Some(id) = &reader.choosing
+    {
+        let note = reader
+            .annotations
+            .file
+            .annotations
+            .iter()
+            .find(|a| &a.id == id)
+            .and_then(|a| a.note.clone().or(a.anchor.as_ref().map(|q| q.exact.clone())))
+            .unwrap_or_default();
+        let note: String = note.split_whitespace().collect::<Vec<_>>().join(" ");
+        let note: String = note.chars().take(24).collect();
+        return Some(format!(
+            "¶ {}/{} · attach “{}…” here? {} attaches, {} cancels, move to choose",
+            reader.cursor + 1,
+            reader.index.len(),
+            printable(&note),
+            answer_key(model, &Action::Confirm, "enter"),
+            answer_key(model, &Action::Deny, "esc"),
+        ));
+    }
     if model.screen == Screen::Library && model.library.filtering {
         let shown = model.library.visible.len();
         return Some(format!(
@@ -89,7 +140,7 @@ fn position(model: &Model) -> String {
                 .get(reader.cursor)
                 .and_then(|&s| reader.brief.sections[s].heading.clone())
                 .unwrap_or_else(|| "Summary".to_string());
-            let notes = notes::entries(reader).len();
+            let notes = crate::model::note_counts(reader).0;
             let bookmarks = reader
                 .annotations
                 .file
@@ -127,6 +178,16 @@ fn position(model: &Model) -> String {
             let mut text = format!("{} briefs", lib.entries.len());
             if lib.loading {
                 text.push_str(" (reading…)");
+            }
+            if !lib.unattached.is_empty() {
+                let key = model
+                    .key_hint(&Action::NotesWithoutBrief)
+                    .map(|k| format!(": {k} lists them"))
+                    .unwrap_or_default();
+                text.push_str(&format!(
+                    " · Notes without a brief ({}){key}",
+                    lib.unattached.len()
+                ));
             }
             if !lib.filter.is_empty() {
                 text.push_str(&format!(
