@@ -76,9 +76,9 @@ fn prompt(model: &Model) -> Option<String> {
             .key_hint(&Action::Open)
             .unwrap_or_else(|| "enter".into());
         return Some(format!(
-            "Attach the notes of “{}” to which brief? Move to it, {} attaches, Esc cancels",
+            "{} attaches the notes to this brief, Esc cancels · move to the brief for “{}”",
+            if enter == "enter" { "Enter" } else { &enter },
             printable(&notes.title),
-            if enter == "enter" { "Enter" } else { &enter }
         ));
     }
     if model.screen == Screen::Reader
