@@ -91,7 +91,7 @@ pub enum Action {
     ExternalEdit,
     /// Delete the note (asks first).
     DeleteNote,
-    /// Attach a detached note to a passage: choose it, then Enter (Esc cancels).
+    /// Attach a detached note: choose the passage, then Enter.
     Reattach,
 
     /// Move down the list.

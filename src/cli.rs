@@ -243,10 +243,9 @@ pub fn export(file: Option<&Path>, json: bool) -> Result<ExitCode> {
             let finding = store.find(&brief, &now, path, &mut probe);
             let file = match finding.loaded {
                 Loaded::Ok(f) => *f,
-                Loaded::Missing => AnnotationFile::new(BriefRecord::describe(
-                    &now,
-                    Some(store::location(path)),
-                )),
+                Loaded::Missing => {
+                    AnnotationFile::new(BriefRecord::describe(&now, Some(store::location(path))))
+                }
                 Loaded::Unusable(why) => bail!("{why}"),
             };
             vec![export::Item::new(&finding.path, file, Some(&brief))]

@@ -191,7 +191,10 @@ fn namesake_briefs_do_not_share_notes() {
     s.assert_exited_cleanly(0);
     let copy = write_brief(&env, "copy.txt", &base_text());
     let md = run(&env, &["export", arg(&copy)]);
-    assert!(!md.contains(NOTE), "a copy beside the brief has none:\n{md}");
+    assert!(
+        !md.contains(NOTE),
+        "a copy beside the brief has none:\n{md}"
+    );
     let json = export_json(&env, &file);
     assert_eq!(
         json["path"].as_str().map(|p| p.ends_with("a.txt")),
@@ -218,7 +221,10 @@ fn orphaned_notes_are_listed_and_can_be_attached() {
         serde_json::from_str(&run(&env, &["export", "--all", "--format", "json"])).unwrap();
     let entry = &json[0];
     assert_eq!(entry["brief_found"], false, "{json}");
-    let id = entry["id"].as_str().expect("an id to attach by").to_string();
+    let id = entry["id"]
+        .as_str()
+        .expect("an id to attach by")
+        .to_string();
     assert!(all.contains(&format!("brief attach {id}")), "{all}");
 
     // The library says so.
@@ -230,12 +236,19 @@ fn orphaned_notes_are_listed_and_can_be_attached() {
     s.assert_exited_cleanly(0);
 
     // A rewritten brief (nothing in common) takes them when asked.
-    let new = write_brief(&env, "new.txt", "Analyses\n\nSeabed mining\n\nA new text.\n");
+    let new = write_brief(
+        &env,
+        "new.txt",
+        "Analyses\n\nSeabed mining\n\nA new text.\n",
+    );
     let out = run(&env, &["attach", &id, arg(&new)]);
     assert!(out.contains("attached"), "{out}");
     let md = run(&env, &["export", arg(&new)]);
     assert!(md.contains(NOTE), "{md}");
-    assert!(md.contains("detached"), "its quote is not in the new text:\n{md}");
+    assert!(
+        md.contains("detached"),
+        "its quote is not in the new text:\n{md}"
+    );
     let all = run(&env, &["export", "--all"]);
     assert!(!all.contains("without a brief"), "{all}");
     let _ = other;
@@ -248,7 +261,11 @@ fn orphaned_notes_are_attached_from_the_library() {
     let file = write_brief(&env, "a.txt", &base_text());
     annotate(&env, &file);
     std::fs::remove_file(&file).unwrap();
-    write_brief(&env, "target.txt", "Analyses\n\nThe new home\n\nSome text.\n");
+    write_brief(
+        &env,
+        "target.txt",
+        "Analyses\n\nThe new home\n\nSome text.\n",
+    );
     let lib = env.dir.path().join("lib");
     let mut s = Session::start(&env, &[arg(&lib)], 120, 40);
     s.wait_for("Notes without a brief (1)");
@@ -283,7 +300,10 @@ fn export_numbers_follow_reanchoring() {
     let md = run(&env, &["export", arg(&file)]);
     assert!(md.contains("¶3"), "{md}");
     assert!(!md.contains("¶2"), "no stale number:\n{md}");
-    assert!(md.contains("fishing industry condemned"), "the text now:\n{md}");
+    assert!(
+        md.contains("fishing industry condemned"),
+        "the text now:\n{md}"
+    );
     let json = export_json(&env, &file);
     let passages: Vec<_> = json["annotations"]
         .as_array()
@@ -291,7 +311,11 @@ fn export_numbers_follow_reanchoring() {
         .iter()
         .map(|a| a["passage"].clone())
         .collect();
-    assert_eq!(passages, [serde_json::json!(3), serde_json::json!(3)], "{json}");
+    assert_eq!(
+        passages,
+        [serde_json::json!(3), serde_json::json!(3)],
+        "{json}"
+    );
 
     // The passage rewritten entirely: detached, not "¶2" or "¶3".
     let gone = inserted.replace(
@@ -301,7 +325,10 @@ fn export_numbers_follow_reanchoring() {
     std::fs::write(&file, gone).unwrap();
     let md = run(&env, &["export", arg(&file)]);
     assert!(md.contains("detached"), "{md}");
-    assert!(!md.contains('¶'), "no number for a detached annotation:\n{md}");
+    assert!(
+        !md.contains('¶'),
+        "no number for a detached annotation:\n{md}"
+    );
     assert!(md.contains(SECOND), "the last known quote:\n{md}");
     let json = export_json(&env, &file);
     for a in json["annotations"].as_array().unwrap() {
@@ -402,7 +429,10 @@ fn reattach_goes_to_the_chosen_passage() {
     s.send("G");
     s.send("r");
     let screen = s.wait_for("Enter attaches");
-    assert!(screen.contains("¶ 4/5"), "back where the reader was:\n{screen}");
+    assert!(
+        screen.contains("¶ 4/5"),
+        "back where the reader was:\n{screen}"
+    );
     // Choose the third passage, see it, confirm.
     s.send("k");
     s.wait_for("¶ 3/5");

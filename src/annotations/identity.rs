@@ -264,7 +264,9 @@ fn same_text(a: &Option<String>, b: &Option<String>) -> bool {
 
 /// Title, category and date all agree.
 fn same_description(a: &Fingerprint, b: &Fingerprint) -> bool {
-    a.title.trim() == b.title.trim() && same_text(&a.category, &b.category) && same_text(&a.date, &b.date)
+    a.title.trim() == b.title.trim()
+        && same_text(&a.category, &b.category)
+        && same_text(&a.date, &b.date)
 }
 
 fn ids_agree(a: &Fingerprint, b: &Fingerprint) -> bool {

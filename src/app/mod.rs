@@ -4,10 +4,10 @@
 //! (no CPU while idle) and still hears SIGTERM at once.
 
 use crate::action::Action;
+use crate::annotations::{AnnotationFile, BriefRecord, Fingerprint, Kind, Placement};
 use crate::keymap::{Key, KeyCode, Keymap};
 use crate::model::{self, BookmarkEntry, Effect, LibraryEntry, Model, Opened};
 use crate::store::{self, Loaded, Store};
-use crate::annotations::{AnnotationFile, BriefRecord, Fingerprint, Kind, Placement};
 use crate::{annotations, cli, ui};
 use anyhow::Result;
 use ratatui::crossterm::event::{

@@ -15,7 +15,10 @@ use std::path::Path;
 /// Where an annotation is in the brief as it is now.
 enum Place {
     /// On passage `passage` (0-based), whose text there is `quote`.
-    Attached { passage: usize, quote: String },
+    Attached {
+        passage: usize,
+        quote: String,
+    },
     Brief,
     Detached,
 }
@@ -160,7 +163,12 @@ pub fn markdown(items: &[Item]) -> String {
     }
     for item in lost {
         out.push_str(&format!("## {}\n\n", item.file.brief.title));
-        let path = item.file.brief.path.as_deref().unwrap_or("an unknown place");
+        let path = item
+            .file
+            .brief
+            .path
+            .as_deref()
+            .unwrap_or("an unknown place");
         out.push_str(&format!(
             "_last seen at {path}_ · `brief attach {} FILE`\n\n",
             item.id

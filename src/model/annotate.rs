@@ -458,7 +458,11 @@ pub fn choose(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
 /// Attach annotation `id` to the whole passage under the cursor.
 fn attach_here(reader: &mut Reader, clock: &Clock, id: &str, fx: &mut Vec<Effect>) -> String {
     let file = &reader.annotations.file;
-    let Some(i) = file.annotations.iter().position(|a| a.id == id && !a.deleted) else {
+    let Some(i) = file
+        .annotations
+        .iter()
+        .position(|a| a.id == id && !a.deleted)
+    else {
         return "That note is gone (deleted elsewhere)".to_string();
     };
     let passage = reader.cursor;

@@ -45,7 +45,10 @@ pub enum Effect {
     LoadBookmarks,
     /// Give the annotation file `notes` (whose brief was lost) to the brief
     /// at `brief`.
-    Attach { notes: PathBuf, brief: PathBuf },
+    Attach {
+        notes: PathBuf,
+        brief: PathBuf,
+    },
 }
 
 /// A brief read from disk with its annotations, ready to show.
@@ -91,7 +94,9 @@ pub enum Overlay {
     /// Problems found at start-up (keymap), shown until dismissed.
     Problems,
     /// Notes whose brief cannot be found (`library.unattached`).
-    Unattached { cursor: usize },
+    Unattached {
+        cursor: usize,
+    },
 }
 
 /// What a "yes" does.

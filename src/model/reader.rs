@@ -185,7 +185,11 @@ impl Reader {
             self.refresh_search();
         }
         let anchored = self.pending_anchor.take().and_then(|anchor| {
-            let texts: Vec<&str> = self.brief.passages().map(|(_, p)| p.text.as_str()).collect();
+            let texts: Vec<&str> = self
+                .brief
+                .passages()
+                .map(|(_, p)| p.text.as_str())
+                .collect();
             annotations::place_one(&texts, &anchor).and_then(|p| p.passage())
         });
         match anchored.or(self.pending_position.take()) {
@@ -462,7 +466,10 @@ impl Reader {
             return None;
         }
         let text = self.passage_text(passage);
-        let end = text.char_indices().nth(CHARS).map_or(text.len(), |(i, _)| i);
+        let end = text
+            .char_indices()
+            .nth(CHARS)
+            .map_or(text.len(), |(i, _)| i);
         (end > 0).then(|| Anchor::new(text, passage, 0, end))
     }
 

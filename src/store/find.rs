@@ -141,7 +141,13 @@ impl Store {
     /// record (path, title, fingerprint) brought up to date, the file renamed
     /// to the brief's current name, copies left by two instances merged in.
     /// Nothing is orphaned by an edit, a rename or a move.
-    pub fn locate(&self, brief: &Brief, now: &Fingerprint, at: &Path, probe: Probe) -> (PathBuf, Loaded) {
+    pub fn locate(
+        &self,
+        brief: &Brief,
+        now: &Fingerprint,
+        at: &Path,
+        probe: Probe,
+    ) -> (PathBuf, Loaded) {
         let finding = self.find(brief, now, at, probe);
         let Loaded::Ok(mut file) = finding.loaded else {
             return (finding.path, finding.loaded);
@@ -191,10 +197,8 @@ impl Store {
 
     /// The annotation file named `id` (as listed for notes without a brief).
     pub fn by_id(&self, id: &str) -> Option<PathBuf> {
-        let safe = !id.is_empty()
-            && !id.starts_with('.')
-            && !id.contains(['/', '\0'])
-            && id != "..";
+        let safe =
+            !id.is_empty() && !id.starts_with('.') && !id.contains(['/', '\0']) && id != "..";
         let path = self.dir.join(format!("{id}.yaml"));
         (safe && path.is_file()).then_some(path)
     }

@@ -135,7 +135,12 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
                 theme.dim(),
             )];
             let top = cursor.saturating_sub(rows.saturating_sub(2));
-            for (n, u) in list.iter().enumerate().skip(top).take(rows.saturating_sub(1)) {
+            for (n, u) in list
+                .iter()
+                .enumerate()
+                .skip(top)
+                .take(rows.saturating_sub(1))
+            {
                 let marks = super::library::marks(u.bookmarks, u.notes, u.highlights);
                 let last = u.last_path.as_deref().unwrap_or("?");
                 let text = fit(

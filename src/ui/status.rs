@@ -55,7 +55,9 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect, theme: Theme) {
 /// The key bound to `action` in the confirm context, `Enter`/`Esc` style
 /// when it is one of those.
 fn answer_key(model: &Model, action: &Action, named: &str) -> String {
-    let keys = model.keymap.keys_for(crate::keymap::Context::Confirm, action);
+    let keys = model
+        .keymap
+        .keys_for(crate::keymap::Context::Confirm, action);
     if keys.iter().any(|k| k == named) || keys.is_empty() {
         let mut name = named.to_string();
         name[..1].make_ascii_uppercase();
@@ -92,7 +94,11 @@ fn prompt(model: &Model) -> Option<String> {
             .annotations
             .iter()
             .find(|a| &a.id == id)
-            .and_then(|a| a.note.clone().or(a.anchor.as_ref().map(|q| q.exact.clone())))
+            .and_then(|a| {
+                a.note
+                    .clone()
+                    .or(a.anchor.as_ref().map(|q| q.exact.clone()))
+            })
             .unwrap_or_default();
         let note: String = note.split_whitespace().collect::<Vec<_>>().join(" ");
         let note: String = note.chars().take(24).collect();

@@ -78,8 +78,14 @@ fn stored(text: &str) -> Fingerprint {
 fn title_edit_keeps_notes() {
     let record = stored(BRIEF);
     let edits = [
-        ("title", BRIEF.replace("Gas storage outlook", "Gas storage outlook.")),
-        ("title rewritten", BRIEF.replace("Gas storage outlook", "Winter gas")),
+        (
+            "title",
+            BRIEF.replace("Gas storage outlook", "Gas storage outlook."),
+        ),
+        (
+            "title rewritten",
+            BRIEF.replace("Gas storage outlook", "Winter gas"),
+        ),
         ("category", BRIEF.replace("Analyses", "Comment")),
         ("date", BRIEF.replace("9 January", "10 January")),
         ("paragraph", BRIEF.replace("on prices", "on gas prices")),
@@ -87,7 +93,10 @@ fn title_edit_keeps_notes() {
             "paragraph inserted",
             BRIEF.replace("First paragraph", "A new lead.\n\nFirst paragraph"),
         ),
-        ("paragraph removed", BRIEF.replace("• A third point about demand.\n", "")),
+        (
+            "paragraph removed",
+            BRIEF.replace("• A third point about demand.\n", ""),
+        ),
     ];
     for (what, text) in edits {
         let now = fp(&text);
@@ -114,7 +123,10 @@ fn namesake_briefs_do_not_share_notes() {
     let head = crate::loader::load(&repeated.as_bytes()[..2048], "b.txt").unwrap();
     let start = Fingerprint::of(&head, repeated.len() as u64, false);
     assert!(!same_elsewhere(&record, &start), "repeat, start only");
-    assert!(!same_at_path(&record, &fp("Analyses\n\nAnother\n\nText.\n")), "replaced");
+    assert!(
+        !same_at_path(&record, &fp("Analyses\n\nAnother\n\nText.\n")),
+        "replaced"
+    );
 }
 
 #[test]
@@ -135,9 +147,7 @@ fn sketch_estimates_large_briefs() {
 
 #[test]
 fn find_record_prefers_the_path_and_skips_copies() {
-    let at = |path: &str, text: &str| {
-        BriefRecord::describe(&fp(text), Some(path.to_string()))
-    };
+    let at = |path: &str, text: &str| BriefRecord::describe(&fp(text), Some(path.to_string()));
     let other = "Analyses\n\nOther\n\nUnrelated text here.\n";
     let records = [at("/x.txt", other), at("/a.txt", BRIEF)];
     let refs: Vec<Option<&BriefRecord>> = records.iter().map(Some).collect();
@@ -158,11 +168,17 @@ fn claims_match_a_library_by_path_then_by_text() {
     let records = [
         BriefRecord::describe(&fp(BRIEF), Some("/gone.txt".into())),
         BriefRecord::describe(&fp("Analyses\n\nKept\n\nText.\n"), Some("/kept.txt".into())),
-        BriefRecord::describe(&fp("Analyses\n\nLost\n\nLost text.\n"), Some("/lost.txt".into())),
+        BriefRecord::describe(
+            &fp("Analyses\n\nLost\n\nLost text.\n"),
+            Some("/lost.txt".into()),
+        ),
     ];
     let refs: Vec<Option<&BriefRecord>> = records.iter().map(Some).collect();
     let mut claims = Claims::new(&refs, &|p| p == "/kept.txt");
-    assert_eq!(claims.claim(&fp("Analyses\n\nKept.\n\nText.\n"), "/kept.txt"), [1]);
+    assert_eq!(
+        claims.claim(&fp("Analyses\n\nKept.\n\nText.\n"), "/kept.txt"),
+        [1]
+    );
     assert_eq!(claims.claim(&fp(BRIEF), "/moved.txt"), [0]);
     // A copy of the moved brief does not get its notes too.
     assert!(claims.claim(&fp(BRIEF), "/copy.txt").is_empty());
