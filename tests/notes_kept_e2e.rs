@@ -544,3 +544,78 @@ fn merge_keeps_the_newer_edit_by_time() {
     assert_eq!(ours.annotations[0].note.as_deref(), Some("newer"));
     let _ = BriefRecord::default();
 }
+
+/// A model with the seed brief open and `file` as its annotations.
+fn model_with(file: brief::annotations::AnnotationFile) -> brief::model::Model {
+    use brief::action::Action;
+    let bytes = common::fixture_bytes("seed_like.txt");
+    let brief = brief::loader::load(&bytes, "seed_like.txt").unwrap();
+    let mut model = brief::model::Model::new(brief::keymap::Keymap::defaults(), 120, 40);
+    model.clock.now = "2026-01-01T00:00:00Z".into();
+    let opened = brief::model::Opened {
+        path: "seed_like.txt".into(),
+        brief,
+        annotations: Some(file),
+        annotations_path: "/nonexistent/a.yaml".into(),
+        ..Default::default()
+    };
+    brief::model::update(&mut model, Action::Opened(Box::new(opened)));
+    model
+}
+
+/// Item 5, the state machine: `r` starts choosing from where the reader
+/// was, Esc leaves the note detached and saves nothing, Enter attaches it
+/// to the passage shown.
+#[test]
+fn reattach_chooses_then_confirms_or_cancels() {
+    use brief::annotations::{Anchor, Annotation, AnnotationFile, Kind, Placement};
+    use brief::model::Effect;
+    let mut file = AnnotationFile::default();
+    let note = |id: &str, exact: &str| Annotation {
+        id: id.into(),
+        kind: Kind::Note,
+        colour: None,
+        note: Some(format!("note {id}")),
+        anchor: Some(Anchor {
+            exact: exact.into(),
+            passage: 0,
+            start: 0,
+            end: exact.len(),
+            ..Anchor::default()
+        }),
+        created: "2026-01-01T00:00:00Z".into(),
+        updated: "2026-01-01T00:00:00Z".into(),
+        deleted: false,
+        extra: Default::default(),
+    };
+    file.annotations
+        .push(note("on-first", "On 9 January the Storting"));
+    file.annotations
+        .push(note("gone", "A sentence that is in no passage."));
+    let mut m = model_with(file);
+    let reader = |m: &brief::model::Model| m.reader.clone().unwrap();
+    assert_eq!(reader(&m).annotations.placements[1], Placement::Detached);
+    common::press(&mut m, "j j j");
+    assert_eq!(reader(&m).cursor, 3);
+    common::press(&mut m, "tab g g");
+    assert_eq!(reader(&m).cursor, 0, "the notes pane took the cursor along");
+    common::press(&mut m, "G");
+    common::press(&mut m, "r");
+    assert_eq!(reader(&m).choosing.as_deref(), Some("gone"));
+    assert_eq!(reader(&m).cursor, 3, "back where the reader was");
+    let screen = common::render(&m, 120, 40);
+    assert!(screen.contains("Enter attaches"), "{screen}");
+    let fx = common::press(&mut m, "esc");
+    assert!(reader(&m).choosing.is_none());
+    assert_eq!(reader(&m).annotations.placements[1], Placement::Detached);
+    assert!(!fx.iter().any(|e| matches!(e, Effect::Save { .. })));
+    common::press(&mut m, "tab G r k");
+    assert_eq!(reader(&m).cursor, 2);
+    let fx = common::press(&mut m, "enter");
+    assert!(fx.iter().any(|e| matches!(e, Effect::Save { .. })));
+    assert_eq!(reader(&m).annotations.placements[1].passage(), Some(2));
+    assert_eq!(
+        m.message.as_ref().map(|m| m.text.as_str()),
+        Some("Attached to passage 3")
+    );
+}

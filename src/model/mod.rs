@@ -5,6 +5,7 @@
 mod annotate;
 mod library;
 pub mod notes;
+mod position;
 mod reader;
 mod scroll;
 mod search;

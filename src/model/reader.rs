@@ -2,10 +2,10 @@
 //! in view, and the motions that move it.
 
 use super::search::Search;
-use super::{Effect, Model, Overlay, Screen, annotate, notes};
+use super::{Effect, Model, Overlay, Screen, annotate, notes, position};
 use crate::action::Action;
 use crate::annotations::{
-    self, Anchor, AnnotationFile, BriefRecord, Colour, Fingerprint, Placement, Position,
+    self, Anchor, AnnotationFile, BriefRecord, Colour, Fingerprint, Placement,
 };
 use crate::document::Brief;
 use crate::layout::{Pane, PassageIndex, PassageRows, ReaderGeometry, WrapCache, reader_geometry};
@@ -110,21 +110,10 @@ impl Reader {
             AnnotationFile::new(BriefRecord::describe(&fp, path))
         });
         let last = index.len().saturating_sub(1);
-        // The reading position is found by its text; its number is a hint.
-        let mut pending_anchor = None;
-        let restored = file.position.as_ref().map(|p| {
-            let texts: Vec<&str> = brief.passages().map(|(_, p)| p.text.as_str()).collect();
-            match p.anchor.as_ref() {
-                Some(anchor) => match annotations::place_one(&texts, anchor) {
-                    Some(placed) => placed.passage().unwrap_or(p.passage),
-                    None => {
-                        pending_anchor = opened.partial.then(|| anchor.clone());
-                        p.passage
-                    }
-                },
-                None => p.passage,
-            }
-        });
+        let (restored, pending_anchor) = match opened.passage {
+            Some(_) => (None, None),
+            None => position::restore(file.position.as_ref(), &brief, opened.partial),
+        };
         let wanted = opened.passage.or(restored).unwrap_or(0);
         let cursor = wanted.min(last);
         let pending_position = (opened.partial && wanted > last).then_some(wanted);
@@ -156,11 +145,7 @@ impl Reader {
             leaving: false,
             partial: opened.partial,
             pending_position,
-            pending_anchor: if opened.passage.is_some() {
-                None
-            } else {
-                pending_anchor
-            },
+            pending_anchor,
             choosing: None,
             reading_at: cursor,
             brief,
@@ -184,14 +169,10 @@ impl Reader {
         if !self.search.query.is_empty() {
             self.refresh_search();
         }
-        let anchored = self.pending_anchor.take().and_then(|anchor| {
-            let texts: Vec<&str> = self
-                .brief
-                .passages()
-                .map(|(_, p)| p.text.as_str())
-                .collect();
-            annotations::place_one(&texts, &anchor).and_then(|p| p.passage())
-        });
+        let anchored = self
+            .pending_anchor
+            .take()
+            .and_then(|anchor| position::find(&self.brief, &anchor));
         match anchored.or(self.pending_position.take()) {
             Some(p) => self.move_to(p),
             None => self.cursor = self.cursor.min(self.index.len().saturating_sub(1)),
@@ -450,27 +431,13 @@ impl Reader {
             return false;
         }
         self.opened_at = self.cursor;
-        self.annotations.file.position = Some(Position {
-            passage: self.cursor,
-            anchor: self.position_anchor(self.cursor),
-            updated: now.to_string(),
-        });
+        let text = if self.cursor < self.index.len() {
+            self.passage_text(self.cursor)
+        } else {
+            ""
+        };
+        self.annotations.file.position = Some(position::at(text, self.cursor, now));
         true
-    }
-
-    /// The text that finds a reading position again: the passage's first
-    /// words (a whole short passage).
-    fn position_anchor(&self, passage: usize) -> Option<Anchor> {
-        const CHARS: usize = 64;
-        if passage >= self.index.len() {
-            return None;
-        }
-        let text = self.passage_text(passage);
-        let end = text
-            .char_indices()
-            .nth(CHARS)
-            .map_or(text.len(), |(i, _)| i);
-        (end > 0).then(|| Anchor::new(text, passage, 0, end))
     }
 
     /// A save came back: take what other instances wrote, keep our changes.

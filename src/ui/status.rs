@@ -52,18 +52,24 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect, theme: Theme) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// The key bound to `action` in the confirm context, `Enter`/`Esc` style
-/// when it is one of those.
-fn answer_key(model: &Model, action: &Action, named: &str) -> String {
+/// A key as the status line names it: `Enter`, `Esc`, or as written.
+fn key_name(key: &str) -> String {
+    match key {
+        "enter" => "Enter".into(),
+        "esc" => "Esc".into(),
+        other => other.into(),
+    }
+}
+
+/// The key bound to `action` in the confirm context: `preferred` if it is
+/// one of them (Enter over y), else the first.
+fn answer_key(model: &Model, action: &Action, preferred: &str) -> String {
     let keys = model
         .keymap
         .keys_for(crate::keymap::Context::Confirm, action);
-    if keys.iter().any(|k| k == named) || keys.is_empty() {
-        let mut name = named.to_string();
-        name[..1].make_ascii_uppercase();
-        name
-    } else {
-        keys[0].clone()
+    match keys.iter().find(|k| *k == preferred).or(keys.first()) {
+        Some(key) => key_name(key),
+        None => "?".into(),
     }
 }
 
@@ -74,12 +80,23 @@ fn prompt(model: &Model) -> Option<String> {
         && !model.library.filtering
         && let Some(notes) = &model.library.attaching
     {
-        let enter = model
-            .key_hint(&Action::Open)
-            .unwrap_or_else(|| "enter".into());
+        let key = |action: &Action| {
+            let keys = model
+                .keymap
+                .keys_for(crate::keymap::Context::Library, action);
+            let keys = if keys.is_empty() {
+                model
+                    .keymap
+                    .keys_for(crate::keymap::Context::Global, action)
+            } else {
+                keys
+            };
+            keys.first().map_or_else(|| "?".into(), |k| key_name(k))
+        };
         return Some(format!(
-            "{} attaches the notes to this brief, Esc cancels · move to the brief for “{}”",
-            if enter == "enter" { "Enter" } else { &enter },
+            "{} attaches the notes to this brief, {} cancels · move to the brief for “{}”",
+            key(&Action::Open),
+            key(&Action::DismissMessage),
             printable(&notes.title),
         ));
     }
