@@ -98,6 +98,18 @@ fn title_edit_keeps_notes() {
         "one annotation file, none left behind: {:?}",
         annotation_files(&env)
     );
+    // The library's marks column counts them.
+    std::fs::write(&file, base_text().replace(TITLE, "Norway opens its seabed")).unwrap();
+    let mut s = Session::start(&env, &[arg(file.parent().unwrap())], 120, 40);
+    let screen = s.wait_for("Norway opens its seabed");
+    let screen = if screen.contains("★1 ✎1") {
+        screen
+    } else {
+        s.wait_for("★1 ✎1")
+    };
+    assert!(!screen.contains("without a brief"), "{screen}");
+    s.send("q");
+    s.assert_exited_cleanly(0);
 }
 
 /// Item 2: any one edit (title, category, date, a paragraph), a rename or a

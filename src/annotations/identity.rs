@@ -425,7 +425,14 @@ impl Claims {
             let best = (0..self.fps.len())
                 .filter(|&i| (self.gone[i] || self.replaced[i]) && !self.claimed[i])
                 .filter_map(|i| self.fps[i].as_ref().map(|fp| (i, fp)))
-                .filter(|(_, fp)| same_elsewhere(fp, now))
+                // From a header alone, a brief elsewhere must also keep its
+                // title: first come would otherwise take notes that a
+                // better match further down the list should have (opening
+                // the brief weighs the whole text, see `find_record`).
+                .filter(|(_, fp)| {
+                    same_elsewhere(fp, now)
+                        && (fp.title.trim() == now.title.trim() || ids_agree(fp, now))
+                })
                 .map(|(i, fp)| (score(fp, now), i))
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
             mine.extend(best.map(|(_, i)| i));
