@@ -631,3 +631,49 @@ fn reattach_chooses_then_confirms_or_cancels() {
         Some("Attached to passage 3")
     );
 }
+
+/// The screens this adds, reviewed as snapshots: notes without a brief in
+/// the library, and choosing the passage for a detached note.
+#[test]
+fn notes_without_a_brief_and_choosing_a_passage_snapshots() {
+    use brief::action::Action;
+    use brief::model::{LibraryEntry, Overlay, UnattachedNotes, update};
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut m = brief::model::Model::new(brief::keymap::Keymap::defaults(), w, h);
+        m.library = brief::model::Library::new(Some("/home/u/briefs".into()), h);
+        let entries = vec![LibraryEntry {
+            path: "/home/u/briefs/new.txt".into(),
+            title: "Seabed mining: the new text".into(),
+            category: Some("Analyses".into()),
+            ..Default::default()
+        }];
+        update(
+            &mut m,
+            Action::LibraryLoaded {
+                entries,
+                done: true,
+            },
+        );
+        update(
+            &mut m,
+            Action::UnattachedFound(vec![UnattachedNotes {
+                id: "norway-opens-its-continental-shelf-12e14305f07d8065".into(),
+                file: "/data/x.yaml".into(),
+                title: TITLE.into(),
+                last_path: Some("/home/u/briefs/a.txt".into()),
+                bookmarks: 1,
+                notes: 2,
+                ..Default::default()
+            }]),
+        );
+        insta::assert_snapshot!(
+            format!("library_unattached_{w}x{h}"),
+            common::render(&m, w, h)
+        );
+        common::press(&mut m, "o");
+        assert!(matches!(m.overlay, Some(Overlay::Unattached { .. })));
+        insta::assert_snapshot!(format!("unattached_list_{w}x{h}"), common::render(&m, w, h));
+        common::press(&mut m, "enter");
+        insta::assert_snapshot!(format!("attach_choose_{w}x{h}"), common::render(&m, w, h));
+    }
+}

@@ -134,30 +134,24 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
                 ),
                 theme.dim(),
             )];
-            let top = cursor.saturating_sub(rows.saturating_sub(2));
-            for (n, u) in list
-                .iter()
-                .enumerate()
-                .skip(top)
-                .take(rows.saturating_sub(1))
-            {
+            // Two rows each: the title, then what there is and where it was.
+            let fits = (rows.saturating_sub(1) / 2).max(1);
+            let top = cursor.saturating_sub(fits - 1);
+            for (n, u) in list.iter().enumerate().skip(top).take(fits) {
                 let marks = super::library::marks(u.bookmarks, u.notes, u.highlights);
                 let last = u.last_path.as_deref().unwrap_or("?");
-                let text = fit(
-                    &format!(
-                        "{} · {marks} · last at {} · {}",
-                        printable(&u.title),
-                        printable(last),
-                        u.id
-                    ),
-                    w,
-                );
                 let style = if n == *cursor {
                     theme.selected_row()
                 } else {
                     ratatui::style::Style::new()
                 };
-                lines.push(Line::styled(text, style));
+                lines.push(Line::styled(fit(&printable(&u.title), w), style));
+                let detail = format!(
+                    "  {marks} · last at {} · id {}",
+                    printable(last),
+                    printable(&u.id)
+                );
+                lines.push(Line::styled(fit(&detail, w), theme.dim()));
             }
             frame.render_widget(Paragraph::new(lines), inner);
         }
