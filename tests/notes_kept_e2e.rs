@@ -677,3 +677,45 @@ fn notes_without_a_brief_and_choosing_a_passage_snapshots() {
         insta::assert_snapshot!(format!("attach_choose_{w}x{h}"), common::render(&m, w, h));
     }
 }
+
+/// Item 2: attaching notes to a brief that has notes of its own merges the
+/// two sets; nothing is left over.
+#[test]
+fn attaching_to_an_annotated_brief_merges() {
+    let env = Env::new();
+    let lost = write_brief(&env, "a.txt", &base_text());
+    annotate(&env, &lost);
+    std::fs::remove_file(&lost).unwrap();
+    let other = base_text()
+        .replace(TITLE, "Another brief")
+        .replace("Environmental organisations", "Fishing organisations")
+        .replace("On 9 January", "On 10 January");
+    let kept = write_brief(&env, "b.txt", &other);
+    let mut s = Session::start(&env, &[arg(&kept)], 120, 40);
+    s.wait_for("¶ 1/5");
+    s.send("a");
+    s.send("A note of its own.");
+    s.send(CTRL_S);
+    s.wait_for("Note saved");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+    assert_eq!(annotation_files(&env).len(), 2);
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&env, &["export", "--all", "--format", "json"])).unwrap();
+    let id = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["brief_found"] == false)
+        .and_then(|e| e["id"].as_str())
+        .expect("the lost notes are listed")
+        .to_string();
+    run(&env, &["attach", &id, arg(&kept)]);
+    let md = run(&env, &["export", arg(&kept)]);
+    assert!(md.contains(NOTE) && md.contains("A note of its own."), "{md}");
+    assert_eq!(annotation_files(&env).len(), 1, "merged into one file");
+    let out = env.command(&["attach", &id, arg(&kept)]).output().unwrap();
+    assert!(!out.status.success(), "the id is gone once attached");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no such notes"), "{err}");
+}
