@@ -8,7 +8,7 @@
 
 use crate::annotations::AnnotationFile;
 use crate::keymap::Key;
-use crate::model::{BookmarkEntry, LibraryEntry, Opened};
+use crate::model::{BookmarkEntry, LibraryEntry, Opened, UnattachedNotes};
 use strum::{EnumIter, EnumMessage, EnumString, IntoEnumIterator, IntoStaticStr};
 
 #[derive(Debug, Clone, PartialEq, Eq, EnumIter, EnumString, IntoStaticStr, EnumMessage)]
@@ -73,6 +73,8 @@ pub enum Action {
     PrevBookmark,
     /// List bookmarks across the library.
     Bookmarks,
+    /// List notes whose brief cannot be found, to attach them to a brief.
+    NotesWithoutBrief,
     /// Start selecting sentences (extend with the sentence keys).
     Select,
     /// Highlight the passage or selection; again to change colour.
@@ -89,7 +91,7 @@ pub enum Action {
     ExternalEdit,
     /// Delete the note (asks first).
     DeleteNote,
-    /// Attach a detached note to the passage under the cursor.
+    /// Attach a detached note: choose the passage, then Enter.
     Reattach,
 
     /// Move down the list.
@@ -174,6 +176,17 @@ pub enum Action {
     /// Every bookmark in the library, for the bookmarks list.
     #[strum(disabled)]
     BookmarksLoaded(Vec<BookmarkEntry>),
+    /// Notes whose brief cannot be found, found while reading the library.
+    #[strum(disabled)]
+    UnattachedFound(Vec<UnattachedNotes>),
+    /// Notes were given to a brief: its counts (bookmarks, highlights,
+    /// notes) as written, or why not.
+    #[strum(disabled)]
+    Attached {
+        notes: std::path::PathBuf,
+        brief: std::path::PathBuf,
+        result: Result<(usize, usize, usize), String>,
+    },
 }
 
 impl Action {

@@ -1,7 +1,7 @@
 //! Non-interactive commands: `show`, `export`, `keymap`, `add`, and how the
 //! interactive reader is started.
 
-use crate::annotations::{AnnotationFile, Kind};
+use crate::annotations::{AnnotationFile, BriefRecord, Fingerprint};
 use crate::config::Config;
 use crate::document::Brief;
 use crate::keymap::{Context, Keymap, format_sequence};
@@ -11,6 +11,8 @@ use anyhow::{Context as _, Result, bail};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod export;
 
 /// Largest brief read whole. Bigger files are almost certainly not briefs,
 /// and reading them would cost memory the reader cannot justify.
@@ -254,33 +256,63 @@ fn print_keymap(out: &mut impl Write, keymap: &Keymap) -> Result<()> {
     Ok(())
 }
 
+/// The fingerprint of a brief read from `path` (`whole`: all of it, not
+/// only its start).
+pub fn fingerprint(path: &Path, brief: &Brief, whole: bool) -> Fingerprint {
+    let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    Fingerprint::of(brief, bytes, whole)
+}
+
+/// What the start of the file at `path` says (None: no brief there); the
+/// store asks this to tell whether a record's own path still holds its brief.
+pub fn probe(path: &Path) -> Option<Fingerprint> {
+    const HEAD: u64 = 8 * 1024;
+    let (brief, partial) = read_brief_start(path, HEAD, HEAD).ok()?;
+    Some(fingerprint(path, &brief, !partial))
+}
+
+/// `brief attach ID FILE`: give notes whose brief was lost to a brief.
+pub fn attach(id: &str, path: &Path) -> Result<ExitCode> {
+    let store = Store::open_default().context("no data directory (is HOME set?)")?;
+    let notes = store.by_id(id).with_context(|| {
+        format!("{id}: no such notes (`brief export --all` lists notes without a brief)")
+    })?;
+    let brief = read_brief(path)?;
+    let now = fingerprint(path, &brief, true);
+    let (_, file) = store
+        .attach(&notes, &brief, &now, path, &mut probe)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!(
+        "attached {} annotation(s) to {} ({})",
+        file.live().count(),
+        path.display(),
+        brief.meta.title
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `brief export [--format markdown|json] FILE` or `--all`.
 pub fn export(file: Option<&Path>, json: bool) -> Result<ExitCode> {
     let store = Store::open_default().context("no data directory (is HOME set?)")?;
-    let files: Vec<(Option<Brief>, AnnotationFile)> = match file {
+    let items = match file {
         Some(path) => {
             let brief = read_brief(path)?;
-            match store.locate(&brief).1 {
-                Loaded::Ok(f) => vec![(Some(brief), *f)],
-                Loaded::Missing => vec![(
-                    Some(brief.clone()),
-                    AnnotationFile::new(store::record_for(&brief, path)),
-                )],
+            let now = fingerprint(path, &brief, true);
+            let finding = store.find(&brief, &now, path, &mut probe);
+            let file = match finding.loaded {
+                Loaded::Ok(f) => *f,
+                Loaded::Missing => {
+                    AnnotationFile::new(BriefRecord::describe(&now, Some(store::location(path))))
+                }
                 Loaded::Unusable(why) => bail!("{why}"),
-            }
+            };
+            vec![export::Item::new(&finding.path, file, Some(&brief))]
         }
-        None => store
-            .all()
-            .into_iter()
-            .filter_map(|(_, l)| match l {
-                Loaded::Ok(f) => Some((None, *f)),
-                _ => None,
-            })
-            .collect(),
+        None => export::all(&store),
     };
     let mut out = std::io::stdout().lock();
     if json {
-        let list: Vec<serde_json::Value> = files.iter().map(|(_, f)| export_json(f)).collect();
+        let list: Vec<serde_json::Value> = items.iter().map(export::json).collect();
         let value = if file.is_some() {
             list.into_iter().next().unwrap_or_default()
         } else {
@@ -289,69 +321,7 @@ pub fn export(file: Option<&Path>, json: bool) -> Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &value)?;
         writeln!(out)?;
     } else {
-        for (_, f) in &files {
-            write!(out, "{}", export_markdown(f))?;
-        }
+        write!(out, "{}", export::markdown(&items))?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Bookmark => "bookmark",
-        Kind::Highlight => "highlight",
-        Kind::Note => "note",
-        Kind::Draft => "draft",
-    }
-}
-
-pub fn export_json(file: &AnnotationFile) -> serde_json::Value {
-    let items: Vec<serde_json::Value> = file
-        .live()
-        .map(|a| {
-            serde_json::json!({
-                "id": a.id,
-                "kind": kind_name(a.kind),
-                "quote": a.anchor.as_ref().map(|q| q.exact.clone()),
-                "passage": a.anchor.as_ref().map(|q| q.passage + 1),
-                "note": a.note,
-                "colour": a.colour.map(|c| format!("{c:?}").to_lowercase()),
-                "created": a.created,
-                "updated": a.updated,
-            })
-        })
-        .collect();
-    serde_json::json!({ "title": file.brief.title, "path": file.brief.path, "annotations": items })
-}
-
-pub fn export_markdown(file: &AnnotationFile) -> String {
-    let mut out = format!("# {}\n\n", file.brief.title);
-    if let Some(path) = &file.brief.path {
-        out.push_str(&format!("_{path}_\n\n"));
-    }
-    for a in file.live() {
-        let mut heading = kind_name(a.kind).to_string();
-        if let Some(c) = a.colour {
-            heading.push_str(&format!(" ({})", format!("{c:?}").to_lowercase()));
-        }
-        match &a.anchor {
-            Some(q) => out.push_str(&format!("## {heading}, ¶{}\n\n", q.passage + 1)),
-            None => out.push_str(&format!("## {heading} on the whole brief\n\n")),
-        }
-        if let Some(q) = &a.anchor {
-            for line in q.exact.lines() {
-                out.push_str(&format!("> {line}\n"));
-            }
-            out.push('\n');
-        }
-        if let Some(note) = &a.note {
-            out.push_str(note.trim_end());
-            out.push_str("\n\n");
-        }
-        out.push_str(&format!(
-            "<sub>created {} · updated {}</sub>\n\n",
-            a.created, a.updated
-        ));
-    }
-    out
 }

@@ -42,6 +42,14 @@ enum Command {
         #[arg(required_unless_present = "all")]
         file: Option<PathBuf>,
     },
+    /// Give notes whose brief cannot be found (listed by `export --all` and
+    /// in the library) to a brief.
+    Attach {
+        /// The notes' id, as listed.
+        id: String,
+        /// The brief to attach them to.
+        file: PathBuf,
+    },
     /// Print the effective key bindings (and any problem in your keymap.yaml).
     Keymap {
         /// Print the built-in keymap.yaml, to start your own from.
@@ -71,6 +79,7 @@ fn main() -> ExitCode {
             all: _,
             file,
         }) => brief::cli::export(file.as_deref(), matches!(format, Format::Json)),
+        Some(Command::Attach { id, file }) => brief::cli::attach(&id, &file),
         Some(Command::Keymap { defaults }) => brief::cli::keymap(defaults),
         Some(Command::Add { files }) => {
             warn(&problems);

@@ -3,8 +3,7 @@
 //! files (`rescue.rs`). Annotation files are written so that a crash at any moment leaves the old or
 //! the new file, both valid, and so that two instances lose nothing.
 
-use crate::annotations::{self, AnnotationFile, BriefRecord, SCHEMA};
-use crate::document::Brief;
+use crate::annotations::{AnnotationFile, SCHEMA};
 use crate::yaml;
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Write};
@@ -18,6 +17,8 @@ mod scratch;
 pub use library::{Added, add_brief};
 pub use rescue::{rescue_dirs, summary, texts, write_rescue};
 pub use scratch::ScratchFile;
+mod find;
+pub use find::{Finding, Probe, load_record, location};
 
 /// Where annotation files live: `<data dir>/annotations`.
 #[derive(Debug, Clone)]
@@ -127,35 +128,10 @@ impl Store {
         data_dir().map(|d| Store::new(d.join("annotations")))
     }
 
-    /// Find the annotation file of a brief: the file for its key, unless
-    /// that one belongs to a different brief with the same title, in which
-    /// case the next free or matching `-N` file.
-    pub fn locate(&self, brief: &Brief) -> (PathBuf, Loaded) {
-        let key = annotations::brief_key(brief);
-        for n in 0..64 {
-            let path = self.dir.join(annotations::file_name_for(&key, n));
-            match load(&path) {
-                Loaded::Ok(file) if !annotations::same_brief(&file.brief, brief) => continue,
-                loaded => return (path, loaded),
-            }
-        }
-        let path = self.dir.join(annotations::file_name_for(&key, 64));
-        let loaded = load(&path);
-        (path, loaded)
-    }
-
-    /// Every annotation file in the store (for the bookmarks list and export --all).
+    /// Every annotation file in the store (for the library, the bookmarks
+    /// list and export --all).
     pub fn all(&self) -> Vec<(PathBuf, Loaded)> {
-        let Ok(dir) = fs::read_dir(&self.dir) else {
-            return Vec::new();
-        };
-        let mut paths: Vec<PathBuf> = dir
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-            .collect();
-        paths.sort();
-        paths
+        self.files()
             .into_iter()
             .map(|p| {
                 let loaded = load(&p);
@@ -234,20 +210,6 @@ fn write_atomically(path: &Path, dir: &Path, bytes: &[u8], write: &WriteFn) -> s
         let _ = fs::remove_file(&temp);
     }
     result
-}
-
-/// A fresh record for a brief that has no file yet.
-pub fn record_for(brief: &Brief, path: &Path) -> BriefRecord {
-    BriefRecord {
-        title: brief.meta.title.clone(),
-        path: Some(
-            std::fs::canonicalize(path)
-                .unwrap_or(path.to_path_buf())
-                .to_string_lossy()
-                .into_owned(),
-        ),
-        passages: annotations::content_hashes(brief),
-    }
 }
 
 /// A small user file (keymap, config), refused above the YAML size limit.

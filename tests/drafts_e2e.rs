@@ -284,7 +284,7 @@ fn d_on_a_draft_in_the_notes_pane_discards_it() {
     s.send("\t");
     s.wait_for("· notes");
     s.send("d");
-    s.wait_for("Discard this draft?");
+    s.wait_for("Discard the draft “a passing thought”?");
     s.send("y");
     s.wait_for("Notes (0)");
     s.send("q");

@@ -230,7 +230,7 @@ fn a_draft_on_a_selection_is_reached_by_a_on_the_passage_and_from_the_notes_pane
     press(&mut m, "d");
     assert!(matches!(
         &m.overlay,
-        Some(Overlay::Confirm { question, .. }) if question.starts_with("Discard this draft?")
+        Some(Overlay::Confirm { question, .. }) if question.starts_with("Discard the draft “on a selection”?")
     ));
     press(&mut m, "y");
     assert_eq!(written(&m), vec![]);

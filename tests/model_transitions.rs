@@ -300,7 +300,7 @@ fn a_large_brief_shows_its_start_then_completes_in_place() {
     let mut file = brief::annotations::AnnotationFile::new(Default::default());
     file.position = Some(brief::annotations::Position {
         passage: 250,
-        updated: String::new(),
+        ..Default::default()
     });
     let opened = brief::model::Opened {
         path: "long.txt".into(),

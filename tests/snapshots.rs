@@ -134,7 +134,7 @@ fn overlays() {
             entries: vec![BookmarkEntry {
                 brief_title: "Norway opens its continental shelf".into(),
                 brief_path: None,
-                passage: 2,
+                passage: Some(2),
                 quote: "The decision makes Norway the first country to move towards commercial seabed mining".into(),
             }],
             cursor: 0,

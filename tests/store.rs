@@ -178,30 +178,72 @@ fn a_planted_symlink_is_not_followed() {
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
 }
 
+/// Open a brief as the reader does: find its annotation file, keeping the
+/// file in step with the brief.
+fn open(store: &Store, path: &Path) -> (std::path::PathBuf, Loaded, BriefRecord) {
+    let brief = brief::cli::read_brief(path).unwrap();
+    let now = brief::cli::fingerprint(path, &brief, true);
+    let (file, loaded) = store.locate(&brief, &now, path, &mut brief::cli::probe);
+    let record = BriefRecord::describe(&now, Some(store::location(path)));
+    (file, loaded, record)
+}
+
 #[test]
 fn briefs_find_their_notes_after_rename_and_edit_but_not_a_namesake() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path().to_path_buf());
-    let original = brief::loader::load(b"Analyses\n\nGas storage outlook\n\nFirst paragraph here.\n\nSecond paragraph here.\n\nThird one.\n", "a.txt").unwrap();
-    let (path, state) = store.locate(&original);
+    let store = Store::new(dir.path().join("annotations"));
+    let a = dir.path().join("a.txt");
+    std::fs::write(&a, "Analyses\n\nGas storage outlook\n\nFirst paragraph here.\n\nSecond paragraph here.\n\nThird one.\n").unwrap();
+    let (path, state, record) = open(&store, &a);
     assert!(matches!(state, Loaded::Missing));
-    let mut file = AnnotationFile::new(store::record_for(&original, Path::new("a.txt")));
+    let mut file = AnnotationFile::new(record);
     file.annotations.push(note("1", "mine"));
     store::save(&path, &file).unwrap();
     // Renamed and edited (a paragraph added): same file.
-    let edited = brief::loader::load(b"Analyses\n\nGas storage outlook\n\nA new lead.\n\nFirst paragraph here.\n\nSecond paragraph here.\n\nThird one.\n", "renamed.txt").unwrap();
-    let (again, state) = store.locate(&edited);
+    std::fs::remove_file(&a).unwrap();
+    let renamed = dir.path().join("renamed.txt");
+    std::fs::write(&renamed, "Analyses\n\nGas storage outlook\n\nA new lead.\n\nFirst paragraph here.\n\nSecond paragraph here.\n\nThird one.\n").unwrap();
+    let (again, state, _) = open(&store, &renamed);
     assert_eq!(again, path);
     assert!(matches!(state, Loaded::Ok(_)));
     // A different brief with the same title and category: its own file.
-    let namesake = brief::loader::load(
-        b"Analyses\n\nGas storage outlook\n\nCompletely different text.\n\nNothing shared.\n",
-        "b.txt",
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &b,
+        "Analyses\n\nGas storage outlook\n\nCompletely different text.\n\nNothing shared.\n",
     )
     .unwrap();
-    let (other, state) = store.locate(&namesake);
+    let (other, state, _) = open(&store, &b);
     assert_ne!(other, path);
     assert!(matches!(state, Loaded::Missing));
+}
+
+/// A retitled brief's file is renamed to its new title, and the record
+/// follows: the next open finds it at once, nothing is left behind.
+#[test]
+fn a_retitled_brief_takes_its_file_along() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("annotations"));
+    let a = dir.path().join("a.txt");
+    std::fs::write(&a, "Analyses\n\nGas storage outlook\n\nFirst.\n\nSecond.\n").unwrap();
+    let (path, _, record) = open(&store, &a);
+    let mut file = AnnotationFile::new(record);
+    file.annotations.push(note("1", "mine"));
+    store::save(&path, &file).unwrap();
+    std::fs::write(
+        &a,
+        "Analyses\n\nGas storage: the outlook\n\nFirst.\n\nSecond.\n",
+    )
+    .unwrap();
+    let (moved, state, _) = open(&store, &a);
+    assert_ne!(moved, path, "renamed to the new title");
+    assert!(!path.exists(), "nothing left behind");
+    let Loaded::Ok(file) = state else {
+        panic!("{state:?}")
+    };
+    assert_eq!(file.brief.title, "Gas storage: the outlook");
+    assert_eq!(file.annotations.len(), 1);
+    assert_eq!(loaded(&moved).brief.title, "Gas storage: the outlook");
 }
 
 /// Not a test on its own: the child process of `survives_sigkill_at_any_moment`.

@@ -84,6 +84,17 @@ pub fn place_all(passages: &[&str], annotations: &[Annotation]) -> Vec<Placement
         .collect()
 }
 
+/// Place one anchor (the reading position) on `passages`: None if its
+/// text is gone.
+pub fn place_one(passages: &[&str], anchor: &Anchor) -> Option<Placement> {
+    if anchor.exact.is_empty() {
+        return None;
+    }
+    by_hint(passages, anchor)
+        .or_else(|| by_exact_search(passages, anchor))
+        .or_else(|| by_fuzzy_match(passages, &PairIndex::new(passages), anchor))
+}
+
 fn byte_offset(text: &str, chars: usize) -> Option<usize> {
     if chars == 0 {
         return Some(0);

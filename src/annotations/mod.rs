@@ -5,8 +5,11 @@
 mod anchor;
 mod identity;
 
-pub use anchor::{Placement, place_all};
-pub use identity::{BriefKey, brief_key, content_hashes, file_name_for, same_brief, stable_hash};
+pub use anchor::{Placement, place_all, place_one};
+pub use identity::{
+    BriefKey, Claims, Fingerprint, Found, brief_key, file_name_for, find_record, is_name_of,
+    same_at_path, same_elsewhere, similarity, stable_hash,
+};
 
 use crate::yaml::Value;
 use serde::{Deserialize, Serialize};
@@ -124,24 +127,66 @@ impl Annotation {
     }
 }
 
-/// Where the reader was, restored when the brief is opened again.
+/// Where the reader was, restored when the brief is opened again: found by
+/// its text (`anchor`), the number only a hint, like any annotation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Position {
     pub passage: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<Anchor>,
     #[serde(default)]
     pub updated: String,
 }
 
-/// What identifies the brief a file belongs to.
+/// What identifies the brief a file belongs to: the evidence weighed by
+/// `identity` (see there for the rules).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct BriefRecord {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The brief's own identifier (front matter `id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Where the brief was last seen (absolute).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
-    /// Hashes of the first passages: tell an edited brief from a different
-    /// brief that happens to have the same title.
+    /// Size of the file when last seen (0: not known).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub bytes: u64,
+    /// Passages in the whole brief (0: not known).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub count: usize,
+    /// Hashes of the first passages, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub passages: Vec<String>,
+    /// The smallest hashes of all its distinct passages: a fingerprint of
+    /// the whole text, to tell an edited brief from a different one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sketch: Vec<String>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+fn is_zero<T: Default + PartialEq>(n: &T) -> bool {
+    *n == T::default()
+}
+
+/// Whether time `a` is later than time `b` (RFC 3339). Compared as times:
+/// as text, "12:00:00Z" sorts after "12:00:00.5Z" and offsets mislead. Text
+/// that is not a time (written by hand) falls back to comparing as text.
+pub fn later(a: &str, b: &str) -> bool {
+    use time::OffsetDateTime;
+    use time::format_description::well_known::Rfc3339;
+    match (
+        OffsetDateTime::parse(a, &Rfc3339),
+        OffsetDateTime::parse(b, &Rfc3339),
+    ) {
+        (Ok(a), Ok(b)) => a > b,
+        _ => a > b,
+    }
 }
 
 /// One annotation file: everything `brief` keeps about one brief.
@@ -189,7 +234,7 @@ impl AnnotationFile {
         for theirs in &disk.annotations {
             match self.annotations.iter_mut().find(|a| a.id == theirs.id) {
                 Some(ours) if ours.edited_beside(theirs) => copies.push(theirs.conflict_copy()),
-                Some(ours) if theirs.updated > ours.updated => *ours = theirs.clone(),
+                Some(ours) if later(&theirs.updated, &ours.updated) => *ours = theirs.clone(),
                 Some(_) => {}
                 None => self.annotations.push(theirs.clone()),
             }
@@ -209,7 +254,7 @@ impl AnnotationFile {
                 .or_insert_with(|| value.clone());
         }
         if let (Some(ours), Some(theirs)) = (&self.position, &disk.position)
-            && theirs.updated > ours.updated
+            && later(&theirs.updated, &ours.updated)
         {
             self.position = disk.position.clone();
         }

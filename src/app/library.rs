@@ -1,9 +1,11 @@
 //! Reading a library folder for the list: on a thread, headers only.
 
 use super::Message;
-use crate::model::LibraryEntry;
-use crate::store::{Loaded, Store};
-use crate::{annotations, cli};
+use crate::annotations::{BriefRecord, Claims, Kind};
+use crate::cli;
+use crate::document::Brief;
+use crate::model::{LibraryEntry, UnattachedNotes};
+use crate::store::{self, Loaded, Store};
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
@@ -14,19 +16,21 @@ pub(super) enum Files {
     List(Vec<PathBuf>),
 }
 
-/// Read the library in the background, in batches, so the list shows at once.
+/// Read the library in the background, in batches, so the list shows at
+/// once; then the notes no brief claimed.
 pub(super) fn spawn_library(files: Files, store: Option<Store>, tx: Sender<Message>) {
     std::thread::spawn(move || {
         let files = match files {
             Files::In(dir) => crate::files::list_briefs(&dir),
             Files::List(files) => files,
         };
+        let mut notes = store.as_ref().map(StoredNotes::read);
         let mut batch = Vec::new();
         let total = files.len();
         // A first screenful at once, then larger batches.
         let mut batch_size = 40;
         for (n, path) in files.into_iter().enumerate() {
-            batch.push(library_entry(&path, store.as_ref()));
+            batch.push(library_entry(&path, notes.as_mut()));
             if batch.len() == batch_size
                 && n + 1 < total
                 && tx
@@ -40,34 +44,106 @@ pub(super) fn spawn_library(files: Files, store: Option<Store>, tx: Sender<Messa
             }
         }
         let _ = tx.send(Message::Library(batch, true));
+        if let Some(notes) = notes {
+            let _ = tx.send(Message::Unattached(notes.unattached()));
+        }
     });
 }
 
-/// What the library needs of a brief (metadata, and the first passages that
-/// tell namesakes apart) is in its first few kilobytes.
-fn read_header(path: &Path) -> Result<crate::document::Brief> {
-    const HEAD: u64 = 8 * 1024;
-    cli::read_brief_start(path, HEAD, HEAD).map(|(brief, _)| brief)
+/// Every annotation file, read once for the whole library, and which brief
+/// claims which (see `annotations::Claims`).
+pub struct StoredNotes {
+    files: Vec<(PathBuf, Loaded)>,
+    claims: Claims,
 }
 
-pub fn library_entry(path: &Path, store: Option<&Store>) -> LibraryEntry {
+impl StoredNotes {
+    pub fn read(store: &Store) -> StoredNotes {
+        let files = store.all();
+        let records: Vec<Option<BriefRecord>> = files
+            .iter()
+            .map(|(path, loaded)| match loaded {
+                Loaded::Ok(file) => Some(file.brief.clone()),
+                _ => store::load_record(path),
+            })
+            .collect();
+        let refs: Vec<Option<&BriefRecord>> = records.iter().map(Option::as_ref).collect();
+        let claims = Claims::new(&refs, &|p| Path::new(p).is_file());
+        StoredNotes { files, claims }
+    }
+
+    /// Counts of the annotations of the brief at `path`, whose start is
+    /// `brief` (`whole`: all of it).
+    fn count(&mut self, path: &Path, brief: &Brief, whole: bool, entry: &mut LibraryEntry) {
+        if self.files.is_empty() {
+            return;
+        }
+        let now = cli::fingerprint(path, brief, whole);
+        for i in self.claims.claim(&now, &store::location(path)) {
+            if let Loaded::Ok(file) = &self.files[i].1 {
+                for a in file.live() {
+                    match a.kind {
+                        Kind::Bookmark => entry.bookmarks += 1,
+                        Kind::Highlight => entry.highlights += 1,
+                        Kind::Note => entry.notes += 1,
+                        Kind::Draft => {}
+                    }
+                }
+            }
+        }
+    }
+
+    /// Files with annotations that no brief of the library claimed and
+    /// whose brief is not where it was last seen.
+    pub fn unattached(&self) -> Vec<UnattachedNotes> {
+        self.claims
+            .unclaimed()
+            .into_iter()
+            .filter_map(|i| {
+                let (path, Loaded::Ok(file)) = &self.files[i] else {
+                    return None;
+                };
+                let mut notes = UnattachedNotes {
+                    id: path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    file: path.clone(),
+                    title: file.brief.title.clone(),
+                    last_path: file.brief.path.clone(),
+                    ..UnattachedNotes::default()
+                };
+                for a in file.live() {
+                    match a.kind {
+                        Kind::Bookmark => notes.bookmarks += 1,
+                        Kind::Highlight => notes.highlights += 1,
+                        Kind::Note => notes.notes += 1,
+                        Kind::Draft => notes.drafts += 1,
+                    }
+                }
+                (notes.bookmarks + notes.highlights + notes.notes + notes.drafts > 0)
+                    .then_some(notes)
+            })
+            .collect()
+    }
+}
+
+/// What the library needs of a brief (metadata, and the first passages that
+/// recognise its notes) is in its first few kilobytes.
+fn read_header(path: &Path) -> Result<(Brief, bool)> {
+    const HEAD: u64 = 8 * 1024;
+    cli::read_brief_start(path, HEAD, HEAD)
+}
+
+pub fn library_entry(path: &Path, notes: Option<&mut StoredNotes>) -> LibraryEntry {
     let mut entry = LibraryEntry {
         path: path.to_path_buf(),
         ..LibraryEntry::default()
     };
     match read_header(path) {
-        Ok(brief) => {
-            if let Some(store) = store
-                && let (_, Loaded::Ok(file)) = store.locate(&brief)
-            {
-                for a in file.live() {
-                    match a.kind {
-                        annotations::Kind::Bookmark => entry.bookmarks += 1,
-                        annotations::Kind::Highlight => entry.highlights += 1,
-                        annotations::Kind::Note => entry.notes += 1,
-                        annotations::Kind::Draft => {}
-                    }
-                }
+        Ok((brief, partial)) => {
+            if let Some(notes) = notes {
+                notes.count(path, &brief, !partial, &mut entry);
             }
             entry.title = brief.meta.title;
             entry.category = brief.meta.category;

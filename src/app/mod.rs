@@ -4,6 +4,7 @@
 //! (no CPU while idle) and still hears SIGTERM at once.
 
 use crate::action::Action;
+use crate::annotations::{AnnotationFile, BriefRecord, Fingerprint, Kind, Placement};
 use crate::keymap::{Key, KeyCode, Keymap};
 use crate::model::{self, BookmarkEntry, Effect, LibraryEntry, Model, Opened};
 use crate::store::{self, Loaded, Store};
@@ -23,8 +24,8 @@ mod library;
 mod term;
 
 pub use crate::files::list_briefs;
-pub use library::library_entry;
 use library::{Files, spawn_library};
+pub use library::{StoredNotes, library_entry};
 use std::time::{Duration, Instant};
 pub use term::restore_terminal;
 use term::{enter_terminal, external_edit, setup_terminal};
@@ -40,6 +41,8 @@ enum Message {
     Input(std::io::Result<Event>),
     Signal,
     Library(Vec<LibraryEntry>, bool),
+    /// Notes no brief of the library claimed, after the last batch.
+    Unattached(Vec<model::UnattachedNotes>),
     /// The whole of a large brief, parsed after its start was shown.
     Completed(PathBuf, Box<Result<crate::document::Brief, String>>),
 }
@@ -194,6 +197,7 @@ impl App<'_> {
                     return Ok(());
                 }
                 Ok(Message::Library(entries, done)) => Action::LibraryLoaded { entries, done },
+                Ok(Message::Unattached(notes)) => Action::UnattachedFound(notes),
                 Ok(Message::Completed(path, result)) => match *result {
                     Ok(brief) => Action::BriefCompleted {
                         path,
@@ -284,6 +288,17 @@ impl App<'_> {
                     let result = self.rescue(&path, &file, &why);
                     self.apply(model, Action::Rescued(result));
                 }
+                Effect::Attach { notes, brief } => {
+                    let result = self.attach(&notes, &brief);
+                    self.apply(
+                        model,
+                        Action::Attached {
+                            notes,
+                            brief,
+                            result,
+                        },
+                    );
+                }
             }
         }
     }
@@ -325,13 +340,13 @@ impl App<'_> {
         }
         match &self.store {
             Some(store) => {
-                let (annotations_path, loaded) = store.locate(&brief);
+                let now = cli::fingerprint(path, &brief, !partial);
+                let (annotations_path, loaded) = store.locate(&brief, &now, path, &mut cli::probe);
                 opened.annotations_path = annotations_path;
                 match loaded {
                     Loaded::Missing => {
-                        opened.annotations = Some(annotations::AnnotationFile::new(
-                            store::record_for(&brief, path),
-                        ))
+                        let record = BriefRecord::describe(&now, Some(store::location(path)));
+                        opened.annotations = Some(AnnotationFile::new(record))
                     }
                     Loaded::Ok(file) => opened.annotations = Some(*file),
                     Loaded::Unusable(why) => opened.read_only = Some(why),
@@ -346,6 +361,8 @@ impl App<'_> {
         Ok(opened)
     }
 
+    /// Every bookmark, placed on its brief as it is now: the number shown
+    /// is where the bookmark is, and Enter opens that passage.
     fn bookmarks(&self) -> Vec<BookmarkEntry> {
         let Some(store) = &self.store else {
             return Vec::new();
@@ -353,20 +370,70 @@ impl App<'_> {
         let mut out = Vec::new();
         for (_, loaded) in store.all() {
             let Loaded::Ok(file) = loaded else { continue };
-            for a in file
-                .live()
-                .filter(|a| a.kind == annotations::Kind::Bookmark)
-            {
-                let anchor = a.anchor.clone().unwrap_or_default();
+            if !file.live().any(|a| a.kind == Kind::Bookmark) {
+                continue;
+            }
+            let brief = file.brief.path.as_deref().and_then(|p| {
+                let path = Path::new(p);
+                let brief = cli::read_brief(path).ok()?;
+                let now = cli::fingerprint(path, &brief, true);
+                annotations::same_at_path(&Fingerprint::of_record(&file.brief), &now)
+                    .then_some(brief)
+            });
+            let texts: Vec<&str> = brief
+                .iter()
+                .flat_map(|b| b.passages().map(|(_, p)| p.text.as_str()))
+                .collect();
+            let placements = brief
+                .as_ref()
+                .map(|_| annotations::place_all(&texts, &file.annotations));
+            for (i, a) in file.annotations.iter().enumerate() {
+                if a.deleted || a.kind != Kind::Bookmark {
+                    continue;
+                }
+                let placed = placements.as_ref().and_then(|p| match p[i] {
+                    Placement::Attached {
+                        passage,
+                        start,
+                        end,
+                    } => Some((passage, texts[passage].get(start..end).unwrap_or(""))),
+                    _ => None,
+                });
+                let last_known = a.anchor.as_ref().map(|q| q.exact.as_str()).unwrap_or("");
                 out.push(BookmarkEntry {
                     brief_title: file.brief.title.clone(),
-                    brief_path: file.brief.path.as_ref().map(PathBuf::from),
-                    passage: anchor.passage,
-                    quote: anchor.exact.chars().take(200).collect(),
+                    brief_path: brief
+                        .as_ref()
+                        .and(file.brief.path.as_ref())
+                        .map(PathBuf::from),
+                    passage: placed.map(|(p, _)| p),
+                    quote: placed
+                        .map_or(last_known, |(_, q)| q)
+                        .chars()
+                        .take(200)
+                        .collect(),
                 });
             }
         }
         out
+    }
+
+    /// Give the notes in `notes` to the brief at `brief`; the brief's
+    /// counts as written.
+    fn attach(&self, notes: &Path, brief_path: &Path) -> Result<(usize, usize, usize), String> {
+        let store = self
+            .store
+            .as_ref()
+            .ok_or("no data directory (is HOME set?)")?;
+        let brief = cli::read_brief(brief_path).map_err(|e| format!("{e:#}"))?;
+        let now = cli::fingerprint(brief_path, &brief, true);
+        let (_, file) = store.attach(notes, &brief, &now, brief_path, &mut cli::probe)?;
+        let count = |kind| file.live().filter(|a| a.kind == kind).count();
+        Ok((
+            count(Kind::Bookmark),
+            count(Kind::Highlight),
+            count(Kind::Note),
+        ))
     }
 
     /// On quitting, SIGTERM/SIGHUP or a lost terminal: one more try for

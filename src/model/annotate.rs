@@ -84,7 +84,7 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             }
             None => Some("No note here to delete".to_string()),
         },
-        Action::Reattach => reattach(reader, clock, fx),
+        Action::Reattach => reattach(reader),
         _ => None,
     };
     if let Some(message) = message {
@@ -443,26 +443,114 @@ pub fn delete(reader: &mut Reader, clock: &mut Clock, id: &str, fx: &mut Vec<Eff
     }
 }
 
-/// Attach the selected detached annotation to the passage under the cursor.
-fn reattach(reader: &mut Reader, clock: &mut Clock, fx: &mut Vec<Effect>) -> Option<String> {
-    let selected = notes::selected(reader)
-        .filter(|&i| reader.annotations.placements[i] == Placement::Detached);
-    let Some(i) = selected else {
+/// `r`: re-attach the detached annotation selected in the notes pane. The
+/// reader then chooses the passage (back where they were reading, not where
+/// going through the notes took the cursor), sees it, and confirms.
+fn reattach(reader: &mut Reader) -> Option<String> {
+    let Some(i) = notes::selected(reader) else {
         return Some(
             "Select a detached note in the notes pane ({next_pane}), then press {reattach} on it"
                 .to_string(),
         );
     };
-    let (passage, start, end) = (reader.cursor, 0, reader.passage_text(reader.cursor).len());
-    let anchor = Anchor::new(reader.passage_text(passage), passage, start, end);
+    if let Some(p) = reader.annotations.placements[i].passage() {
+        return Some(format!(
+            "This note is on ¶{}: r re-attaches only a detached note",
+            p + 1
+        ));
+    }
+    if reader.annotations.placements[i] != Placement::Detached {
+        return Some("This note is on the whole brief: r re-attaches only a detached note".into());
+    }
+    reader.choosing = Some(reader.annotations.file.annotations[i].id.clone());
+    let back = reader.reading_at;
+    reader.focus = reader.pane_of(back);
+    reader.move_to(back);
+    None
+}
+
+/// Keys that move the reading cursor while choosing where to re-attach.
+pub fn moves_while_choosing(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::NextPassage
+            | Action::PrevPassage
+            | Action::FirstPassage
+            | Action::LastPassage
+            | Action::NextSection
+            | Action::PrevSection
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::Scroll(_)
+            | Action::NextBookmark
+            | Action::PrevBookmark
+            | Action::Search
+            | Action::ToggleNotes
+            | Action::Help
+    )
+}
+
+/// Choosing the passage for a detached annotation (motions are handled by
+/// the reader as usual): confirm attaches it to the passage under the
+/// cursor, cancel leaves it detached.
+pub fn choose(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
+    let Some(reader) = model.reader.as_mut() else {
+        return;
+    };
+    match action {
+        Action::Confirm | Action::Accept | Action::Open => {
+            let id = reader.choosing.take().unwrap_or_default();
+            let message = attach_here(reader, &model.clock, &id, fx);
+            model.info(message);
+        }
+        Action::Deny | Action::Cancel | Action::DismissMessage | Action::Quit => {
+            reader.choosing = None;
+            model.info("Not attached: the note stays detached");
+        }
+        _ => {}
+    }
+}
+
+/// Attach annotation `id` to the whole passage under the cursor.
+fn attach_here(reader: &mut Reader, clock: &Clock, id: &str, fx: &mut Vec<Effect>) -> String {
+    let file = &reader.annotations.file;
+    let Some(i) = file
+        .annotations
+        .iter()
+        .position(|a| a.id == id && !a.deleted)
+    else {
+        return "That note is gone (deleted elsewhere)".to_string();
+    };
+    let passage = reader.cursor;
+    let end = reader.passage_text(passage).len();
+    let anchor = Anchor::new(reader.passage_text(passage), passage, 0, end);
     let a = &mut reader.annotations.file.annotations[i];
     a.anchor = Some(anchor);
     a.updated = clock.now.clone();
     reader.annotations.placements[i] = Placement::Attached {
         passage,
-        start,
+        start: 0,
         end,
     };
     save(reader, fx);
-    Some(format!("Attached to passage {}", passage + 1))
+    format!("Attached to passage {}", passage + 1)
+}
+
+/// What the notes pane lists, counted by kind: notes (attached, detached or
+/// on the whole brief), and bookmarks or highlights whose text is gone
+/// (listed so they are not lost, but not notes).
+pub fn note_counts(reader: &Reader) -> (usize, usize, usize) {
+    let mut counts = (0, 0, 0);
+    for i in notes::entries(reader) {
+        let a = &reader.annotations.file.annotations[i];
+        match a.kind {
+            Kind::Note => counts.0 += 1,
+            Kind::Bookmark => counts.1 += 1,
+            Kind::Highlight => counts.2 += 1,
+            Kind::Draft => {}
+        }
+    }
+    counts
 }

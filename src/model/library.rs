@@ -46,9 +46,28 @@ impl LibraryEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct BookmarkEntry {
     pub brief_title: String,
+    /// None: the brief is not where it was last seen.
     pub brief_path: Option<PathBuf>,
-    pub passage: usize,
+    /// Where the bookmark is now, after re-anchoring (None: detached).
+    pub passage: Option<usize>,
+    /// The text there now (or the last known text, when detached).
     pub quote: String,
+}
+
+/// Annotations whose brief cannot be found (its file is gone, or a
+/// different brief is there now): listed so they are never silently lost,
+/// and attachable to a brief.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UnattachedNotes {
+    /// The annotation file's name without `.yaml` (`brief attach ID FILE`).
+    pub id: String,
+    pub file: PathBuf,
+    pub title: String,
+    pub last_path: Option<String>,
+    pub bookmarks: usize,
+    pub highlights: usize,
+    pub notes: usize,
+    pub drafts: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -67,6 +86,10 @@ pub struct Library {
     pub rows: usize,
     /// Entries are still being read in the background.
     pub loading: bool,
+    /// Notes whose brief cannot be found.
+    pub unattached: Vec<UnattachedNotes>,
+    /// Choosing the brief to attach these notes to.
+    pub attaching: Option<UnattachedNotes>,
 }
 
 impl Library {
@@ -230,6 +253,28 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         }
         return;
     }
+    if library.attaching.is_some() {
+        match action {
+            Action::Open => {
+                let notes = library.attaching.take().unwrap_or_default();
+                match library.selected() {
+                    Some(entry) if entry.error.is_none() => fx.push(Effect::Attach {
+                        notes: notes.file,
+                        brief: entry.path.clone(),
+                    }),
+                    _ => model.error("Not attached: that file is not a readable brief"),
+                }
+                return;
+            }
+            Action::Quit | Action::Cancel | Action::DismissMessage => {
+                library.attaching = None;
+                model.info("Not attached: the notes are still listed (o)");
+                return;
+            }
+            Action::Bookmarks | Action::NotesWithoutBrief => return,
+            _ => {}
+        }
+    }
     match action {
         Action::Quit => {
             if library.filter.is_empty() {
@@ -276,6 +321,35 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             }
         }
         Action::Bookmarks => fx.push(Effect::LoadBookmarks),
+        Action::NotesWithoutBrief if library.unattached.is_empty() => {
+            model.info("Every note has its brief")
+        }
+        Action::NotesWithoutBrief => model.overlay = Some(Overlay::Unattached { cursor: 0 }),
         _ => {}
+    }
+}
+
+/// Notes were attached to a brief (or could not be): the list is updated
+/// with the brief's counts (bookmarks, highlights, notes) as written.
+pub fn attached(
+    model: &mut Model,
+    notes: PathBuf,
+    brief: PathBuf,
+    result: Result<(usize, usize, usize), String>,
+) {
+    let library = &mut model.library;
+    match result {
+        Ok((bookmarks, highlights, count)) => {
+            library.unattached.retain(|u| u.file != notes);
+            let mut title = String::new();
+            if let Some(entry) = library.entries.iter_mut().find(|e| e.path == brief) {
+                entry.bookmarks = bookmarks;
+                entry.highlights = highlights;
+                entry.notes = count;
+                title = entry.title.clone();
+            }
+            model.info(format!("Attached: the notes are now on “{title}”"));
+        }
+        Err(why) => model.error(format!("Not attached: {why}")),
     }
 }

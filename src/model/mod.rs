@@ -8,6 +8,7 @@ mod leaving;
 mod library;
 pub mod notes;
 pub mod overlay_text;
+mod position;
 mod reader;
 mod scroll;
 mod search;
@@ -16,8 +17,9 @@ use crate::action::Action;
 use crate::annotations::AnnotationFile;
 use crate::document::Brief;
 use crate::keymap::{Context, Key, Keymap, Resolution};
+pub use annotate::note_counts;
 pub use drafts::rescue_unsaved;
-pub use library::{BookmarkEntry, Library, LibraryEntry};
+pub use library::{BookmarkEntry, Library, LibraryEntry, UnattachedNotes};
 pub use notes::{NoteEditor, NoteTarget};
 pub use reader::{Reader, Top};
 pub use search::{Found, Match, Search, find_all};
@@ -55,6 +57,12 @@ pub enum Effect {
         file: Box<AnnotationFile>,
         /// Why it could not.
         why: String,
+    },
+    /// Give the annotation file `notes` (whose brief was lost) to the brief
+    /// at `brief`.
+    Attach {
+        notes: PathBuf,
+        brief: PathBuf,
     },
 }
 
@@ -101,6 +109,10 @@ pub enum Overlay {
     /// Problems found at start-up (keymap), shown until dismissed.
     Problems {
         scroll: usize,
+    },
+    /// Notes whose brief cannot be found (`library.unattached`).
+    Unattached {
+        cursor: usize,
     },
 }
 
@@ -196,13 +208,20 @@ impl Model {
             Some(Overlay::Help { .. }) | Some(Overlay::Problems { .. }) => {
                 &[Context::Help, Context::Global]
             }
-            Some(Overlay::Bookmarks { .. }) => &[Context::Library, Context::Global],
+            Some(Overlay::Bookmarks { .. }) | Some(Overlay::Unattached { .. }) => {
+                &[Context::Library, Context::Global]
+            }
             None => match self.screen {
                 Screen::Library if self.library.filtering => &[Context::Search],
                 Screen::Library => &[Context::Library, Context::Global],
                 Screen::Reader => match &self.reader {
                     Some(r) if r.editor.is_some() => &[Context::Editor],
                     Some(r) if r.search.typing() => &[Context::Search],
+                    // Choosing a passage: the reader's motions, and the
+                    // answers of a question (Enter attaches, Esc cancels).
+                    Some(r) if r.choosing.is_some() => {
+                        &[Context::Confirm, Context::Reader, Context::Global]
+                    }
                     _ => &[Context::Reader, Context::Global],
                 },
             },
@@ -327,6 +346,12 @@ fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::BookmarksLoaded(entries) => {
             model.overlay = Some(Overlay::Bookmarks { entries, cursor: 0 })
         }
+        Action::UnattachedFound(notes) => model.library.unattached = notes,
+        Action::Attached {
+            notes,
+            brief,
+            result,
+        } => library::attached(model, notes, brief, result),
         action if model.overlay.is_some() => overlay_action(model, action, fx),
         action => match model.screen {
             Screen::Library => library::update(model, action, fx),
@@ -411,7 +436,9 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                 Action::Open => {
                     if let Some(entry) = entries.get(*cursor) {
                         let path = entry.brief_path.clone();
-                        let passage = Some(entry.passage);
+                        // A detached bookmark opens the brief where the
+                        // reader left it.
+                        let passage = entry.passage;
                         model.overlay = None;
                         match path {
                             Some(path) => {
@@ -420,9 +447,27 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                                 leaving::save_before_switch(model, fx);
                                 fx.push(Effect::OpenBrief { path, passage })
                             }
-                            None => model.error("this bookmark's brief has no known location"),
+                            None => model.error(
+                                "this bookmark's brief is not where it was last seen \
+                                 (o in the library lists its notes, to attach them)",
+                            ),
                         }
                     }
+                }
+                _ => {}
+            }
+        }
+        (Overlay::Unattached { cursor }, action) => {
+            let last = model.library.unattached.len().saturating_sub(1);
+            match action {
+                Action::NextItem => *cursor = (*cursor + 1).min(last),
+                Action::PrevItem => *cursor = cursor.saturating_sub(1),
+                Action::FirstItem => *cursor = 0,
+                Action::LastItem => *cursor = last,
+                Action::Open => {
+                    let chosen = model.library.unattached.get(*cursor).cloned();
+                    model.overlay = None;
+                    model.library.attaching = chosen;
                 }
                 _ => {}
             }

@@ -2,9 +2,11 @@
 //! in view, and the motions that move it.
 
 use super::search::Search;
-use super::{Effect, Model, Overlay, Screen, annotate, notes};
+use super::{Effect, Model, Overlay, Screen, annotate, notes, position};
 use crate::action::Action;
-use crate::annotations::{self, AnnotationFile, BriefRecord, Colour, Placement, Position};
+use crate::annotations::{
+    self, Anchor, AnnotationFile, BriefRecord, Colour, Fingerprint, Placement,
+};
 use crate::document::Brief;
 use crate::layout::{Pane, PassageIndex, PassageRows, ReaderGeometry, WrapCache, reader_geometry};
 use ratatui::layout::Rect;
@@ -76,6 +78,15 @@ pub struct Reader {
     pub partial: bool,
     /// A position beyond the loaded start, to go to once the rest is in.
     pending_position: Option<usize>,
+    /// The reading position's text, not found in the loaded start: looked
+    /// for again once the rest is in.
+    pending_anchor: Option<Anchor>,
+    /// Re-attaching the detached annotation with this id: the reader
+    /// chooses the passage, then confirms (see `annotate::choose`).
+    pub choosing: Option<String>,
+    /// Where the reader was last outside the notes pane (going through the
+    /// notes moves the cursor; re-attaching starts from here).
+    pub reading_at: usize,
 }
 
 pub(super) fn pane_slot(pane: Pane) -> usize {
@@ -86,22 +97,24 @@ impl Reader {
     pub fn new(opened: super::Opened, width: u16, height: u16) -> Reader {
         let brief = opened.brief;
         let index = PassageIndex::new(&brief);
-        let mut file = opened
-            .annotations
-            .unwrap_or_else(|| AnnotationFile::new(BriefRecord::default()));
-        file.brief.title = brief.meta.title.clone();
-        let location = if opened.location.as_os_str().is_empty() {
-            &opened.path
-        } else {
-            &opened.location
-        };
-        file.brief.path = Some(location.to_string_lossy().into_owned());
-        file.brief.passages = annotations::content_hashes(&brief);
+        // The record is brought up to date by the store when the file is
+        // found (app.rs); a brief opened without one gets a fresh record.
+        let file = opened.annotations.unwrap_or_else(|| {
+            let location = if opened.location.as_os_str().is_empty() {
+                &opened.path
+            } else {
+                &opened.location
+            };
+            let fp = Fingerprint::of(&brief, 0, !opened.partial);
+            let path = Some(location.to_string_lossy().into_owned());
+            AnnotationFile::new(BriefRecord::describe(&fp, path))
+        });
         let last = index.len().saturating_sub(1);
-        let wanted = opened
-            .passage
-            .or(file.position.as_ref().map(|p| p.passage))
-            .unwrap_or(0);
+        let (restored, pending_anchor) = match opened.passage {
+            Some(_) => (None, None),
+            None => position::restore(file.position.as_ref(), &brief, opened.partial),
+        };
+        let wanted = opened.passage.or(restored).unwrap_or(0);
         let cursor = wanted.min(last);
         let pending_position = (opened.partial && wanted > last).then_some(wanted);
         let mut reader = Reader {
@@ -132,6 +145,9 @@ impl Reader {
             leaving: false,
             partial: opened.partial,
             pending_position,
+            pending_anchor,
+            choosing: None,
+            reading_at: cursor,
             brief,
         };
         reader.replace_annotations();
@@ -146,13 +162,18 @@ impl Reader {
         self.brief = brief;
         self.index = PassageIndex::new(&self.brief);
         self.wraps = WrapCache::default();
-        self.annotations.file.brief.passages = annotations::content_hashes(&self.brief);
+        let record = &mut self.annotations.file.brief;
+        record.refresh(&Fingerprint::of(&self.brief, record.bytes, true));
         self.partial = false;
         self.replace_annotations();
         if !self.search.query.is_empty() {
             self.refresh_search();
         }
-        match self.pending_position.take() {
+        let anchored = self
+            .pending_anchor
+            .take()
+            .and_then(|anchor| position::find(&self.brief, &anchor));
+        match anchored.or(self.pending_position.take()) {
             Some(p) => self.move_to(p),
             None => self.cursor = self.cursor.min(self.index.len().saturating_sub(1)),
         }
@@ -457,10 +478,12 @@ impl Reader {
             return false;
         }
         self.opened_at = self.cursor;
-        self.annotations.file.position = Some(Position {
-            passage: self.cursor,
-            updated: now.to_string(),
-        });
+        let text = if self.cursor < self.index.len() {
+            self.passage_text(self.cursor)
+        } else {
+            ""
+        };
+        self.annotations.file.position = Some(position::at(text, self.cursor, now));
         true
     }
 
@@ -513,6 +536,9 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
     if reader.search.typing() {
         return reader.search_action(action);
     }
+    if reader.choosing.is_some() && !annotate::moves_while_choosing(&action) {
+        return annotate::choose(model, action, fx);
+    }
     let on_notes = reader.focus == Pane::Notes;
     match action {
         Action::Quit => {
@@ -561,9 +587,12 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::Scroll(delta) => reader.wheel(delta),
         action => annotate::update(model, action, fx),
     }
+    // While choosing where to re-attach, the notes pane keeps the note.
     if let Some(reader) = model.reader.as_mut()
         && reader.focus != Pane::Notes
+        && reader.choosing.is_none()
     {
         notes::follow_cursor(reader);
+        reader.reading_at = reader.cursor;
     }
 }

@@ -124,7 +124,7 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
 }
 
 /// `★2 ✎1 ▮3`: bookmarks, notes, highlights; only those there are.
-fn marks(bookmarks: usize, notes: usize, highlights: usize) -> String {
+pub(super) fn marks(bookmarks: usize, notes: usize, highlights: usize) -> String {
     [("★", bookmarks), ("✎", notes), ("▮", highlights)]
         .iter()
         .filter(|(_, n)| *n > 0)

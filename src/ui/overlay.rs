@@ -97,11 +97,15 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
             }
             let top = cursor.saturating_sub(rows.saturating_sub(1));
             for (n, e) in entries.iter().enumerate().skip(top).take(rows) {
+                let at = match (e.passage, &e.brief_path) {
+                    (Some(p), _) => format!("¶{}", p + 1),
+                    (None, Some(_)) => "detached".to_string(),
+                    (None, None) => "brief not found".to_string(),
+                };
                 let text = fit(
                     &format!(
-                        "{} · ¶{} · {}",
+                        "{} · {at} · {}",
                         printable(&e.brief_title),
-                        e.passage + 1,
                         printable(&e.quote)
                     ),
                     w,
@@ -112,6 +116,48 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
                     ratatui::style::Style::new()
                 };
                 lines.push(Line::styled(text, style));
+            }
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+        Some(Overlay::Unattached { cursor }) => {
+            let list = &model.library.unattached;
+            let rect = centred(
+                area,
+                area.width.saturating_sub(4),
+                area.height.saturating_sub(2),
+            );
+            let title = format!(
+                "Notes without a brief ({}) · Enter: attach to a brief · q closes",
+                list.len()
+            );
+            let inner = popup(frame, rect, &title, theme);
+            let w = usize::from(inner.width);
+            let rows = usize::from(inner.height);
+            let mut lines = vec![Line::styled(
+                fit(
+                    "Their brief is not where it was last seen. Enter, then choose the brief.",
+                    w,
+                ),
+                theme.dim(),
+            )];
+            // Two rows each: the title, then what there is and where it was.
+            let fits = (rows.saturating_sub(1) / 2).max(1);
+            let top = cursor.saturating_sub(fits - 1);
+            for (n, u) in list.iter().enumerate().skip(top).take(fits) {
+                let marks = super::library::marks(u.bookmarks, u.notes, u.highlights);
+                let last = u.last_path.as_deref().unwrap_or("?");
+                let style = if n == *cursor {
+                    theme.selected_row()
+                } else {
+                    ratatui::style::Style::new()
+                };
+                lines.push(Line::styled(fit(&printable(&u.title), w), style));
+                let detail = format!(
+                    "  {marks} · last at {} · id {}",
+                    printable(last),
+                    printable(&u.id)
+                );
+                lines.push(Line::styled(fit(&detail, w), theme.dim()));
             }
             frame.render_widget(Paragraph::new(lines), inner);
         }

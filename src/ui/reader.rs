@@ -321,16 +321,25 @@ fn draw_gauge(
 fn draw_notes(frame: &mut Frame, model: &Model, reader: &Reader, rect: Rect, theme: Theme) {
     let focused = reader.focus == Pane::Notes;
     let list = notes::entries(reader);
+    // Counted by kind: a detached bookmark or highlight is listed (so it is
+    // not lost) but is not a note; drafts are not notes yet.
+    let (count, bookmarks, highlights) = crate::model::note_counts(reader);
     let file = &reader.annotations.file.annotations;
     let drafts = list
         .iter()
         .filter(|&&i| file[i].kind == Kind::Draft)
         .count();
-    let title = match drafts {
-        0 => format!(" Notes ({}) ", list.len()),
-        1 => format!(" Notes ({}) · 1 draft ", list.len() - 1),
-        n => format!(" Notes ({}) · {n} drafts ", list.len() - n),
-    };
+    let mut title = format!(" Notes ({count}) ");
+    for (n, what) in [
+        (drafts, "draft"),
+        (bookmarks, "detached bookmark"),
+        (highlights, "detached highlight"),
+    ] {
+        if n > 0 {
+            let s = if n == 1 { "" } else { "s" };
+            title.push_str(&format!("· {n} {what}{s} "));
+        }
+    }
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))
@@ -384,7 +393,8 @@ fn draw_notes(frame: &mut Frame, model: &Model, reader: &Reader, rect: Rect, the
     {
         let n = top + k;
         let here = block.passage == Some(reader.cursor);
-        let selected = focused && n == reader.notes_cursor;
+        // While re-attaching, the note being placed stays marked.
+        let selected = (focused || reader.choosing.is_some()) && n == reader.notes_cursor;
         let header_style = match (selected, here) {
             (true, _) => theme.selected_row(),
             (false, true) => theme.accent(),

@@ -5,7 +5,7 @@ use super::theme::Theme;
 use crate::action::Action;
 use crate::keymap::format_sequence;
 use crate::layout::Pane;
-use crate::model::{Model, Reader, Screen, notes};
+use crate::model::{Model, Reader, Screen};
 use crate::text::{fit, printable, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -52,8 +52,82 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect, theme: Theme) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// While typing a search or filter: the prompt with its count.
+/// A key as the status line names it: `Enter`, `Esc`, or as written.
+fn key_name(key: &str) -> String {
+    match key {
+        "enter" => "Enter".into(),
+        "esc" => "Esc".into(),
+        other => other.into(),
+    }
+}
+
+/// The key bound to `action` in the confirm context: `preferred` if it is
+/// one of them (Enter over y), else the first.
+fn answer_key(model: &Model, action: &Action, preferred: &str) -> String {
+    let keys = model
+        .keymap
+        .keys_for(crate::keymap::Context::Confirm, action);
+    match keys.iter().find(|k| *k == preferred).or(keys.first()) {
+        Some(key) => key_name(key),
+        None => "?".into(),
+    }
+}
+
+/// While typing a search or filter, or choosing where something goes: the
+/// prompt.
 fn prompt(model: &Model) -> Option<String> {
+    if model.screen == Screen::Library
+        && !model.library.filtering
+        && let Some(notes) = &model.library.attaching
+    {
+        let key = |action: &Action| {
+            let keys = model
+                .keymap
+                .keys_for(crate::keymap::Context::Library, action);
+            let keys = if keys.is_empty() {
+                model
+                    .keymap
+                    .keys_for(crate::keymap::Context::Global, action)
+            } else {
+                keys
+            };
+            keys.first().map_or_else(|| "?".into(), |k| key_name(k))
+        };
+        return Some(format!(
+            "{} attaches the notes to this brief, {} cancels · move to the brief for “{}”",
+            key(&Action::Open),
+            key(&Action::DismissMessage),
+            printable(&notes.title),
+        ));
+    }
+    if model.screen == Screen::Reader
+        && let Some(reader) = model.reader.as_ref()
+        && !reader.search.typing()
+        && let Some(id) = &reader.choosing
+    {
+        let note = reader
+            .annotations
+            .file
+            .annotations
+            .iter()
+            .find(|a| &a.id == id)
+            .and_then(|a| {
+                a.note
+                    .clone()
+                    .or(a.anchor.as_ref().map(|q| q.exact.clone()))
+            })
+            .unwrap_or_default();
+        let note: String = note.split_whitespace().collect::<Vec<_>>().join(" ");
+        let note: String = note.chars().take(24).collect();
+        return Some(format!(
+            "¶ {}/{} · attach “{}…” here? {} attaches, {} cancels, move to choose",
+            reader.cursor + 1,
+            reader.index.len(),
+            printable(&note),
+            answer_key(model, &Action::Confirm, "enter"),
+            answer_key(model, &Action::Deny, "esc"),
+        ));
+    }
     if model.screen == Screen::Library && model.library.filtering {
         let shown = model.library.visible.len();
         return Some(format!(
@@ -105,7 +179,7 @@ fn position(model: &Model) -> String {
                 .get(reader.cursor)
                 .and_then(|&s| reader.brief.sections[s].heading.clone())
                 .unwrap_or_else(|| "Summary".to_string());
-            let notes = notes::entries(reader).len();
+            let notes = crate::model::note_counts(reader).0;
             let bookmarks = reader
                 .annotations
                 .file
@@ -143,6 +217,16 @@ fn position(model: &Model) -> String {
             let mut text = format!("{} briefs", lib.entries.len());
             if lib.loading {
                 text.push_str(" (reading…)");
+            }
+            if !lib.unattached.is_empty() {
+                let key = model
+                    .key_hint(&Action::NotesWithoutBrief)
+                    .map(|k| format!(": {k} lists them"))
+                    .unwrap_or_default();
+                text.push_str(&format!(
+                    " · Notes without a brief ({}){key}",
+                    lib.unattached.len()
+                ));
             }
             if !lib.filter.is_empty() {
                 text.push_str(&format!(

@@ -1,0 +1,219 @@
+//! `brief export`: annotations with their quotes, as Markdown or JSON. Every
+//! passage number is where the annotation is now, after re-anchoring on the
+//! brief as it is; an annotation whose text is gone says "detached", and
+//! notes whose brief cannot be found are listed as such, with their last
+//! path, title and the id to attach them by.
+
+use super::{fingerprint, read_brief};
+use crate::annotations::{
+    Annotation, AnnotationFile, Fingerprint, Kind, Placement, place_all, same_at_path,
+};
+use crate::document::Brief;
+use crate::store::{Loaded, Store};
+use std::path::Path;
+
+/// Where an annotation is in the brief as it is now.
+enum Place {
+    /// On passage `passage` (0-based), whose text there is `quote`.
+    Attached {
+        passage: usize,
+        quote: String,
+    },
+    Brief,
+    Detached,
+}
+
+/// One brief's annotations, placed.
+pub struct Item {
+    /// The annotation file's name without `.yaml`: what `brief attach` takes.
+    id: String,
+    file: AnnotationFile,
+    /// Parallel to `file.annotations`; None when the brief was not found.
+    places: Option<Vec<Place>>,
+}
+
+impl Item {
+    pub fn new(path: &Path, file: AnnotationFile, brief: Option<&Brief>) -> Item {
+        let places = brief.map(|brief| {
+            let texts: Vec<&str> = brief.passages().map(|(_, p)| p.text.as_str()).collect();
+            place_all(&texts, &file.annotations)
+                .into_iter()
+                .map(|p| match p {
+                    Placement::Attached {
+                        passage,
+                        start,
+                        end,
+                    } => Place::Attached {
+                        passage,
+                        quote: texts[passage].get(start..end).unwrap_or("").to_string(),
+                    },
+                    Placement::Brief => Place::Brief,
+                    Placement::Detached => Place::Detached,
+                })
+                .collect()
+        });
+        Item {
+            id: path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            file,
+            places,
+        }
+    }
+
+    fn live(&self) -> impl Iterator<Item = (&Annotation, Option<&Place>)> {
+        self.file
+            .annotations
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !a.deleted)
+            .map(|(i, a)| (a, self.places.as_ref().and_then(|p| p.get(i))))
+    }
+}
+
+/// Every annotation file with something in it; each placed on its brief when
+/// the brief is still where it was last seen.
+pub fn all(store: &Store) -> Vec<Item> {
+    let mut items: Vec<Item> = store
+        .all()
+        .into_iter()
+        .filter_map(|(path, loaded)| match loaded {
+            Loaded::Ok(file) if file.live().next().is_some() => {
+                let brief = brief_of(&file);
+                Some(Item::new(&path, *file, brief.as_ref()))
+            }
+            _ => None,
+        })
+        .collect();
+    // Briefs found first, then the notes without one.
+    items.sort_by_key(|item| item.places.is_none());
+    items
+}
+
+/// The brief at a record's path, if it is still that brief.
+fn brief_of(file: &AnnotationFile) -> Option<Brief> {
+    let path = Path::new(file.brief.path.as_deref()?);
+    let brief = read_brief(path).ok()?;
+    let now = fingerprint(path, &brief, true);
+    same_at_path(&Fingerprint::of_record(&file.brief), &now).then_some(brief)
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Bookmark => "bookmark",
+        Kind::Highlight => "highlight",
+        Kind::Note => "note",
+        Kind::Draft => "draft",
+    }
+}
+
+pub fn json(item: &Item) -> serde_json::Value {
+    let annotations: Vec<serde_json::Value> = item
+        .live()
+        .map(|(a, place)| {
+            let (passage, quote, detached) = match place {
+                Some(Place::Attached { passage, quote }) => {
+                    (Some(passage + 1), Some(quote.clone()), false)
+                }
+                Some(Place::Brief) => (None, None, false),
+                Some(Place::Detached) | None => (
+                    None,
+                    a.anchor.as_ref().map(|q| q.exact.clone()),
+                    a.anchor.is_some(),
+                ),
+            };
+            serde_json::json!({
+                "id": a.id,
+                "kind": kind_name(a.kind),
+                "passage": passage,
+                "detached": detached,
+                "quote": quote,
+                "note": a.note,
+                "colour": a.colour.map(|c| format!("{c:?}").to_lowercase()),
+                "created": a.created,
+                "updated": a.updated,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "id": item.id,
+        "title": item.file.brief.title,
+        "path": item.file.brief.path,
+        "brief_found": item.places.is_some(),
+        "annotations": annotations,
+    })
+}
+
+pub fn markdown(items: &[Item]) -> String {
+    let mut out = String::new();
+    for item in items.iter().filter(|i| i.places.is_some()) {
+        out.push_str(&format!("# {}\n\n", item.file.brief.title));
+        if let Some(path) = &item.file.brief.path {
+            out.push_str(&format!("_{path}_\n\n"));
+        }
+        annotations(&mut out, item, "##");
+    }
+    let lost: Vec<&Item> = items.iter().filter(|i| i.places.is_none()).collect();
+    if !lost.is_empty() {
+        out.push_str(&format!(
+            "# Notes without a brief ({})\n\nTheir brief is no longer where it was last seen. \
+             Give them to a brief with `brief attach ID FILE`.\n\n",
+            lost.len()
+        ));
+    }
+    for item in lost {
+        out.push_str(&format!("## {}\n\n", item.file.brief.title));
+        let path = item
+            .file
+            .brief
+            .path
+            .as_deref()
+            .unwrap_or("an unknown place");
+        out.push_str(&format!(
+            "_last seen at {path}_ · `brief attach {} FILE`\n\n",
+            item.id
+        ));
+        annotations(&mut out, item, "###");
+    }
+    out
+}
+
+fn annotations(out: &mut String, item: &Item, level: &str) {
+    for (a, place) in item.live() {
+        let mut heading = kind_name(a.kind).to_string();
+        if let Some(c) = a.colour {
+            heading.push_str(&format!(" ({})", format!("{c:?}").to_lowercase()));
+        }
+        let (where_, quote) = match place {
+            Some(Place::Attached { passage, quote }) => {
+                (format!(", ¶{}", passage + 1), Some(quote.as_str()))
+            }
+            Some(Place::Brief) => (" on the whole brief".to_string(), None),
+            Some(Place::Detached) => (
+                ", detached (its text is no longer in the brief)".to_string(),
+                a.anchor.as_ref().map(|q| q.exact.as_str()),
+            ),
+            None if a.anchor.is_none() => (" on the whole brief".to_string(), None),
+            None => (
+                ", detached (brief not found)".to_string(),
+                a.anchor.as_ref().map(|q| q.exact.as_str()),
+            ),
+        };
+        out.push_str(&format!("{level} {heading}{where_}\n\n"));
+        if let Some(quote) = quote {
+            for line in quote.lines() {
+                out.push_str(&format!("> {line}\n"));
+            }
+            out.push('\n');
+        }
+        if let Some(note) = &a.note {
+            out.push_str(note.trim_end());
+            out.push_str("\n\n");
+        }
+        out.push_str(&format!(
+            "<sub>created {} · updated {}</sub>\n\n",
+            a.created, a.updated
+        ));
+    }
+}
