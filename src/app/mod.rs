@@ -159,6 +159,7 @@ impl App<'_> {
         let mut settle: Option<Instant> = None;
         while !self.quit {
             if dirty && settle.is_none() {
+                self.sync_size(model);
                 if let Err(e) = self.draw(model) {
                     // The terminal is gone (closed window, broken pipe).
                     self.save_pending(model);
@@ -230,6 +231,18 @@ impl App<'_> {
         }
         self.terminal.draw(|frame| ui::draw(frame, model))?;
         execute!(std::io::stdout(), terminal::EndSynchronizedUpdate)
+    }
+
+    /// Make sure the model knows the terminal's size before a frame: the
+    /// resize event can come after a key that draws first (and with
+    /// crossterm's default input source it could be lost altogether; see
+    /// Cargo.toml). The ioctl behind `size` costs nothing.
+    fn sync_size(&mut self, model: &mut Model) {
+        if let Ok((width, height)) = terminal::size()
+            && (width, height) != (model.width, model.height)
+        {
+            model::update(model, Action::Resize { width, height });
+        }
     }
 
     fn apply(&mut self, model: &mut Model, action: Action) {

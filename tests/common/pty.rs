@@ -287,6 +287,12 @@ impl Session {
             }
             let now = Instant::now();
             if now >= deadline {
+                if std::env::var_os("BRIEF_TEST_DEBUG").is_some() {
+                    let raw = &state.raw;
+                    let tail = &raw[raw.len().saturating_sub(6000)..];
+                    eprintln!("RAW TAIL: {}", String::from_utf8_lossy(tail).escape_debug());
+                    eprintln!("PARSER: {}", state.parser.screen().contents());
+                }
                 panic!(
                     "waited {:?} for {what}; the screen shows:\n{}",
                     timeout(),
