@@ -1,13 +1,23 @@
 //! Incremental search in a brief: smart case, matches in every pane, `n`/`N`
 //! to step, Esc to go back to where the search started.
 
-use super::reader::{Reader, Top};
+use super::reader::{Reader, Top, pane_slot};
 use crate::action::Action;
 use crate::keymap::{Key, KeyCode};
-use crate::layout::Pane;
+use crate::layout::{Pane, Row};
 
-/// One match: passage and byte range in its text.
-pub type Match = (usize, usize, usize);
+/// One match: a byte range in a passage's text, or in a heading drawn with
+/// that passage (headings are text a reader sees, so search finds them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// The passage the match is in, or that draws the heading it is in:
+    /// where `n`/`N` take the cursor.
+    pub passage: usize,
+    /// The section whose heading holds the match; `None`: the passage text.
+    pub heading: Option<usize>,
+    pub start: usize,
+    pub end: usize,
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
@@ -103,10 +113,21 @@ impl Reader {
         let query = self.search.query.clone();
         self.search.matches.clear();
         if !query.is_empty() {
+            // In reading order: headings above a passage, its text, then
+            // any headings drawn below it.
             for i in 0..self.index.len() {
-                for (a, b) in find_all(self.passage_text(i), &query) {
-                    self.search.matches.push((i, a, b));
+                let above: Vec<usize> = self.index.headings_above(i).collect();
+                self.find_in_headings(i, &above, &query);
+                for (start, end) in find_all(self.passage_text(i), &query) {
+                    self.search.matches.push(Match {
+                        passage: i,
+                        heading: None,
+                        start,
+                        end,
+                    });
                 }
+                let below: Vec<usize> = self.index.headings_below(i).collect();
+                self.find_in_headings(i, &below, &query);
             }
         }
         // Jump to the first match at or after where the search started.
@@ -115,14 +136,25 @@ impl Reader {
             .search
             .matches
             .iter()
-            .position(|m| m.0 >= origin)
+            .position(|m| m.passage >= origin)
             .or((!self.search.matches.is_empty()).then_some(0));
         match self.search.current {
-            Some(n) => {
-                let passage = self.search.matches[n].0;
-                self.move_to(passage);
-            }
+            Some(n) => self.show_match(n),
             None => self.restore_origin(),
+        }
+    }
+
+    fn find_in_headings(&mut self, passage: usize, sections: &[usize], query: &str) {
+        for &s in sections {
+            let heading = self.brief.sections[s].heading.as_deref().unwrap_or("");
+            for (start, end) in find_all(heading, query) {
+                self.search.matches.push(Match {
+                    passage,
+                    heading: Some(s),
+                    start,
+                    end,
+                });
+            }
         }
     }
 
@@ -179,7 +211,7 @@ impl Reader {
         }
         let next = match self.search.current {
             // After moving by hand, step from the cursor rather than the old match.
-            Some(n) if self.search.matches[n].0 == self.cursor => {
+            Some(n) if self.search.matches[n].passage == self.cursor => {
                 if forward {
                     (n + 1) % count
                 } else {
@@ -190,18 +222,50 @@ impl Reader {
                 .search
                 .matches
                 .iter()
-                .position(|m| m.0 > self.cursor)
+                .position(|m| m.passage > self.cursor)
                 .unwrap_or(0),
             _ => self
                 .search
                 .matches
                 .iter()
-                .rposition(|m| m.0 < self.cursor)
+                .rposition(|m| m.passage < self.cursor)
                 .unwrap_or(count - 1),
         };
         self.search.current = Some(next);
-        let passage = self.search.matches[next].0;
-        self.move_to(passage);
+        self.show_match(next);
+    }
+
+    /// Move to match `n` and scroll its row into view: in a passage taller
+    /// than the pane, or in a heading drawn below the last passage, moving
+    /// to the passage alone would leave the match off screen.
+    fn show_match(&mut self, n: usize) {
+        let Some(m) = self.search.matches.get(n).copied() else {
+            return;
+        };
+        self.move_to(m.passage);
+        let pane = self.pane_of(m.passage);
+        let rect = self.geometry().pane(pane);
+        let height = usize::from(rect.height.saturating_sub(2));
+        let rows = self.rows(m.passage, rect);
+        let Some(row) = rows.rows.iter().position(|r| match (*r, m.heading) {
+            (Row::Heading { section, end, .. }, Some(s)) => section == s && m.start < end,
+            (Row::Text { end, .. }, None) => m.start < end,
+            _ => false,
+        }) else {
+            return;
+        };
+        let Ok(pos) = self.index.in_pane(pane).binary_search(&m.passage) else {
+            return;
+        };
+        let slot = pane_slot(pane);
+        let top = self.tops[slot];
+        if top.pos == pos && height > 0 && row >= top.line + height {
+            // The match's row a few rows below the top of the pane.
+            self.tops[slot] = Top {
+                pos,
+                line: row.saturating_sub(height / 3),
+            };
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use crate::annotations::{Kind, Placement};
 use crate::document::PassageKind;
 use crate::layout::{Pane, PassageRows, Row};
 use crate::model::{Model, Reader, notes};
-use crate::text::{fit, printable};
+use crate::text::printable;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -35,17 +35,14 @@ fn draw_header(frame: &mut Frame, reader: &Reader, area: Rect, theme: Theme) {
     if area.height == 0 {
         return;
     }
-    let meta = &reader.brief.meta;
-    let details: Vec<&str> = [&meta.category, &meta.date, &meta.byline, &meta.source]
-        .into_iter()
-        .filter_map(|f| f.as_deref())
-        .collect();
-    let w = usize::from(area.width);
-    let mut lines = vec![Line::styled(fit(&details.join(" · "), w), theme.dim())];
-    lines.push(Line::styled(fit(&meta.title, w), theme.title()));
-    if area.height == 1 {
-        lines.remove(0);
-    }
+    let lines: Vec<Line> =
+        crate::layout::header_lines(&reader.brief.meta, area.width, reader.height)
+            .into_iter()
+            .map(|(title, text)| {
+                let style = if title { theme.title() } else { theme.dim() };
+                Line::styled(text, style)
+            })
+            .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
 
@@ -119,10 +116,30 @@ fn overlays(reader: &Reader, passage: usize, theme: Theme) -> Vec<(usize, usize,
         .search
         .current
         .and_then(|n| reader.search.matches.get(n));
-    for m in reader.search.matches.iter().filter(|m| m.0 == passage) {
-        out.push((m.1, m.2, theme.search_match(Some(m) == current)));
+    for m in reader
+        .search
+        .matches
+        .iter()
+        .filter(|m| m.passage == passage && m.heading.is_none())
+    {
+        out.push((m.start, m.end, theme.search_match(Some(m) == current)));
     }
     out
+}
+
+/// Search matches in a section's heading.
+fn heading_marks(reader: &Reader, section: usize, theme: Theme) -> Vec<(usize, usize, Style)> {
+    let current = reader
+        .search
+        .current
+        .and_then(|n| reader.search.matches.get(n));
+    reader
+        .search
+        .matches
+        .iter()
+        .filter(|m| m.heading == Some(section))
+        .map(|m| (m.start, m.end, theme.search_match(Some(m) == current)))
+        .collect()
 }
 
 /// Spans for text bytes `start..end` with the overlays that touch them.
@@ -168,7 +185,7 @@ fn passage_row<'a>(
     let first_text = rows.rows.iter().position(|r| matches!(r, Row::Text { .. }));
     let mut spans = Vec::new();
     // Gutter: cursor bar, then a mark on the passage's first text row.
-    let bar = if is_cursor && matches!(rows.rows[n], Row::Text { .. } | Row::Speaker) {
+    let bar = if is_cursor && matches!(rows.rows[n], Row::Text { .. } | Row::Speaker { .. }) {
         "▌"
     } else {
         " "
@@ -181,15 +198,23 @@ fn passage_row<'a>(
     };
     spans.push(Span::styled(mark, theme.mark()));
     match rows.rows[n] {
-        Row::Heading => {
-            spans.push(Span::styled(
-                section.heading.as_deref().unwrap_or(""),
-                theme.heading(),
-            ));
+        Row::Heading {
+            section,
+            start,
+            end,
+        } => {
+            let heading = reader.brief.sections[section]
+                .heading
+                .as_deref()
+                .unwrap_or("");
+            let marks = heading_marks(reader, section, theme);
+            spans.extend(styled_spans(heading, start, end, theme.heading(), &marks));
         }
-        Row::Speaker => {
+        Row::Speaker { start, end, last } => {
             if let PassageKind::Turn { speaker } = &p.kind {
-                spans.push(Span::styled(format!("{speaker}:"), theme.speaker()));
+                let name = speaker.get(start..end).unwrap_or("");
+                let colon = if last { ":" } else { "" };
+                spans.push(Span::styled(format!("{name}{colon}"), theme.speaker()));
             }
         }
         Row::Blank => {}
