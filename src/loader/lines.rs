@@ -88,9 +88,10 @@ fn word_count(text: &str) -> usize {
 pub fn looks_like_heading(text: &str) -> bool {
     // Emoji after the words do not make a sentence a heading: the
     // punctuation before them decides (`…两句话。😀👍🏽`).
-    let t = text
-        .trim()
-        .trim_end_matches(|c: char| is_emoji_part(c) || c.is_whitespace());
+    let mut t = text.trim();
+    if t.ends_with(|c: char| !c.is_ascii()) {
+        t = t.trim_end_matches(|c: char| is_emoji_part(c) || c.is_whitespace());
+    }
     if t.len() > 4 * 80 {
         return false;
     }

@@ -57,21 +57,26 @@ pub fn parse(text: &str, meta: &mut Meta, sections: &mut SectionBuilder) {
     }
 }
 
-/// Which blocks are headings: a `Commentary` line always; a single short
-/// heading-like line only if text follows it. A heading-like line followed
-/// by another heading, or ending the brief, heads nothing: it is a
-/// paragraph ("What comes next" before `Commentary`), not an empty section.
-fn heading_blocks(blocks: &[&[Line]]) -> Vec<bool> {
-    let mut out = vec![false; blocks.len()];
+/// Which blocks are headings, and of what kind: a `Commentary` line always;
+/// a single short heading-like line only if text follows it. A heading-like
+/// line followed by another heading, or ending the brief, heads nothing: it
+/// is a paragraph ("What comes next" before `Commentary`), not an empty
+/// section.
+fn heading_blocks(blocks: &[&[Line]]) -> Vec<Option<SectionKind>> {
+    let mut out = vec![None; blocks.len()];
     let mut next_is_heading = true; // the end of the brief: nothing to head
     for (i, block) in blocks.iter().enumerate().rev() {
         let heading = match block {
-            [line] if heading_kind(line.text) == SectionKind::Commentary => true,
-            [line] => !next_is_heading && looks_like_heading(line.text),
-            _ => false,
+            [line] => {
+                let kind = heading_kind(line.text);
+                (kind == SectionKind::Commentary
+                    || !next_is_heading && looks_like_heading(line.text))
+                .then_some(kind)
+            }
+            _ => None,
         };
         out[i] = heading;
-        next_is_heading = heading;
+        next_is_heading = heading.is_some();
     }
     out
 }
@@ -162,15 +167,23 @@ fn has_sentence_break(text: &str) -> bool {
     if text.trim_end().trim_end_matches('。').contains('。') {
         return true;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words.windows(2).any(|pair| {
-        let (word, next) = (pair[0], pair[1]);
-        word.strip_suffix(['.', '!', '?']).is_some_and(|stem| {
-            stem.chars().count() >= 4
-                && !stem.contains('.')
-                && stem.chars().all(char::is_alphanumeric)
-        }) && next.chars().next().is_some_and(char::is_uppercase)
-    })
+    // Most titles have no full stop at all: skip the walk over the words.
+    if !text.bytes().any(|b| matches!(b, b'.' | b'!' | b'?')) {
+        return false;
+    }
+    let mut previous: Option<&str> = None;
+    for word in text.split_whitespace() {
+        let ends_sentence = previous
+            .and_then(|p| p.strip_suffix(['.', '!', '?']))
+            .is_some_and(|stem| {
+                stem.chars().count() >= 4 && stem.chars().all(char::is_alphanumeric)
+            });
+        if ends_sentence && word.starts_with(char::is_uppercase) {
+            return true;
+        }
+        previous = Some(word);
+    }
+    false
 }
 
 /// Mixed-case labels (`Kirby: …`) count as speakers only when they start at
@@ -198,10 +211,14 @@ fn mixed_case_speakers(body: &[Line]) -> Vec<String> {
     speakers
 }
 
-fn read_block(block: &[Line], heading: bool, speakers: &[String], out: &mut SectionBuilder) {
+fn read_block(
+    block: &[Line],
+    heading: Option<SectionKind>,
+    speakers: &[String],
+    out: &mut SectionBuilder,
+) {
     // A single short line between blank lines is a heading (see `heading_blocks`).
-    if let ([line], true) = (block, heading) {
-        let kind = heading_kind(line.text);
+    if let ([line], Some(kind)) = (block, heading) {
         out.start(kind, Some(line.text.trim_end_matches(':').to_string()));
         return;
     }
