@@ -48,6 +48,9 @@ fn thousand_annotations(model: &Model) -> AnnotationFile {
             created: String::new(),
             updated: String::new(),
             deleted: false,
+            draft_of: None,
+            conflict_of: None,
+            base: None,
             extra: BTreeMap::new(),
         });
     }

@@ -16,7 +16,7 @@ use strum::{EnumIter, EnumMessage, EnumString, IntoEnumIterator, IntoStaticStr};
 pub enum Action {
     /// Go back: close an overlay, leave the reader, or quit from the library.
     Quit,
-    /// Quit at once, from anywhere (notes already saved stay saved).
+    /// Quit at once; the note editor's text is kept as a draft.
     ForceQuit,
     /// Show or hide this help.
     Help,
@@ -83,7 +83,7 @@ pub enum Action {
     AddNote,
     /// Write a note on the brief as a whole.
     AddBriefNote,
-    /// Edit the note of this passage (or the one selected in the notes pane).
+    /// Edit this passage's note or draft (or the selected one).
     EditNote,
     /// Edit the note in $VISUAL / $EDITOR.
     ExternalEdit,
@@ -105,12 +105,21 @@ pub enum Action {
     /// Filter the list as you type.
     Filter,
 
+    /// Clear the filter (every brief shows again) and any message.
+    ClearFilter,
+
     /// Accept the search or filter.
     Accept,
+    /// Clear what was typed in the search or filter.
+    ClearInput,
     /// Cancel: restore what was there before.
     Cancel,
-    /// Save the note being written.
+    /// Save: the text becomes the note (its draft is used up).
     SaveNote,
+    /// Close, keeping the text as a draft (note unchanged).
+    KeepDraft,
+    /// Discard the text and its draft (asks); note unchanged.
+    DiscardDraft,
     /// Answer yes.
     Confirm,
     /// Answer no.
@@ -140,6 +149,10 @@ pub enum Action {
         merged: Option<Box<AnnotationFile>>,
         error: Option<String>,
     },
+    /// Unsaved annotations were written to a rescue file (Ok: its path) or
+    /// could not be written anywhere (Err: why).
+    #[strum(disabled)]
+    Rescued(Result<std::path::PathBuf, String>),
     /// A brief was read and is ready to show.
     #[strum(disabled)]
     Opened(Box<Opened>),

@@ -2,9 +2,11 @@
 //! interactive reader is started.
 
 use crate::annotations::{AnnotationFile, Kind};
+use crate::config::Config;
 use crate::document::Brief;
 use crate::keymap::{Context, Keymap, format_sequence};
 use crate::store::{self, Loaded, Store};
+use crate::text::printable;
 use anyhow::{Context as _, Result, bail};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -108,14 +110,14 @@ pub fn show_json(path: &Path) -> Result<ExitCode> {
 }
 
 /// What `brief` with no command opens.
-pub fn start_for(paths: &[PathBuf]) -> Result<crate::app::Start> {
+pub fn start_for(paths: &[PathBuf], config: &Config) -> Result<crate::app::Start> {
     use crate::app::Start;
     if paths.is_empty() {
         let local = PathBuf::from("briefs");
         if local.is_dir() {
             return Ok(Start::Library(local));
         }
-        let dir = user_library()?;
+        let dir = user_library(config)?;
         return Ok(Start::Library(dir));
     }
     for path in paths {
@@ -133,8 +135,12 @@ pub fn start_for(paths: &[PathBuf]) -> Result<crate::app::Start> {
     }
 }
 
-/// The user's own library folder, created on first use.
-pub fn user_library() -> Result<PathBuf> {
+/// The user's own library folder: `library:` in config.yaml, else one in
+/// the data directory, created on first use.
+pub fn user_library(config: &Config) -> Result<PathBuf> {
+    if let Some(dir) = &config.library {
+        return Ok(dir.clone());
+    }
     let dir = store::data_dir()
         .context("no data directory (is HOME set?)")?
         .join("briefs");
@@ -142,24 +148,76 @@ pub fn user_library() -> Result<PathBuf> {
     Ok(dir)
 }
 
-/// `brief add FILE...`: copy briefs into the user's library.
-pub fn add(files: &[PathBuf]) -> Result<ExitCode> {
-    let dir = user_library()?;
-    for file in files {
-        read_brief(file)?;
-        let name = file.file_name().context("not a file name")?;
-        let target = dir.join(name);
-        if target.exists() {
-            bail!(
-                "{}: already in the library ({})",
-                file.display(),
-                target.display()
-            );
+/// `brief add PATH...`: copy briefs (files, or every brief in a folder)
+/// into the user's library. Each is checked and copied on its own: one
+/// that fails is reported and the rest are still added.
+pub fn add(paths: &[PathBuf], config: &Config) -> Result<ExitCode> {
+    let dir = user_library(config)?;
+    let shown = |p: &Path| printable(&p.display().to_string()).into_owned();
+    let mut failed = 0;
+    let mut report = |result: Result<String>| match result {
+        Ok(line) => println!("{line}"),
+        Err(e) => {
+            failed += 1;
+            let _ = writeln!(std::io::stderr(), "brief: {}", printable(&format!("{e:#}")));
         }
-        std::fs::copy(file, &target).with_context(|| format!("{}: cannot copy", file.display()))?;
-        println!("added {}", target.display());
+    };
+    for path in paths {
+        if path.is_dir() {
+            let briefs = crate::files::list_briefs(path);
+            if briefs.is_empty() {
+                report(Err(anyhow::anyhow!(
+                    "{}: no briefs in this folder (.{})",
+                    shown(path),
+                    crate::files::EXTENSIONS.join(", .")
+                )));
+            }
+            for file in briefs {
+                report(add_one(&file, &dir));
+            }
+        } else {
+            report(add_one(path, &dir));
+        }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// Check and copy one brief; the line to print says what happened.
+fn add_one(file: &Path, dir: &Path) -> Result<String> {
+    let shown = |p: &Path| printable(&p.display().to_string()).into_owned();
+    if !crate::files::has_brief_extension(file) {
+        bail!(
+            "{}: the library lists only .{} files; not added",
+            shown(file),
+            crate::files::EXTENSIONS.join(", .")
+        );
+    }
+    read_brief(file)?;
+    let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", shown(file)))?;
+    let name = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .with_context(|| format!("{}: not a file name brief can keep", shown(file)))?;
+    match store::add_brief(dir, name, &bytes)
+        .with_context(|| format!("{}: cannot copy into {}", shown(file), shown(dir)))?
+    {
+        store::Added::Copied(target) if target.file_name() == file.file_name() => {
+            Ok(format!("added {}", shown(&target)))
+        }
+        store::Added::Copied(target) => Ok(format!(
+            "added {} (another brief already has the name {name})",
+            shown(&target)
+        )),
+        store::Added::AlreadyThere(target) => Ok(format!(
+            "{}: already in the library ({})",
+            shown(file),
+            shown(&target)
+        )),
+    }
 }
 
 /// `brief keymap [--defaults]`.
@@ -243,6 +301,7 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::Bookmark => "bookmark",
         Kind::Highlight => "highlight",
         Kind::Note => "note",
+        Kind::Draft => "draft",
     }
 }
 

@@ -330,7 +330,7 @@ pub fn notes_visible(width: u16, toggled: bool) -> bool {
 
 /// The reader's header as drawn: the details line (category, date, byline,
 /// source) and the title, each wrapped to the width so that nothing is cut,
-/// up to a third of the screen. `true` marks the title's rows.
+/// up to a third of the screen (see `header_cap`). `true` marks the title's rows.
 pub fn header_lines(meta: &Meta, width: u16, height: u16) -> Vec<(bool, String)> {
     let w = usize::from(width.max(1));
     if height == 1 {
@@ -386,8 +386,15 @@ fn header_details(meta: &Meta) -> Vec<&str> {
         .collect()
 }
 
+/// The header grows past its two rows only while the panes below keep
+/// room to read in (nine rows: a few lines in each pane).
 fn header_cap(height: u16) -> usize {
-    usize::from((height / 3).max(2).min(height))
+    usize::from(
+        (height / 3)
+            .min(height.saturating_sub(9))
+            .max(2)
+            .min(height),
+    )
 }
 
 /// Split the screen. `header_height` comes from `header_lines`;
@@ -504,6 +511,49 @@ pub fn reader_geometry(
         notes,
         status,
     }
+}
+
+/// A rectangle `w`×`h` (at most the area) centred in `area`.
+pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Inside a one-cell border.
+pub fn inside_border(rect: Rect) -> Rect {
+    Rect {
+        x: rect.x.saturating_add(1),
+        y: rect.y.saturating_add(1),
+        width: rect.width.saturating_sub(2),
+        height: rect.height.saturating_sub(2),
+    }
+}
+
+/// The help popup on a `width`×`height` screen.
+pub fn help_popup(width: u16, height: u16) -> Rect {
+    centred(Rect::new(0, 0, width, height), 76, height.saturating_sub(2))
+}
+
+/// The start-up problems popup: as tall as its `rows` of text (plus the
+/// border), at most the screen less two rows.
+pub fn problems_popup(width: u16, height: u16, rows: usize) -> Rect {
+    let tall = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+    centred(
+        Rect::new(0, 0, width, height),
+        width.saturating_sub(4),
+        tall.min(height.saturating_sub(2)),
+    )
+}
+
+/// How far a popup of `rows` rows of text, `visible` at a time, can scroll.
+pub fn max_scroll(rows: usize, visible: u16) -> usize {
+    rows.saturating_sub(usize::from(visible))
 }
 
 #[cfg(test)]

@@ -57,6 +57,13 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.command.is_some() {
+        // A command's output piped into `head` stops quietly when the
+        // reader goes away, as `cat` does, instead of failing on EPIPE.
+        // SAFETY: setting a signal's disposition before any thread starts.
+        unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
+    }
+    let (config, problems) = brief::config::load();
     let result = match cli.command {
         Some(Command::Show { json: _, file }) => brief::cli::show_json(&file),
         Some(Command::Export {
@@ -65,8 +72,13 @@ fn main() -> ExitCode {
             file,
         }) => brief::cli::export(file.as_deref(), matches!(format, Format::Json)),
         Some(Command::Keymap { defaults }) => brief::cli::keymap(defaults),
-        Some(Command::Add { files }) => brief::cli::add(&files),
-        None => brief::cli::start_for(&cli.paths).and_then(brief::app::run),
+        Some(Command::Add { files }) => {
+            warn(&problems);
+            brief::cli::add(&files, &config)
+        }
+        None => needs_a_terminal(&cli.paths)
+            .and_then(|()| brief::cli::start_for(&cli.paths, &config))
+            .and_then(|start| brief::app::run(start, problems)),
     };
     match result {
         Ok(code) => code,
@@ -76,4 +88,28 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Problems in config.yaml, for commands that print rather than draw.
+fn warn(problems: &[String]) {
+    let mut err = std::io::stderr().lock();
+    for p in problems {
+        let _ = writeln!(err, "brief: {p}");
+    }
+}
+
+/// The reader draws on a terminal and reads keys from it: say so, and what
+/// works without one, instead of failing on the first terminal call.
+fn needs_a_terminal(paths: &[PathBuf]) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    let file = paths
+        .first()
+        .map(|p| brief::text::printable(&p.display().to_string()).into_owned())
+        .unwrap_or_else(|| "FILE".into());
+    anyhow::bail!(
+        "the reader needs a terminal (standard input and output); without one, try `brief show --json {file}` or `brief export {file}`"
+    )
 }

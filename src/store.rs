@@ -1,5 +1,6 @@
 //! The only code that writes the user's files: annotation files under the
-//! data directory, written so that a crash at any moment leaves the old or
+//! data directory, briefs copied into the library (`library.rs`), rescue
+//! files (`rescue.rs`). Annotation files are written so that a crash at any moment leaves the old or
 //! the new file, both valid, and so that two instances lose nothing.
 
 use crate::annotations::{self, AnnotationFile, BriefRecord, SCHEMA};
@@ -10,6 +11,13 @@ use std::io::{Read, Write};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+
+mod library;
+mod rescue;
+mod scratch;
+pub use library::{Added, add_brief};
+pub use rescue::{rescue_dirs, summary, texts, write_rescue};
+pub use scratch::ScratchFile;
 
 /// Where annotation files live: `<data dir>/annotations`.
 #[derive(Debug, Clone)]
@@ -240,4 +248,21 @@ pub fn record_for(brief: &Brief, path: &Path) -> BriefRecord {
         ),
         passages: annotations::content_hashes(brief),
     }
+}
+
+/// A small user file (keymap, config), refused above the YAML size limit.
+pub fn read_user_file(path: &Path) -> std::io::Result<Option<String>> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+        Ok(m) if m.len() > crate::yaml::MAX_YAML_BYTES as u64 => {
+            return Err(std::io::Error::other(format!(
+                "{} MB is too large for a keymap; ignored",
+                m.len() >> 20
+            )));
+        }
+        Ok(_) => {}
+    }
+    let bytes = std::fs::read(path)?;
+    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
 }

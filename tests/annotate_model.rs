@@ -137,7 +137,8 @@ fn leaving_the_editor_keeps_a_draft() {
     press(&mut m, "a");
     type_text(&mut m, "half a thought");
     let fx = press(&mut m, "esc");
-    assert_eq!(saves(&fx), 0);
+    assert_eq!(saves(&fx), 1, "the draft is written at once");
+    assert_eq!((live(&m, Kind::Draft), live(&m, Kind::Note)), (1, 0));
     assert!(m.reader.as_ref().unwrap().editor.is_none());
     assert!(m.message.as_ref().unwrap().text.contains("draft"));
     press(&mut m, "a");

@@ -31,7 +31,9 @@ fn library_model() -> Model {
 /// A model whose current contexts start with `context`.
 fn model_in(context: Context) -> Model {
     let mut m = match context {
-        Context::Library | Context::Global => library_model(),
+        // Global keys are checked in the reader: the library binds Esc
+        // to clearing its filter.
+        Context::Library => library_model(),
         _ => reader("seed_like.txt", 120, 40),
     };
     match context {

@@ -105,11 +105,8 @@ fn notes_survive_a_restart_and_export() {
     s.assert_exited_cleanly(0);
 
     let mut s = Session::start(&env, &[file], 110, 30);
-    let screen = s.wait_for("Ask the ministry about the impact");
-    assert!(
-        screen.contains("¶ 2/5"),
-        "reading position restored:\n{screen}"
-    );
+    // One complete frame with the note and the restored position.
+    let screen = s.wait_for_all(&["Ask the ministry about the impact", "¶ 2/5"]);
     assert!(screen.contains("★"), "bookmark marked:\n{screen}");
     s.send("q");
     s.assert_exited_cleanly(0);

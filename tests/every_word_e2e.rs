@@ -29,7 +29,7 @@ fn a_paragraph_that_looks_like_a_heading_is_shown_and_found() {
     s.wait_for("/comes next▏  1 of 1");
     s.send("\r");
     // The search took the cursor to it: the second of three passages.
-    let screen = s.wait_for("¶ 2/3 · Summary · /comes next (1)");
+    let screen = s.wait_for("¶ 2/3 · Summary · /comes next 1 of 1");
     assert!(screen.contains("What comes next"), "{screen}");
     s.send("q");
     s.assert_exited_cleanly(0);
@@ -50,7 +50,7 @@ fn a_heading_over_an_empty_section_is_drawn_and_found() {
     s.wait_for("/Risks▏  1 of 1");
     s.send("\r");
     // The cursor is on the passage drawn under the heading.
-    s.wait_for("¶ 2/3 · Price risk · /Risks (1)");
+    s.wait_for("¶ 2/3 · Price risk · /Risks 1 of 1");
     s.send("q");
     s.assert_exited_cleanly(0);
 }

@@ -380,7 +380,7 @@ proptest! {
     fn every_word_of_any_brief_is_shown(
         spec in spec(),
         width in 20u16..=200,
-        height in 12u16..=50,
+        height in 16u16..=50,
     ) {
         let (text, expected) = Writer::default().write(&spec);
         let name = if spec.markdown { "brief.md" } else { "brief.txt" };
@@ -509,7 +509,7 @@ fn search_finds_a_heading_over_an_empty_section() {
     assert_eq!(reader.passage_text(reader.cursor), "Prices may fall.");
     let screen = common::render(&model, 80, 24);
     assert!(
-        screen.contains("Risks") && screen.contains("/Risks (1)"),
+        screen.contains("Risks") && screen.contains("/Risks 1 of 1"),
         "{screen}"
     );
 }

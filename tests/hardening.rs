@@ -18,7 +18,7 @@ fn brief_pid(s: &Session) -> i32 {
         if let Some(pid) = children.split_whitespace().next() {
             return pid.parse().unwrap();
         }
-        assert!(start.elapsed() < Duration::from_secs(5), "no child of {sh}");
+        assert!(start.elapsed() < common::pty::timeout(), "no child of {sh}");
         std::thread::sleep(Duration::from_millis(10));
     }
 }
@@ -26,6 +26,21 @@ fn brief_pid(s: &Session) -> i32 {
 fn export(env: &Env, file: &str) -> String {
     let out = env.command(&["export", file]).output().unwrap();
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Text typed and never saved by the user is on disk as a draft (shown as
+/// one, to finish or discard), never as a note.
+fn assert_kept_as_a_draft(env: &Env, file: &str, text: &str) {
+    let md = export(env, file);
+    let draft = md
+        .split("## ")
+        .find(|section| section.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} not kept:\n{md}"));
+    assert!(
+        draft.starts_with("draft"),
+        "kept as a draft, not a note:\n{md}"
+    );
+    assert!(!md.contains("## note"), "no note was made:\n{md}");
 }
 
 const HOSTILE: &str = "Analyses\u{1b}]0;pwned-title\u{7}\n\n\
@@ -42,7 +57,7 @@ fn allowed_csi(params: &str, final_byte: char) -> bool {
         'm' | 'H' | 'J' | 'K' | 'A' | 'B' | 'C' | 'D' | 'G' | 'd' | 'X' | 'r' => true,
         'h' | 'l' => matches!(
             params,
-            "?1049" | "?1000" | "?1006" | "?25" | "?2004" | "?1002" | "?1003" | "?1015"
+            "?1049" | "?1000" | "?1006" | "?25" | "?2004" | "?1002" | "?1003" | "?1015" | "?2026"
         ),
         _ => false,
     }
@@ -113,7 +128,7 @@ fn nothing_from_a_brief_reaches_the_terminal_as_a_control_sequence() {
     s.wait_for("Note saved");
     s.send("q");
     s.assert_exited_cleanly(0);
-    let raw = s.raw.lock().unwrap().clone();
+    let raw = s.raw();
     // Everything up to the shell's own `stty -a` output.
     let end = raw
         .windows(5)
@@ -249,7 +264,7 @@ fn a_thousand_rapid_resizes() {
     s.assert_exited_cleanly(0);
 }
 
-fn signal_saves_typed_text(signal: i32) {
+fn signal_keeps_typed_text_as_a_draft(signal: i32) {
     let env = Env::new();
     let file = common::fixture_path("seed_like.txt");
     let file = file.to_str().unwrap();
@@ -258,24 +273,22 @@ fn signal_saves_typed_text(signal: i32) {
     s.send("j");
     s.send("a");
     s.send("typed but never saved by hand");
-    s.wait_for("typed but never saved");
+    // All of it on screen, so all of it was read before the signal.
+    s.wait_for("typed but never saved by hand");
     // SAFETY: sending a signal to a child process we started.
     unsafe { libc::kill(brief_pid(&s), signal) };
     s.assert_exited_cleanly(0);
-    assert!(
-        export(&env, file).contains("typed but never saved by hand"),
-        "signal {signal}"
-    );
+    assert_kept_as_a_draft(&env, file, "typed but never saved by hand");
 }
 
 #[test]
-fn sigterm_saves_typed_text_and_restores_the_terminal() {
-    signal_saves_typed_text(libc::SIGTERM);
+fn sigterm_keeps_typed_text_as_a_draft_and_restores_the_terminal() {
+    signal_keeps_typed_text_as_a_draft(libc::SIGTERM);
 }
 
 #[test]
-fn sighup_saves_typed_text_and_restores_the_terminal() {
-    signal_saves_typed_text(libc::SIGHUP);
+fn sighup_keeps_typed_text_as_a_draft_and_restores_the_terminal() {
+    signal_keeps_typed_text_as_a_draft(libc::SIGHUP);
 }
 
 #[test]
@@ -325,6 +338,12 @@ fn ctrl_z_suspends_and_fg_repaints() {
     s.send("j");
     s.wait_for("¶ 2/5");
     s.send("q");
+    // Back at the shell's prompt before typing to it: `brief` must not be
+    // the one to read the next line.
+    s.wait_for_screen("the shell's prompt after brief", |screen| {
+        screen.trim_end().lines().last() == Some("$")
+    });
+    assert!(!s.alternate_screen());
     s.send("stty -a; echo \"__EXIT__$?\"\r");
     s.assert_terminal_restored(0);
     s.send("exit\r");
@@ -364,7 +383,7 @@ fn an_unwritable_data_folder_keeps_notes_in_memory_until_it_is_fixed() {
 /// Run `brief FILE` on a pty made here, as session leader with the pty as
 /// its controlling terminal, so that closing our side is a real hangup.
 #[test]
-fn the_terminal_closing_under_it_saves_and_exits() {
+fn the_terminal_closing_under_it_keeps_a_draft_and_exits() {
     use std::io::{Read, Write};
     use std::os::fd::{FromRawFd, OwnedFd};
     use std::os::unix::process::CommandExt;
@@ -416,7 +435,7 @@ fn the_terminal_closing_under_it_saves_and_exits() {
         let mut buf = [0u8; 8192];
         while !parser.screen().contents().contains(text) {
             assert!(
-                start.elapsed() < Duration::from_secs(10),
+                start.elapsed() < common::pty::timeout(),
                 "waited for {text:?}"
             );
             // Poll first, so a program that stops writing fails the test
@@ -436,7 +455,7 @@ fn the_terminal_closing_under_it_saves_and_exits() {
     };
     read_until(&mut master, "¶ 1/5");
     master.write_all(b"a").unwrap();
-    std::thread::sleep(Duration::from_millis(100));
+    read_until(&mut master, "esc:draft");
     master.write_all(b"written as the window closed").unwrap();
     read_until(&mut master, "written as the window closed");
     drop(master); // the window closes: hangup, and reads fail
@@ -447,12 +466,12 @@ fn the_terminal_closing_under_it_saves_and_exits() {
             break;
         }
         assert!(
-            start.elapsed() < Duration::from_secs(10),
+            start.elapsed() < common::pty::timeout(),
             "still running after the hangup"
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-    assert!(export(&env, &file_str).contains("written as the window closed"));
+    assert_kept_as_a_draft(&env, &file_str, "written as the window closed");
 }
 
 #[test]
@@ -485,7 +504,7 @@ fn a_relative_xdg_data_home_is_ignored() {
 }
 
 #[test]
-fn ctrl_c_in_the_editor_keeps_the_text() {
+fn ctrl_c_in_the_editor_keeps_the_text_as_a_draft() {
     let env = Env::new();
     let file = common::fixture_path("seed_like.txt");
     let file = file.to_str().unwrap();
@@ -493,8 +512,8 @@ fn ctrl_c_in_the_editor_keeps_the_text() {
     s.wait_for("¶ 1/5");
     s.send("a");
     s.send("half written when ctrl-c came");
-    s.wait_for("half written");
+    s.wait_for("half written when ctrl-c came");
     s.send("\x03");
     s.assert_exited_cleanly(0);
-    assert!(export(&env, file).contains("half written when ctrl-c came"));
+    assert_kept_as_a_draft(&env, file, "half written when ctrl-c came");
 }

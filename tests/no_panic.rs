@@ -5,6 +5,7 @@
 mod common;
 
 use brief::action::Action;
+use brief::annotations::Placement;
 use brief::keymap::{Key, KeyCode};
 use brief::model::{Model, Overlay, update};
 use common::{press, reader, reader_from_bytes, type_text};
@@ -97,18 +98,93 @@ fn any_action() -> impl Strategy<Value = Action> {
     ]
 }
 
+/// What must hold after every input: the cursor is on a passage that
+/// exists and is on screen (when its pane has room for a line), and every
+/// annotation has a placement that points into the brief's text.
+fn check_invariants(model: &Model, step: usize) {
+    let Some(r) = model.reader.as_ref() else {
+        return;
+    };
+    let count = r.index.len();
+    if count > 0 {
+        assert!(
+            r.cursor < count,
+            "step {step}: cursor {} of {count}",
+            r.cursor
+        );
+        let pane = r.pane_of(r.cursor);
+        let g = r.geometry();
+        let rect = match pane {
+            brief::layout::Pane::Summary => g.summary,
+            _ => g.commentary,
+        };
+        if rect.width > 2 && rect.height > 2 {
+            let shown: Vec<usize> = r.visible(pane).iter().map(|(p, _, _)| *p).collect();
+            assert!(
+                shown.contains(&r.cursor),
+                "step {step} at {}x{}: cursor {} not in view {shown:?}",
+                model.width,
+                model.height,
+                r.cursor
+            );
+        }
+    }
+    let annotations = &r.annotations;
+    assert_eq!(
+        annotations.placements.len(),
+        annotations.file.annotations.len(),
+        "step {step}: an annotation without its placement"
+    );
+    for placement in &annotations.placements {
+        if let Placement::Attached {
+            passage,
+            start,
+            end,
+        } = *placement
+        {
+            assert!(
+                passage < count,
+                "step {step}: placed on passage {passage} of {count}"
+            );
+            let text = r.passage_text(passage);
+            assert!(
+                start <= end
+                    && end <= text.len()
+                    && text.is_char_boundary(start)
+                    && text.is_char_boundary(end),
+                "step {step}: placement {start}..{end} outside passage {passage} ({} bytes)",
+                text.len()
+            );
+        }
+    }
+}
+
+/// A reader with a bookmark, a highlight and a note already in place.
+fn annotated(name: &str) -> Model {
+    let mut model = reader(name, 80, 24);
+    press(&mut model, "j m j h a");
+    type_text(&mut model, "a note");
+    press(&mut model, "ctrl-s");
+    model
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn random_input_never_panics(actions in proptest::collection::vec(any_action(), 0..120), which in 0usize..3) {
+    fn random_input_keeps_the_cursor_and_every_annotation_in_place(
+        actions in proptest::collection::vec(any_action(), 0..120),
+        which in 0usize..3,
+    ) {
         let name = ["seed_like.txt", "frontmatter.md", "transcript.txt"][which];
-        let mut model = reader(name, 80, 24);
-        for action in actions {
+        let mut model = annotated(name);
+        check_invariants(&model, 0);
+        for (step, action) in actions.into_iter().enumerate() {
             update(&mut model, action);
             let (w, h) = (model.width, model.height);
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
             terminal.draw(|f| brief::ui::draw(f, &model)).unwrap();
+            check_invariants(&model, step + 1);
         }
     }
 }

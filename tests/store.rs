@@ -23,6 +23,9 @@ fn note(id: &str, text: &str) -> Annotation {
         created: format!("2026-01-01T00:00:{id:0>2}Z"),
         updated: format!("2026-01-01T00:00:{id:0>2}Z"),
         deleted: false,
+        draft_of: None,
+        conflict_of: None,
+        base: None,
         extra: BTreeMap::new(),
     }
 }

@@ -42,6 +42,9 @@ pub enum Kind {
     Bookmark,
     Highlight,
     Note,
+    /// Text typed in the note editor and not saved: kept on disk and shown
+    /// as a draft, it becomes a note only when the user saves it.
+    Draft,
 }
 
 /// The text an annotation belongs to: the quote itself with some context,
@@ -79,8 +82,46 @@ pub struct Annotation {
     /// bring the annotation back when the two merge.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deleted: bool,
+    /// A draft's note: the one it changes when saved (None: the draft
+    /// becomes a new note).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft_of: Option<String>,
+    /// A copy of note `conflict_of` as another instance saved it while this
+    /// one was changing it too: both versions are kept, neither wins silently.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict_of: Option<String>,
+    /// In memory only: the `updated` of the version an edit started from.
+    /// A save compares it with the disk's copy to tell an edit made on top
+    /// of another instance's (fine) from one made beside it (a conflict).
+    #[serde(skip)]
+    pub base: Option<String>,
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
+}
+
+impl Annotation {
+    /// Both this copy and `disk`'s changed the text since the version this
+    /// edit started from.
+    fn edited_beside(&self, disk: &Annotation) -> bool {
+        self.base.as_ref().is_some_and(|base| *base != disk.updated)
+            && self.updated != disk.updated
+            && self.note != disk.note
+            && !self.deleted
+            && !disk.deleted
+            && matches!(disk.kind, Kind::Note | Kind::Draft)
+    }
+
+    /// The other instance's version, kept beside ours under an id of its own
+    /// (the same for every instance that meets it, so it is kept once).
+    fn conflict_copy(&self) -> Annotation {
+        let stamp: String = self.updated.chars().filter(char::is_ascii_digit).collect();
+        Annotation {
+            id: format!("{}-conflict-{stamp}", self.id),
+            conflict_of: Some(self.id.clone()),
+            base: None,
+            ..self.clone()
+        }
+    }
 }
 
 /// Where the reader was, restored when the brief is opened again.
@@ -141,13 +182,26 @@ impl AnnotationFile {
     /// Merge what is on disk into this copy: by id, the newer `updated`
     /// wins; ids only one side knows are kept. Order: by creation, so the
     /// file stays stable and diff-friendly.
+    /// A note both copies changed since ours was read is kept twice: ours
+    /// under its id, theirs as a conflict copy beside it.
     pub fn merge_from(&mut self, disk: &AnnotationFile) {
+        let mut copies = Vec::new();
         for theirs in &disk.annotations {
             match self.annotations.iter_mut().find(|a| a.id == theirs.id) {
+                Some(ours) if ours.edited_beside(theirs) => copies.push(theirs.conflict_copy()),
                 Some(ours) if theirs.updated > ours.updated => *ours = theirs.clone(),
                 Some(_) => {}
                 None => self.annotations.push(theirs.clone()),
             }
+        }
+        for copy in copies {
+            if !self.annotations.iter().any(|a| a.id == copy.id) {
+                self.annotations.push(copy);
+            }
+        }
+        // What is merged is what the disk will hold: later edits start from it.
+        for a in &mut self.annotations {
+            a.base = None;
         }
         for (key, value) in &disk.extra {
             self.extra

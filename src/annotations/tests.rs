@@ -10,6 +10,9 @@ fn annotation(id: &str, kind: Kind, anchor: Option<Anchor>, updated: &str) -> An
         created: "2026-01-01T00:00:00Z".into(),
         updated: updated.into(),
         deleted: false,
+        draft_of: None,
+        conflict_of: None,
+        base: None,
         extra: BTreeMap::new(),
     }
 }

@@ -8,34 +8,6 @@ use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 
-/// Brief files in a folder (not hidden, `.txt`/`.md`/`.markdown`), by name.
-pub fn list_briefs(dir: &Path) -> Vec<PathBuf> {
-    let Ok(read) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = read
-        .filter_map(Result::ok)
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            let ext = name
-                .rsplit_once('.')
-                .map(|(_, x)| x.to_lowercase())
-                .unwrap_or_default();
-            // The entry's own type needs no extra stat; only links are followed.
-            let is_file = match e.file_type() {
-                Ok(t) if t.is_symlink() => e.path().is_file(),
-                Ok(t) => t.is_file(),
-                Err(_) => false,
-            };
-            !name.starts_with('.') && matches!(ext.as_str(), "txt" | "md" | "markdown") && is_file
-        })
-        .map(|e| e.path())
-        .collect();
-    files.sort();
-    files
-}
-
 /// The briefs of a library: a folder to list, or files given by name.
 pub(super) enum Files {
     In(PathBuf),
@@ -46,7 +18,7 @@ pub(super) enum Files {
 pub(super) fn spawn_library(files: Files, store: Option<Store>, tx: Sender<Message>) {
     std::thread::spawn(move || {
         let files = match files {
-            Files::In(dir) => list_briefs(&dir),
+            Files::In(dir) => crate::files::list_briefs(&dir),
             Files::List(files) => files,
         };
         let mut batch = Vec::new();
@@ -93,6 +65,7 @@ pub fn library_entry(path: &Path, store: Option<&Store>) -> LibraryEntry {
                         annotations::Kind::Bookmark => entry.bookmarks += 1,
                         annotations::Kind::Highlight => entry.highlights += 1,
                         annotations::Kind::Note => entry.notes += 1,
+                        annotations::Kind::Draft => {}
                     }
                 }
             }

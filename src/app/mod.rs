@@ -12,17 +12,19 @@ use anyhow::Result;
 use ratatui::crossterm::event::{
     self, Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal;
+use ratatui::crossterm::{execute, queue};
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 
 mod library;
 mod term;
 
+pub use crate::files::list_briefs;
+pub use library::library_entry;
 use library::{Files, spawn_library};
-pub use library::{library_entry, list_briefs};
 use std::time::{Duration, Instant};
 pub use term::restore_terminal;
 use term::{enter_terminal, external_edit, setup_terminal};
@@ -52,8 +54,11 @@ pub enum Start {
     Files(Vec<PathBuf>),
 }
 
-pub fn run(start: Start) -> Result<std::process::ExitCode> {
-    let (keymap, problems) = load_keymap();
+/// Open the interface on `start`; `problems` (from config.yaml) are shown
+/// with the keymap's until dismissed.
+pub fn run(start: Start, mut problems: Vec<String>) -> Result<std::process::ExitCode> {
+    let (keymap, keymap_problems) = load_keymap();
+    problems.extend(keymap_problems);
     let store = Store::open_default();
     let (width, height) = terminal::size().unwrap_or((80, 24));
     let mut model = Model::new(keymap, width, height).with_problems(problems);
@@ -90,6 +95,8 @@ pub fn run(start: Start) -> Result<std::process::ExitCode> {
         tx: tx.clone(),
         permits,
         quit: false,
+        clear_first: false,
+        rescued: Vec::new(),
     };
     if let Some(path) = first_file {
         app.run_effects(
@@ -106,7 +113,19 @@ pub fn run(start: Start) -> Result<std::process::ExitCode> {
         }
     }
     let result = app.event_loop(&mut model, &rx);
+    let rescued = std::mem::take(&mut app.rescued);
     restore_terminal();
+    // Unsaved notes are never dropped silently: what went where is said
+    // once the terminal is back, and the exit status says it went wrong.
+    if !rescued.is_empty() {
+        let mut err = std::io::stderr().lock();
+        for report in &rescued {
+            for line in report.lines() {
+                let _ = writeln!(err, "brief: {}", crate::text::printable(line));
+            }
+        }
+        return result.map(|_| std::process::ExitCode::FAILURE);
+    }
     result.map(|_| std::process::ExitCode::SUCCESS)
 }
 
@@ -116,6 +135,11 @@ struct App<'a> {
     tx: Sender<Message>,
     permits: Sender<()>,
     quit: bool,
+    /// The next frame starts by clearing the screen (after ctrl-l, $EDITOR,
+    /// a suspend), inside the same synchronized update.
+    clear_first: bool,
+    /// What could not be saved and where it went instead, for stderr on exit.
+    rescued: Vec<String>,
 }
 
 impl App<'_> {
@@ -132,7 +156,7 @@ impl App<'_> {
         let mut settle: Option<Instant> = None;
         while !self.quit {
             if dirty && settle.is_none() {
-                if let Err(e) = self.terminal.draw(|frame| ui::draw(frame, model)) {
+                if let Err(e) = self.draw(model) {
                     // The terminal is gone (closed window, broken pipe).
                     self.save_pending(model);
                     return Err(e.into());
@@ -192,6 +216,18 @@ impl App<'_> {
         Ok(())
     }
 
+    /// One frame, as one synchronized update (DEC mode 2026): a terminal
+    /// that knows the mode shows it whole, never half drawn, and the
+    /// end-to-end tests read the screen only between frames.
+    fn draw(&mut self, model: &Model) -> std::io::Result<()> {
+        queue!(std::io::stdout(), terminal::BeginSynchronizedUpdate)?;
+        if std::mem::take(&mut self.clear_first) {
+            queue!(std::io::stdout(), terminal::Clear(terminal::ClearType::All))?;
+        }
+        self.terminal.draw(|frame| ui::draw(frame, model))?;
+        execute!(std::io::stdout(), terminal::EndSynchronizedUpdate)
+    }
+
     fn apply(&mut self, model: &mut Model, action: Action) {
         model.clock.now = now();
         let effects = model::update(model, action);
@@ -244,6 +280,10 @@ impl App<'_> {
                     let entries = self.bookmarks();
                     self.apply(model, Action::BookmarksLoaded(entries));
                 }
+                Effect::Rescue { path, file, why } => {
+                    let result = self.rescue(&path, &file, &why);
+                    self.apply(model, Action::Rescued(result));
+                }
             }
         }
     }
@@ -252,7 +292,7 @@ impl App<'_> {
     /// draw paints every cell. (Terminal::clear asks the terminal for the
     /// cursor position, which stalls on terminals that do not answer.)
     fn repaint(&mut self) {
-        let _ = execute!(std::io::stdout(), terminal::Clear(terminal::ClearType::All));
+        self.clear_first = true;
         if let Ok(fresh) = Terminal::new(CrosstermBackend::new(std::io::stdout())) {
             *self.terminal = fresh;
         }
@@ -329,14 +369,45 @@ impl App<'_> {
         out
     }
 
-    /// On SIGTERM/SIGHUP or a lost terminal: one more try for unsaved notes.
+    /// On quitting, SIGTERM/SIGHUP or a lost terminal: one more try for
+    /// unsaved notes, and a rescue file if that fails.
     fn save_pending(&mut self, model: &mut Model) {
         model.clock.now = now();
         for effect in model::rescue_unsaved(model) {
-            if let Effect::Save { path, file } = effect {
-                let _ = store::save(&path, &file);
+            if let Effect::Save { path, file } = effect
+                && let Err(why) = store::save(&path, &file)
+            {
+                let _ = self.rescue(&path, &file, &why);
             }
         }
+    }
+
+    /// Write annotations that could not be saved at `path` to a rescue
+    /// file, and note for stderr what was kept where.
+    fn rescue(
+        &mut self,
+        path: &Path,
+        file: &annotations::AnnotationFile,
+        why: &str,
+    ) -> std::result::Result<PathBuf, String> {
+        let what = store::summary(file);
+        let result = store::write_rescue(file, path, &store::rescue_dirs());
+        self.rescued.push(match &result {
+            Ok(rescue) => format!(
+                "notes NOT saved to {} ({why}).\nKept {what} of “{}” in {}",
+                path.display(),
+                file.brief.title,
+                rescue.display()
+            ),
+            Err(failed) => format!(
+                "notes NOT saved to {} ({why}), nor to a rescue file ({failed}).\n\
+                 Here are the notes and drafts of “{}”:\n{}",
+                path.display(),
+                file.brief.title,
+                store::texts(file)
+            ),
+        });
+        result
     }
 }
 
@@ -446,7 +517,7 @@ pub fn load_keymap() -> (Keymap, Vec<String>) {
     let Some(path) = store::config_dir().map(|d| d.join("keymap.yaml")) else {
         return (Keymap::defaults(), Vec::new());
     };
-    match read_user_file(&path) {
+    match store::read_user_file(&path) {
         Ok(None) => (Keymap::defaults(), Vec::new()),
         Ok(Some(text)) => {
             let (keymap, errors) = Keymap::with_user_file(&text, &path.display().to_string());
@@ -454,21 +525,4 @@ pub fn load_keymap() -> (Keymap, Vec<String>) {
         }
         Err(e) => (Keymap::defaults(), vec![format!("{}: {e}", path.display())]),
     }
-}
-
-/// A small user file (keymap, config), refused above the YAML size limit.
-pub fn read_user_file(path: &Path) -> std::io::Result<Option<String>> {
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
-        Ok(m) if m.len() > crate::yaml::MAX_YAML_BYTES as u64 => {
-            return Err(std::io::Error::other(format!(
-                "{} MB is too large for a keymap; ignored",
-                m.len() >> 20
-            )));
-        }
-        Ok(_) => {}
-    }
-    let bytes = std::fs::read(path)?;
-    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
 }

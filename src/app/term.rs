@@ -7,7 +7,6 @@ use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScr
 use ratatui::crossterm::{cursor, execute};
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 
 /// Clicks and the wheel only (1000), in SGR encoding (1006). crossterm's
 /// EnableMouseCapture also asks for every mouse motion (1003), which would
@@ -47,20 +46,7 @@ pub(super) fn setup_terminal() -> Result<DefaultTerminal> {
 /// Run $VISUAL or $EDITOR (or vi) on a temporary file holding `text`.
 /// Returns the edited text, or None if the editor failed.
 pub(super) fn external_edit(text: &str) -> Option<String> {
-    let dir = std::env::temp_dir();
-    let path = dir.join(format!(
-        "brief-note-{}-{}.md",
-        std::process::id(),
-        super::now().replace(':', "")
-    ));
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(&path)
-        .ok()?;
-    file.write_all(text.as_bytes()).ok()?;
-    drop(file);
+    let scratch = crate::store::ScratchFile::create(text).ok()?;
     let editor = std::env::var("VISUAL")
         .ok()
         .filter(|e| !e.trim().is_empty())
@@ -75,12 +61,9 @@ pub(super) fn external_edit(text: &str) -> Option<String> {
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
         .arg("brief")
-        .arg(&path)
+        .arg(&scratch.path)
         .status();
-    let edited = std::fs::read(&path)
-        .ok()
-        .map(|b| String::from_utf8_lossy(&b).into_owned());
-    let _ = std::fs::remove_file(&path);
+    let edited = scratch.read_back().ok();
     match status {
         Ok(s) if s.success() => edited.map(|t| crate::loader::sanitize::clean(&t)),
         _ => None,

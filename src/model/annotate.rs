@@ -1,6 +1,7 @@
 //! Making, changing and removing annotations. Each change is saved at once
 //! (as an effect): a note typed is a note on disk.
 
+use super::drafts;
 use super::notes::{self, NoteTarget};
 use super::reader::{Reader, Selection};
 use super::{Clock, Confirmed, Effect, Model, Overlay};
@@ -41,45 +42,48 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::RemoveHighlight => remove_highlights(reader, clock, fx),
         Action::AddNote => {
             let target = passage_target(reader);
-            notes::open_editor(reader, target, "");
-            None
+            drafts::open_editor(reader, target, "")
         }
-        Action::AddBriefNote => {
-            notes::open_editor(reader, NoteTarget::Brief, "");
-            None
-        }
+        Action::AddBriefNote => drafts::open_editor(reader, NoteTarget::Brief, ""),
         Action::EditNote | Action::ExternalEdit => {
             let external = action == Action::ExternalEdit;
-            match note_here(reader) {
+            let message = match note_here(reader) {
+                Some(i) if reader.annotations.file.annotations[i].kind == Kind::Draft => {
+                    drafts::open_draft(reader, i)
+                }
                 Some(i) => {
                     let a = &reader.annotations.file.annotations[i];
                     let (id, text) = (a.id.clone(), a.note.clone().unwrap_or_default());
-                    notes::open_editor(reader, NoteTarget::Existing(id), &text);
+                    drafts::open_editor(reader, NoteTarget::Existing(id), &text)
                 }
                 None if external => {
                     let target = passage_target(reader);
-                    notes::open_editor(reader, target, "")
+                    drafts::open_editor(reader, target, "")
                 }
                 None => return model.info("No note here: press a to write one"),
-            }
+            };
             if external && let Some(editor) = reader.editor.as_mut() {
                 editor.external = true;
                 fx.push(Effect::ExternalEdit {
                     text: editor.text(),
                 });
             }
-            None
+            message
         }
         Action::DeleteNote => match note_here(reader) {
             Some(i) => {
                 let a = &reader.annotations.file.annotations[i];
-                let what = match a.kind {
-                    Kind::Note => "note",
-                    Kind::Bookmark => "bookmark",
-                    Kind::Highlight => "highlight",
+                let question = match a.kind {
+                    Kind::Note => "Delete this note? (y/n)",
+                    Kind::Bookmark => "Delete this bookmark? (y/n)",
+                    Kind::Highlight => "Delete this highlight? (y/n)",
+                    Kind::Draft if a.draft_of.is_some() => {
+                        "Discard this draft? The note stays as it was. (y/n)"
+                    }
+                    Kind::Draft => "Discard this draft? (y/n)",
                 };
                 model.overlay = Some(Overlay::Confirm {
-                    question: format!("Delete this {what}? (y/n)"),
+                    question: question.to_string(),
                     on_yes: Confirmed::DeleteAnnotation { id: a.id.clone() },
                 });
                 None
@@ -134,7 +138,7 @@ fn passage_target(reader: &mut Reader) -> NoteTarget {
     }
 }
 
-fn new_annotation(
+pub(super) fn new_annotation(
     reader: &Reader,
     clock: &mut Clock,
     kind: Kind,
@@ -152,13 +156,16 @@ fn new_annotation(
         created: clock.now.clone(),
         updated: clock.now.clone(),
         deleted: false,
+        draft_of: None,
+        conflict_of: None,
+        base: None,
         extra: BTreeMap::new(),
     }
 }
 
 /// A new annotation on bytes of a passage (or the whole brief), placed
 /// there at once; returned to fill in its colour or note.
-fn add<'r>(
+pub(super) fn add<'r>(
     reader: &'r mut Reader,
     clock: &mut Clock,
     kind: Kind,
@@ -181,7 +188,7 @@ fn add<'r>(
 }
 
 /// Mark an annotation deleted (a tombstone, so merges do not revive it).
-fn tombstone(reader: &mut Reader, clock: &Clock, i: usize) {
+pub(super) fn tombstone(reader: &mut Reader, clock: &Clock, i: usize) {
     let a = &mut reader.annotations.file.annotations[i];
     a.deleted = true;
     a.note = None;
@@ -313,14 +320,25 @@ fn remove_highlights(
 }
 
 /// The note the user means: the one selected in the notes pane, else the
-/// first note on the cursor's passage.
+/// first note on the cursor's passage, else its first draft.
 fn note_here(reader: &Reader) -> Option<usize> {
     if reader.focus == Pane::Notes {
         return notes::selected(reader);
     }
-    on_passage(reader, Kind::Note, reader.cursor)
-        .into_iter()
-        .next()
+    let notes = on_passage(reader, Kind::Note, reader.cursor);
+    let drafts = on_passage(reader, Kind::Draft, reader.cursor);
+    notes.into_iter().chain(drafts).next()
+}
+
+/// Change an annotation's text, remembering the version the change started
+/// from (until the next save): a save can then tell whether another
+/// instance changed it meanwhile, and keep both.
+pub(super) fn set_text(a: &mut Annotation, text: String, now: &str) {
+    if a.base.is_none() {
+        a.base = Some(a.updated.clone());
+    }
+    a.note = Some(text);
+    a.updated = now.to_string();
 }
 
 /// Ctrl-S in the editor: create or update the note.
@@ -339,9 +357,11 @@ pub fn save_note(model: &mut Model, target: NoteTarget, text: String, fx: &mut V
                 .position(|a| a.id == id);
             match found {
                 Some(i) if !reader.annotations.file.annotations[i].deleted => {
-                    let a = &mut reader.annotations.file.annotations[i];
-                    a.note = Some(text);
-                    a.updated = clock.now.clone();
+                    set_text(
+                        &mut reader.annotations.file.annotations[i],
+                        text,
+                        &clock.now,
+                    );
                 }
                 // Deleted meanwhile (by another instance): the text is not
                 // thrown away, it becomes a new note where the old one was.
@@ -407,42 +427,4 @@ fn reattach(reader: &mut Reader, clock: &mut Clock, fx: &mut Vec<Effect>) -> Opt
     };
     save(reader, fx);
     Some(format!("Attached to passage {}", passage + 1))
-}
-
-/// The program is being stopped (SIGTERM, SIGHUP, the terminal gone): text
-/// in the editor and unsaved drafts become notes, and everything unsaved
-/// is written. Returns the saves to run.
-pub fn rescue_unsaved(model: &mut Model) -> Vec<Effect> {
-    let mut fx = Vec::new();
-    let Some(reader) = model.reader.as_mut() else {
-        return fx;
-    };
-    if reader.annotations.read_only.is_some() {
-        return fx;
-    }
-    let mut pending: Vec<(NoteTarget, String)> = reader.drafts.drain().collect();
-    if let Some(editor) = reader.editor.take() {
-        let text = editor.text();
-        pending.push((editor.target, text));
-    }
-    let moved = reader.position_to_save(&model.clock.now);
-    let dirty = reader.annotations.dirty;
-    let mut saved_any = false;
-    for (target, text) in pending.into_iter().filter(|(_, t)| !t.trim().is_empty()) {
-        save_note(model, target, text, &mut fx);
-        saved_any = true;
-    }
-    if !saved_any
-        && (moved || dirty)
-        && let Some(reader) = model.reader.as_mut()
-    {
-        save(reader, &mut fx);
-    }
-    // Only the last save matters: each carries the whole file.
-    let last = fx.iter().rposition(|e| matches!(e, Effect::Save { .. }));
-    fx.into_iter()
-        .enumerate()
-        .filter(|(i, _)| Some(*i) == last)
-        .map(|(_, e)| e)
-        .collect()
 }

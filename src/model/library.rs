@@ -6,7 +6,7 @@ use super::{Effect, Model, Overlay};
 use crate::action::Action;
 use crate::annotations::Kind;
 use crate::keymap::{Key, KeyCode};
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use std::path::PathBuf;
 
@@ -61,7 +61,6 @@ pub struct Library {
     pub visible: Vec<usize>,
     pub filter: String,
     pub filtering: bool,
-    filter_before: String,
     pub cursor: usize,
     pub top: usize,
     /// Rows available for the list (the screen minus header and status).
@@ -132,7 +131,15 @@ impl Library {
         if self.filter.is_empty() {
             self.visible = (0..self.entries.len()).collect();
         } else {
-            let pattern = Pattern::parse(&self.filter, CaseMatching::Smart, Normalization::Smart);
+            // Every word typed must appear as written (smart case): a fuzzy
+            // subsequence would let "gas" match "Heat pumps in older
+            // apartment buildings".
+            let pattern = Pattern::new(
+                &self.filter,
+                CaseMatching::Smart,
+                Normalization::Smart,
+                AtomKind::Substring,
+            );
             let mut matcher = Matcher::new(Config::DEFAULT);
             let mut buf = Vec::new();
             let mut scored: Vec<(u32, usize)> = self
@@ -150,6 +157,17 @@ impl Library {
         }
         self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
         self.keep_visible();
+    }
+
+    /// Show every brief again, staying on the one selected.
+    pub fn clear_filter(&mut self) {
+        let selected = self.visible.get(self.cursor).copied();
+        self.filter.clear();
+        self.refilter();
+        if let Some(entry) = selected {
+            self.cursor = entry.min(self.visible.len().saturating_sub(1));
+            self.keep_visible();
+        }
     }
 
     fn keep_visible(&mut self) {
@@ -200,11 +218,13 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
     if library.filtering {
         match action {
             Action::Accept => library.filtering = false,
+            // Esc leaves the filter empty, as the screen promises; the
+            // list comes back whole, on the brief that was selected.
             Action::Cancel | Action::Quit => {
                 library.filtering = false;
-                library.filter = std::mem::take(&mut library.filter_before);
-                library.refilter();
+                library.clear_filter();
             }
+            Action::ClearInput => library.clear_filter(),
             Action::Key(key) => library.type_key(key),
             _ => {}
         }
@@ -215,8 +235,7 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             if library.filter.is_empty() {
                 fx.push(Effect::Quit);
             } else {
-                library.filter.clear();
-                library.refilter();
+                library.clear_filter();
             }
         }
         Action::Help => model.overlay = Some(Overlay::Help { scroll: 0 }),
@@ -230,9 +249,14 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::HalfPageDown => library.move_by(page / 2),
         Action::HalfPageUp => library.move_by(-page / 2),
         Action::Scroll(delta) => library.move_by(isize::from(delta)),
+        // A new filter starts empty: `/` again does not append to the last.
         Action::Filter => {
-            library.filter_before = library.filter.clone();
+            library.clear_filter();
             library.filtering = true;
+        }
+        Action::ClearFilter => {
+            model.message = None;
+            library.clear_filter();
         }
         Action::Open => match library.selected() {
             Some(entry) if entry.error.is_some() => {

@@ -3,8 +3,11 @@
 //! `Effect` for app.rs to run. Nothing here touches the terminal or disk.
 
 mod annotate;
+mod drafts;
+mod leaving;
 mod library;
 pub mod notes;
+pub mod overlay_text;
 mod reader;
 mod scroll;
 mod search;
@@ -13,11 +16,11 @@ use crate::action::Action;
 use crate::annotations::AnnotationFile;
 use crate::document::Brief;
 use crate::keymap::{Context, Key, Keymap, Resolution};
-pub use annotate::rescue_unsaved;
+pub use drafts::rescue_unsaved;
 pub use library::{BookmarkEntry, Library, LibraryEntry};
 pub use notes::{NoteEditor, NoteTarget};
 pub use reader::{Reader, Top};
-pub use search::{Search, find_all};
+pub use search::{Found, Match, Search, find_all};
 use std::path::PathBuf;
 
 /// What app.rs must do on the model's behalf.
@@ -43,6 +46,15 @@ pub enum Effect {
     },
     /// Read every annotation file for the bookmarks list.
     LoadBookmarks,
+    /// Saving failed and the user leaves anyway: write the unsaved file
+    /// somewhere else (a rescue file) and say where.
+    Rescue {
+        /// Where it should have gone.
+        path: PathBuf,
+        file: Box<AnnotationFile>,
+        /// Why it could not.
+        why: String,
+    },
 }
 
 /// A brief read from disk with its annotations, ready to show.
@@ -86,14 +98,21 @@ pub enum Overlay {
         cursor: usize,
     },
     /// Problems found at start-up (keymap), shown until dismissed.
-    Problems,
+    Problems {
+        scroll: usize,
+    },
 }
 
 /// What a "yes" does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirmed {
-    DeleteAnnotation { id: String },
+    DeleteAnnotation {
+        id: String,
+    },
+    /// Leave although saving failed: the notes go to a rescue file.
     LeaveWithoutSaving,
+    /// Throw away the note editor's text (and its draft).
+    DiscardEdit,
 }
 
 /// A line in the status bar.
@@ -163,7 +182,7 @@ impl Model {
     /// Show problems (keymap errors) until dismissed.
     pub fn with_problems(mut self, problems: Vec<String>) -> Model {
         if !problems.is_empty() {
-            self.overlay = Some(Overlay::Problems);
+            self.overlay = Some(Overlay::Problems { scroll: 0 });
         }
         self.problems = problems;
         self
@@ -173,7 +192,7 @@ impl Model {
     pub fn contexts(&self) -> &'static [Context] {
         match &self.overlay {
             Some(Overlay::Confirm { .. }) => &[Context::Confirm],
-            Some(Overlay::Help { .. }) | Some(Overlay::Problems) => {
+            Some(Overlay::Help { .. }) | Some(Overlay::Problems { .. }) => {
                 &[Context::Help, Context::Global]
             }
             Some(Overlay::Bookmarks { .. }) => &[Context::Library, Context::Global],
@@ -233,8 +252,15 @@ fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::ForceQuit => fx.push(Effect::Quit),
         Action::Suspend => fx.push(Effect::Suspend),
         Action::Redraw => fx.push(Effect::Redraw),
-        Action::Saved { merged, error } => reader::saved(model, merged, error, fx),
-        Action::Opened(opened) => open(model, *opened),
+        Action::Saved { merged, error } => leaving::saved(model, merged, error, fx),
+        Action::Opened(opened) => open(model, *opened, fx),
+        Action::Rescued(Ok(path)) => model.error(format!(
+            "Notes NOT saved in the annotations folder; they were written to {}",
+            path.display()
+        )),
+        Action::Rescued(Err(why)) => model.error(format!(
+            "Notes NOT saved, and no rescue file could be written ({why}); they are printed when brief exits"
+        )),
         Action::OpenFailed(why) => model.error(why),
         Action::BriefCompleted { path, brief } => {
             if let Some(reader) = model.reader.as_mut().filter(|r| r.path == path) {
@@ -304,22 +330,14 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         (_, Action::Quit | Action::Cancel | Action::Deny | Action::DismissMessage) => {
             model.overlay = None;
         }
-        (Overlay::Help { .. } | Overlay::Problems, Action::Help) => model.overlay = None,
-        (Overlay::Help { scroll }, action) => {
-            let step = usize::from(model.height.saturating_sub(4)).max(1);
-            *scroll = match action {
-                Action::NextItem => scroll.saturating_add(1),
-                Action::PrevItem => scroll.saturating_sub(1),
-                Action::PageDown | Action::HalfPageDown => scroll.saturating_add(step),
-                Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(step),
-                _ => *scroll,
-            };
-        }
+        (Overlay::Help { .. } | Overlay::Problems { .. }, Action::Help) => model.overlay = None,
+        (Overlay::Help { .. } | Overlay::Problems { .. }, action) => scroll_overlay(model, action),
         (Overlay::Confirm { on_yes, .. }, Action::Confirm) => {
             let on_yes = on_yes.clone();
             model.overlay = None;
             match on_yes {
-                Confirmed::LeaveWithoutSaving => reader::finish_leaving(model, fx),
+                Confirmed::LeaveWithoutSaving => leaving::rescue_and_leave(model, fx),
+                Confirmed::DiscardEdit => drafts::discard(model, fx),
                 Confirmed::DeleteAnnotation { id } => {
                     if let Some(reader) = model.reader.as_mut() {
                         annotate::delete(reader, &mut model.clock, &id, fx);
@@ -340,7 +358,12 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                         let passage = Some(entry.passage);
                         model.overlay = None;
                         match path {
-                            Some(path) => fx.push(Effect::OpenBrief { path, passage }),
+                            Some(path) => {
+                                // The brief being read is replaced: save
+                                // what it has unsaved first.
+                                leaving::save_before_switch(model, fx);
+                                fx.push(Effect::OpenBrief { path, passage })
+                            }
                             None => model.error("this bookmark's brief has no known location"),
                         }
                     }
@@ -348,14 +371,44 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                 _ => {}
             }
         }
-        (Overlay::Problems, _) | (Overlay::Confirm { .. }, _) => {}
+        (Overlay::Confirm { .. }, _) => {}
     }
 }
 
-/// Show a freshly read brief.
-fn open(model: &mut Model, opened: Opened) {
+/// j/k and the page keys in the help or problems popup, never past its
+/// last row (the same rows the ui draws: `overlay_text`).
+fn scroll_overlay(model: &mut Model, action: Action) {
+    let Some((rows, visible)) = overlay_text::scrolling_rows(model) else {
+        return;
+    };
+    let max = crate::layout::max_scroll(rows.len(), visible);
+    let step = usize::from(visible).max(1);
+    let (Some(Overlay::Help { scroll }) | Some(Overlay::Problems { scroll })) = &mut model.overlay
+    else {
+        return;
+    };
+    let moved = match action {
+        Action::NextItem => scroll.saturating_add(1),
+        Action::PrevItem => scroll.saturating_sub(1),
+        Action::PageDown => scroll.saturating_add(step),
+        Action::HalfPageDown => scroll.saturating_add(step / 2),
+        Action::PageUp => scroll.saturating_sub(step),
+        Action::HalfPageUp => scroll.saturating_sub(step / 2),
+        Action::FirstItem => 0,
+        Action::LastItem => max,
+        _ => *scroll,
+    };
+    *scroll = moved.min(max);
+}
+
+/// Show a freshly read brief. The one it replaces had its chance to save
+/// (`save_before_switch`); if that failed, its notes go to a rescue file.
+fn open(model: &mut Model, opened: Opened, fx: &mut Vec<Effect>) {
     if let Some(previous) = model.reader.take() {
         model.library.update_counts(&previous);
+        if let Some(rescue) = leaving::rescue_effect(&previous) {
+            fx.push(rescue);
+        }
     }
     let reader = Reader::new(opened, model.width, model.height);
     if let Some(problem) = &reader.annotations.read_only {

@@ -1,9 +1,9 @@
-//! The notes pane (the brief's notes in document order, detached ones last)
-//! and the note editor. Typed text is never thrown away: leaving the editor
-//! keeps it as a draft that the next `a`/`e` on the same target brings back.
+//! The notes pane (the brief's notes and drafts in document order, detached
+//! ones last) and the note editor. Typed text is never thrown away: leaving
+//! the editor keeps it as a draft (see drafts.rs).
 
 use super::reader::Reader;
-use super::{Effect, Model, annotate};
+use super::{Effect, Model, drafts};
 use crate::action::Action;
 use crate::annotations::{Kind, Placement};
 use crate::keymap::{Key, KeyCode};
@@ -31,6 +31,11 @@ pub struct NoteEditor {
     pub area: TextArea<'static>,
     /// Opened only to hand the note to $EDITOR: save what comes back.
     pub external: bool,
+    /// The id of the draft this text continues, if it does.
+    pub draft: Option<String>,
+    /// The note's text before this edit ("" for a new note): leaving with
+    /// the text unchanged keeps no draft.
+    pub original: String,
 }
 
 impl PartialEq for NoteEditor {
@@ -55,6 +60,8 @@ impl NoteEditor {
             target,
             area,
             external: false,
+            draft: None,
+            original: text.to_string(),
         }
     }
 
@@ -64,7 +71,8 @@ impl NoteEditor {
 }
 
 /// Indices (into the file's annotations) of what the notes pane lists:
-/// notes on the brief, notes in document order, then anything detached.
+/// notes and drafts on the brief, then in document order, then anything
+/// detached.
 pub fn entries(reader: &Reader) -> Vec<usize> {
     let file = &reader.annotations.file;
     let placements = &reader.annotations.placements;
@@ -75,9 +83,10 @@ pub fn entries(reader: &Reader) -> Vec<usize> {
         if a.deleted {
             continue;
         }
+        let written = matches!(a.kind, Kind::Note | Kind::Draft);
         match placements.get(i) {
-            Some(Placement::Brief) if a.kind == Kind::Note => brief.push(i),
-            Some(Placement::Attached { passage, start, .. }) if a.kind == Kind::Note => {
+            Some(Placement::Brief) if written => brief.push(i),
+            Some(Placement::Attached { passage, start, .. }) if written => {
                 attached.push(((*passage, *start), i))
             }
             Some(Placement::Detached) | None => detached.push(i),
@@ -120,6 +129,14 @@ pub fn move_cursor(reader: &mut Reader, delta: isize) {
 pub fn follow_cursor(reader: &mut Reader) {
     let list = entries(reader);
     let placements = &reader.annotations.placements;
+    // A note on the cursor's passage that is already selected (by search,
+    // or by hand) stays selected.
+    if list
+        .get(reader.notes_cursor)
+        .is_some_and(|&i| placements[i].passage() == Some(reader.cursor))
+    {
+        return;
+    }
     let at = list
         .iter()
         .position(|&i| placements[i].passage().is_some_and(|p| p >= reader.cursor))
@@ -176,6 +193,12 @@ pub fn note_blocks(reader: &Reader, list: &[usize]) -> Vec<NoteBlock> {
                 Placement::Attached { passage, .. } => format!("¶{} “{quote}", passage + 1),
                 Placement::Detached => format!("Detached {:?} “{quote}", a.kind).to_string(),
             };
+            // Marked first, so a cut header still says what it is.
+            let header = match (a.kind, &a.conflict_of) {
+                (Kind::Draft, _) => format!("DRAFT (not saved) · {header}"),
+                (_, Some(_)) => format!("CONFLICT copy · {header}"),
+                _ => header,
+            };
             let note = a.note.as_deref().unwrap_or("");
             let mut lines: Vec<String> = textwrap::wrap(note, width)
                 .into_iter()
@@ -219,15 +242,6 @@ pub fn keep_selected_visible(reader: &mut Reader) {
     }
 }
 
-/// Open the editor for a target, with its draft if one was left.
-pub fn open_editor(reader: &mut Reader, target: NoteTarget, text: &str) {
-    let text = reader
-        .drafts
-        .remove(&target)
-        .unwrap_or_else(|| text.to_string());
-    reader.editor = Some(NoteEditor::new(target, &text));
-}
-
 /// Keys the keymap did not claim go into the text area.
 pub fn editor_key(reader: &mut Reader, key: Key) {
     let Some(editor) = reader.editor.as_mut() else {
@@ -260,33 +274,18 @@ pub fn editor_key(reader: &mut Reader, key: Key) {
     });
 }
 
-/// Editor actions: save, leave (keeping a draft), or hand over to $EDITOR.
+/// Editor actions: save, leave (keeping a draft), discard, or hand over to
+/// $EDITOR.
 pub fn editor_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
     let Some(reader) = model.reader.as_mut() else {
         return;
     };
     match action {
-        Action::SaveNote => {
-            let Some(editor) = reader.editor.take() else {
-                return;
-            };
-            let text = editor.text();
-            if text.trim().is_empty() {
-                model.info("Empty note not saved");
-                return;
-            }
-            annotate::save_note(model, editor.target, text, fx);
-        }
-        Action::Cancel | Action::Quit => {
-            let Some(editor) = reader.editor.take() else {
-                return;
-            };
-            let text = editor.text();
-            if !text.trim().is_empty() {
-                reader.drafts.insert(editor.target, text);
-                model.info("Note kept as a draft: press the same key again to continue it");
-            }
-        }
+        Action::SaveNote => drafts::save(model, fx),
+        // Quit and Cancel reach the editor only from a user's own keymap:
+        // they leave it the one way that loses nothing.
+        Action::KeepDraft | Action::Cancel | Action::Quit => drafts::keep(model, fx),
+        Action::DiscardDraft => drafts::ask_discard(model),
         Action::ExternalEdit => {
             if let Some(editor) = &reader.editor {
                 fx.push(Effect::ExternalEdit {
@@ -298,16 +297,9 @@ pub fn editor_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             let Some(editor) = reader.editor.as_mut() else {
                 return;
             };
+            editor.area = NoteEditor::new(editor.target.clone(), text.trim_end()).area;
             if editor.external {
-                let target = editor.target.clone();
-                reader.editor = None;
-                if text.trim().is_empty() {
-                    model.info("Empty note not saved");
-                } else {
-                    annotate::save_note(model, target, text.trim_end().to_string(), fx);
-                }
-            } else {
-                *editor = NoteEditor::new(editor.target.clone(), text.trim_end());
+                drafts::save(model, fx);
             }
         }
         Action::EditorDone(None) => {

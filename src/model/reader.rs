@@ -8,7 +8,6 @@ use crate::annotations::{self, AnnotationFile, BriefRecord, Colour, Placement, P
 use crate::document::Brief;
 use crate::layout::{Pane, PassageIndex, PassageRows, ReaderGeometry, WrapCache, reader_geometry};
 use ratatui::layout::Rect;
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::rc::Rc;
 use unicode_segmentation::UnicodeSegmentation;
@@ -59,19 +58,20 @@ pub struct Reader {
     pub notes_toggled: bool,
     /// Scroll of the summary and commentary panes.
     pub tops: [Top; 2],
+    /// Where the cursor was last in the summary and in the commentary
+    /// pane: Tab goes back there.
+    pub pane_cursor: [Option<usize>; 2],
     /// Selected entry of the notes pane, and its first shown entry.
     pub notes_cursor: usize,
     pub notes_top: usize,
     pub search: Search,
     pub annotations: Annotated,
     pub editor: Option<notes::NoteEditor>,
-    /// Text typed and left unsaved, by what it was for.
-    pub drafts: HashMap<notes::NoteTarget, String>,
     pub last_colour: Colour,
     /// Position when opened, to save only if it changed.
     opened_at: usize,
     /// Quit was pressed: leave once the save in flight has succeeded.
-    leaving: bool,
+    pub(super) leaving: bool,
     /// Only the start of the brief is loaded yet (see `complete`).
     pub partial: bool,
     /// A position beyond the loaded start, to go to once the rest is in.
@@ -116,6 +116,7 @@ impl Reader {
             focus: Pane::Summary,
             notes_toggled: false,
             tops: [Top::default(); 2],
+            pane_cursor: [None; 2],
             notes_cursor: 0,
             notes_top: 0,
             search: Search::default(),
@@ -126,7 +127,6 @@ impl Reader {
                 ..Annotated::default()
             },
             editor: None,
-            drafts: HashMap::new(),
             last_colour: Colour::Yellow,
             opened_at: cursor,
             leaving: false,
@@ -316,6 +316,7 @@ impl Reader {
             return;
         }
         self.cursor = passage.min(self.index.len() - 1);
+        self.remember_pane_cursor();
         self.sentence = None;
         if self.selection.is_some_and(|s| s.passage != self.cursor) {
             self.selection = None;
@@ -324,6 +325,11 @@ impl Reader {
             self.focus = self.pane_of(self.cursor);
         }
         self.reveal();
+    }
+
+    pub(super) fn remember_pane_cursor(&mut self) {
+        let slot = pane_slot(self.pane_of(self.cursor));
+        self.pane_cursor[slot] = Some(self.cursor);
     }
 
     fn section_start(&self, passage: usize) -> usize {
@@ -419,21 +425,27 @@ impl Reader {
     }
 
     /// A save came back: take what other instances wrote, keep our changes.
-    fn saved(
+    /// Err: the save failed; Ok(Some): a note was changed here and in
+    /// another instance at once, and both versions are kept.
+    pub(super) fn saved(
         &mut self,
         merged: Option<Box<AnnotationFile>>,
         error: Option<String>,
-    ) -> Option<String> {
+    ) -> Result<Option<String>, String> {
         if let Some(error) = error {
             self.annotations.save_error = Some(error.clone());
-            return Some(format!(
-                "notes NOT saved (kept in memory; saved again on your next change): {error}"
-            ));
+            return Err(error);
         }
         self.annotations.save_error = None;
         // Effects run before the next action, so nothing changed since the save.
         self.annotations.dirty = false;
+        let mut conflicts = 0;
         if let Some(merged) = merged {
+            let list = &self.annotations.file.annotations;
+            conflicts = merged
+                .live()
+                .filter(|a| a.conflict_of.is_some() && !list.iter().any(|o| o.id == a.id))
+                .count();
             let changed = merged.annotations != self.annotations.file.annotations;
             self.annotations.file.annotations = merged.annotations;
             self.annotations.file.extra = merged.extra;
@@ -441,7 +453,11 @@ impl Reader {
                 self.replace_annotations();
             }
         }
-        None
+        Ok((conflicts > 0).then(|| {
+            "Another brief window changed this note at the same time: both versions are kept \
+             (the other one is marked CONFLICT in the notes pane)"
+                .to_string()
+        }))
     }
 }
 
@@ -461,7 +477,7 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
     match action {
         Action::Quit => {
             if reader.selection.take().is_none() {
-                leave(model, fx);
+                super::leaving::leave(model, fx);
             }
         }
         Action::Help => model.overlay = Some(Overlay::Help { scroll: 0 }),
@@ -509,60 +525,5 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         && reader.focus != Pane::Notes
     {
         notes::follow_cursor(reader);
-    }
-}
-
-/// A save finished. If it was the save on leaving, leave now, or ask first
-/// when it failed: notes that exist only in memory are not dropped silently.
-pub fn saved(
-    model: &mut Model,
-    merged: Option<Box<AnnotationFile>>,
-    error: Option<String>,
-    fx: &mut Vec<Effect>,
-) {
-    let Some(reader) = model.reader.as_mut() else {
-        return;
-    };
-    let problem = reader.saved(merged, error);
-    let leaving = std::mem::take(&mut reader.leaving);
-    match problem {
-        Some(problem) if leaving => {
-            model.error(problem);
-            model.overlay = Some(Overlay::Confirm {
-                question: "Your latest notes could not be saved. Leave anyway and lose them?"
-                    .into(),
-                on_yes: super::Confirmed::LeaveWithoutSaving,
-            });
-        }
-        Some(problem) => model.error(problem),
-        None if leaving => finish_leaving(model, fx),
-        None => {}
-    }
-}
-
-/// Leave the brief: save the position and anything unsaved first.
-fn leave(model: &mut Model, fx: &mut Vec<Effect>) {
-    let Some(reader) = model.reader.as_mut() else {
-        return;
-    };
-    let moved = reader.position_to_save(&model.clock.now);
-    if (moved || reader.annotations.dirty) && reader.annotations.read_only.is_none() {
-        reader.leaving = true;
-        annotate::save(reader, fx);
-        return;
-    }
-    finish_leaving(model, fx);
-}
-
-/// Back to the library, or quit when the brief was opened on its own.
-pub fn finish_leaving(model: &mut Model, fx: &mut Vec<Effect>) {
-    if model.library.dir.is_some() || !model.library.entries.is_empty() {
-        if let Some(reader) = model.reader.take() {
-            model.library.update_counts(&reader);
-        }
-        model.screen = Screen::Library;
-        model.message = None;
-    } else {
-        fx.push(Effect::Quit);
     }
 }

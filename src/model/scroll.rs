@@ -195,13 +195,14 @@ impl Reader {
         match self.focus {
             Pane::Notes => notes::follow_cursor(self),
             pane if self.pane_of(self.cursor) != pane => {
-                // Land on the first passage shown in that pane.
+                // Back where the reader was in that pane; the first passage
+                // shown there if they have not been in it yet.
+                self.remember_pane_cursor();
                 let shown = self.visible(pane);
-                let target = shown.first().map(|(p, _, _)| *p).or(self
-                    .index
-                    .in_pane(pane)
-                    .first()
-                    .copied());
+                let target = self.pane_cursor[pane_slot(pane)]
+                    .filter(|p| *p < self.index.len() && self.pane_of(*p) == pane)
+                    .or(shown.first().map(|(p, _, _)| *p))
+                    .or(self.index.in_pane(pane).first().copied());
                 if let Some(p) = target {
                     self.cursor = p;
                     self.sentence = None;

@@ -6,17 +6,60 @@ use crate::action::Action;
 use crate::keymap::{Key, KeyCode};
 use crate::layout::{Pane, Row};
 
-/// One match: a byte range in a passage's text, or in a heading drawn with
-/// that passage (headings are text a reader sees, so search finds them).
+/// Where a match is: in a passage's text, in a heading, or in a note's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    Passage(usize),
+    /// In the heading of section `section`, drawn with passage `passage`
+    /// (above its text, or below the last passage: `below`). Headings are
+    /// text a reader sees, so search finds them.
+    Heading {
+        section: usize,
+        passage: usize,
+        below: bool,
+    },
+    /// In the text of annotation `annotation` (an index into the file),
+    /// placed on `passage` (None: on the whole brief, or detached).
+    Note {
+        annotation: usize,
+        passage: Option<usize>,
+    },
+}
+
+/// One match: where, and its byte range in that text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Match {
-    /// The passage the match is in, or that draws the heading it is in:
-    /// where `n`/`N` take the cursor.
-    pub passage: usize,
-    /// The section whose heading holds the match; `None`: the passage text.
-    pub heading: Option<usize>,
+    pub found: Found,
     pub start: usize,
     pub end: usize,
+}
+
+impl Match {
+    /// The passage the reader goes to for this match.
+    pub fn passage(&self) -> Option<usize> {
+        match self.found {
+            Found::Passage(p) | Found::Heading { passage: p, .. } => Some(p),
+            Found::Note { passage, .. } => passage,
+        }
+    }
+
+    /// In document order: the headings drawn above a passage, its text, the
+    /// headings drawn below it, then the notes on it; notes on the whole
+    /// brief or detached come last.
+    fn order(&self) -> (usize, u8, usize, usize) {
+        match self.found {
+            Found::Heading {
+                section,
+                passage,
+                below,
+            } => (passage, if below { 2 } else { 0 }, section, self.start),
+            Found::Passage(p) => (p, 1, 0, self.start),
+            Found::Note {
+                annotation,
+                passage,
+            } => (passage.unwrap_or(usize::MAX), 3, annotation, self.start),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -113,22 +156,32 @@ impl Reader {
         let query = self.search.query.clone();
         self.search.matches.clear();
         if !query.is_empty() {
-            // In reading order: headings above a passage, its text, then
-            // any headings drawn below it.
             for i in 0..self.index.len() {
-                let above: Vec<usize> = self.index.headings_above(i).collect();
-                self.find_in_headings(i, &above, &query);
                 for (start, end) in find_all(self.passage_text(i), &query) {
-                    self.search.matches.push(Match {
-                        passage: i,
-                        heading: None,
-                        start,
-                        end,
-                    });
+                    let found = Found::Passage(i);
+                    self.search.matches.push(Match { found, start, end });
                 }
+                let above: Vec<usize> = self.index.headings_above(i).collect();
+                self.find_in_headings(i, &above, false, &query);
                 let below: Vec<usize> = self.index.headings_below(i).collect();
-                self.find_in_headings(i, &below, &query);
+                self.find_in_headings(i, &below, true, &query);
             }
+            // The reader's own words are searched too: notes and drafts.
+            for annotation in super::notes::entries(self) {
+                let a = &self.annotations.file.annotations[annotation];
+                let Some(text) = a.note.as_deref() else {
+                    continue;
+                };
+                let passage = self.annotations.placements[annotation].passage();
+                for (start, end) in find_all(text, &query) {
+                    let found = Found::Note {
+                        annotation,
+                        passage,
+                    };
+                    self.search.matches.push(Match { found, start, end });
+                }
+            }
+            self.search.matches.sort_by_key(Match::order);
         }
         // Jump to the first match at or after where the search started.
         let origin = self.search.saved.map_or(self.cursor, |s| s.0);
@@ -136,26 +189,92 @@ impl Reader {
             .search
             .matches
             .iter()
-            .position(|m| m.passage >= origin)
+            .position(|m| m.passage().is_some_and(|p| p >= origin))
             .or((!self.search.matches.is_empty()).then_some(0));
         match self.search.current {
-            Some(n) => self.show_match(n),
+            Some(n) => self.go_to_match(n),
             None => self.restore_origin(),
         }
     }
 
-    fn find_in_headings(&mut self, passage: usize, sections: &[usize], query: &str) {
-        for &s in sections {
-            let heading = self.brief.sections[s].heading.as_deref().unwrap_or("");
+    /// Show match `n`: its passage, and for a match in a note, that note
+    /// selected in the notes pane (or, with the pane folded away, named in
+    /// the status line by the caller).
+    fn go_to_match(&mut self, n: usize) {
+        let m = self.search.matches[n];
+        if let Some(passage) = m.passage() {
+            self.move_to(passage);
+            self.scroll_to_match(m);
+        }
+        if let Found::Note { annotation, .. } = m.found
+            && let Some(at) = super::notes::entries(self)
+                .iter()
+                .position(|&i| i == annotation)
+        {
+            self.notes_cursor = at;
+            super::notes::keep_selected_visible(self);
+        }
+    }
+
+    fn find_in_headings(&mut self, passage: usize, sections: &[usize], below: bool, query: &str) {
+        for &section in sections {
+            let heading = self.brief.sections[section]
+                .heading
+                .as_deref()
+                .unwrap_or("");
             for (start, end) in find_all(heading, query) {
-                self.search.matches.push(Match {
+                let found = Found::Heading {
+                    section,
                     passage,
-                    heading: Some(s),
-                    start,
-                    end,
-                });
+                    below,
+                };
+                self.search.matches.push(Match { found, start, end });
             }
         }
+    }
+
+    /// After moving to a match's passage, scroll its row into view: in a
+    /// passage taller than the pane, or in a heading drawn below the last
+    /// passage, moving to the passage alone would leave it off screen.
+    fn scroll_to_match(&mut self, m: Match) {
+        let (passage, heading) = match m.found {
+            Found::Passage(p) => (p, None),
+            Found::Heading {
+                section, passage, ..
+            } => (passage, Some(section)),
+            Found::Note { .. } => return,
+        };
+        let pane = self.pane_of(passage);
+        let rect = self.geometry().pane(pane);
+        let height = usize::from(rect.height.saturating_sub(2));
+        let rows = self.rows(passage, rect);
+        let Some(row) = rows.rows.iter().position(|r| match (*r, heading) {
+            (Row::Heading { section, end, .. }, Some(s)) => section == s && m.start < end,
+            (Row::Text { end, .. }, None) => m.start < end,
+            _ => false,
+        }) else {
+            return;
+        };
+        let Ok(pos) = self.index.in_pane(pane).binary_search(&passage) else {
+            return;
+        };
+        let slot = pane_slot(pane);
+        let top = self.tops[slot];
+        if top.pos == pos && height > 0 && row >= top.line + height {
+            // The match's row a few rows below the top of the pane.
+            self.tops[slot] = Top {
+                pos,
+                line: row.saturating_sub(height / 3),
+            };
+        }
+    }
+
+    /// The match shown now, if it is in a note.
+    pub fn current_note_match(&self) -> Option<&Match> {
+        self.search
+            .current
+            .and_then(|n| self.search.matches.get(n))
+            .filter(|m| matches!(m.found, Found::Note { .. }))
     }
 
     fn restore_origin(&mut self) {
@@ -163,6 +282,9 @@ impl Reader {
             self.cursor = cursor;
             self.tops = tops;
             self.focus = focus;
+            // The window may have changed size since the search began:
+            // the old view may no longer show the cursor.
+            self.reveal();
         }
     }
 
@@ -198,6 +320,10 @@ impl Reader {
                 }
                 self.reveal();
             }
+            Action::ClearInput => {
+                self.search.query.clear();
+                self.run_search();
+            }
             Action::Key(key) => self.search_key(key),
             _ => {}
         }
@@ -211,7 +337,11 @@ impl Reader {
         }
         let next = match self.search.current {
             // After moving by hand, step from the cursor rather than the old match.
-            Some(n) if self.search.matches[n].passage == self.cursor => {
+            Some(n)
+                if self.search.matches[n]
+                    .passage()
+                    .is_none_or(|p| p == self.cursor) =>
+            {
                 if forward {
                     (n + 1) % count
                 } else {
@@ -222,50 +352,17 @@ impl Reader {
                 .search
                 .matches
                 .iter()
-                .position(|m| m.passage > self.cursor)
+                .position(|m| m.passage().is_some_and(|p| p > self.cursor))
                 .unwrap_or(0),
             _ => self
                 .search
                 .matches
                 .iter()
-                .rposition(|m| m.passage < self.cursor)
+                .rposition(|m| m.passage().is_some_and(|p| p < self.cursor))
                 .unwrap_or(count - 1),
         };
         self.search.current = Some(next);
-        self.show_match(next);
-    }
-
-    /// Move to match `n` and scroll its row into view: in a passage taller
-    /// than the pane, or in a heading drawn below the last passage, moving
-    /// to the passage alone would leave the match off screen.
-    fn show_match(&mut self, n: usize) {
-        let Some(m) = self.search.matches.get(n).copied() else {
-            return;
-        };
-        self.move_to(m.passage);
-        let pane = self.pane_of(m.passage);
-        let rect = self.geometry().pane(pane);
-        let height = usize::from(rect.height.saturating_sub(2));
-        let rows = self.rows(m.passage, rect);
-        let Some(row) = rows.rows.iter().position(|r| match (*r, m.heading) {
-            (Row::Heading { section, end, .. }, Some(s)) => section == s && m.start < end,
-            (Row::Text { end, .. }, None) => m.start < end,
-            _ => false,
-        }) else {
-            return;
-        };
-        let Ok(pos) = self.index.in_pane(pane).binary_search(&m.passage) else {
-            return;
-        };
-        let slot = pane_slot(pane);
-        let top = self.tops[slot];
-        if top.pos == pos && height > 0 && row >= top.line + height {
-            // The match's row a few rows below the top of the pane.
-            self.tops[slot] = Top {
-                pos,
-                line: row.saturating_sub(height / 3),
-            };
-        }
+        self.go_to_match(next);
     }
 }
 

@@ -3,25 +3,15 @@
 
 use super::theme::Theme;
 use crate::action::Action;
-use crate::keymap::{Context, format_sequence};
+use crate::keymap::Context;
+use crate::layout::{centred, help_popup, problems_popup};
+use crate::model::overlay_text::{Row, RowKind, help_rows, problem_rows};
 use crate::model::{Model, Overlay, Screen};
 use crate::text::{fit, printable};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
-
-/// A rectangle `w`×`h` (at most the area) centred in `area`.
-fn centred(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
 
 fn popup(frame: &mut Frame, rect: Rect, title: &str, theme: Theme) -> Rect {
     let block = Block::new()
@@ -51,26 +41,37 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
             area.width.saturating_sub(4).max(area.width * 9 / 10),
             area.height * 6 / 10 + 2,
         );
-        let inner = popup(frame, rect, "Note · Ctrl-S save · Esc keep as draft", theme);
+        let inner = popup(frame, rect, &editor_title(model), theme);
         frame.render_widget(&editor.area, inner);
     }
     match &model.overlay {
         None => {}
         Some(Overlay::Help { scroll }) => {
-            let rect = centred(area, 76, area.height.saturating_sub(2));
-            let inner = popup(frame, rect, "Keys · q closes", theme);
-            let lines = help_lines(model, theme, usize::from(inner.width));
-            let scroll = (*scroll).min(lines.len().saturating_sub(usize::from(inner.height)));
-            let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
-            frame.render_widget(Paragraph::new(shown), inner);
+            let inner = popup(
+                frame,
+                help_popup(area.width, area.height),
+                "Keys · q closes",
+                theme,
+            );
+            let rows = help_rows(model, usize::from(inner.width));
+            draw_rows(frame, inner, &rows, *scroll, theme);
         }
         Some(Overlay::Confirm { question, .. }) => {
-            let rect = centred(area, 60, 5);
+            // As tall as the question needs: a reason cut short is no help.
+            let width = area.width.saturating_sub(4).min(72);
+            let inner_width = usize::from(width.saturating_sub(2)).max(1);
+            let mut text: Vec<Line> = question
+                .lines()
+                .map(|l| Line::raw(printable(l).into_owned()))
+                .collect();
+            text.push(Line::styled("y: yes   n / Esc: no", theme.dim()));
+            let rows: usize = text
+                .iter()
+                .map(|l| textwrap::wrap(&l.to_string(), inner_width).len().max(1))
+                .sum();
+            let height = u16::try_from(rows + 2).unwrap_or(u16::MAX);
+            let rect = centred(area, width.max(20), height);
             let inner = popup(frame, rect, "Confirm", theme);
-            let text = vec![
-                Line::raw(printable(question).into_owned()),
-                Line::styled("y: yes   n / Esc: no", theme.dim()),
-            ];
             frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
         }
         Some(Overlay::Bookmarks { entries, cursor }) => {
@@ -109,63 +110,67 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
             }
             frame.render_widget(Paragraph::new(lines), inner);
         }
-        Some(Overlay::Problems) => {
-            let rect = centred(
-                area,
-                area.width.saturating_sub(4),
-                (model.problems.len() as u16).saturating_add(4),
-            );
-            let inner = popup(frame, rect, "Problems · Esc dismisses", theme);
-            let mut lines: Vec<Line> = model
-                .problems
-                .iter()
-                .map(|p| Line::styled(printable(p).into_owned(), theme.error()))
-                .collect();
-            lines.push(Line::styled(
-                "brief runs on the default bindings for these entries.",
-                theme.dim(),
-            ));
-            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        Some(Overlay::Problems { scroll }) => {
+            let rows = problem_rows(&model.problems, usize::from(area.width.saturating_sub(6)));
+            let rect = problems_popup(area.width, area.height, rows.len());
+            let visible = usize::from(rect.height.saturating_sub(2));
+            let title = if rows.len() > visible {
+                format!(
+                    "Problems ({}) · j/k scroll · Esc dismisses",
+                    model.problems.len()
+                )
+            } else {
+                format!("Problems ({}) · Esc dismisses", model.problems.len())
+            };
+            let inner = popup(frame, rect, &title, theme);
+            draw_rows(frame, inner, &rows, *scroll, theme);
         }
     }
 }
 
-/// The help text: every bound action of every context, from the keymap and
-/// the documentation of `Action`.
-pub fn help_lines(model: &Model, theme: Theme, width: usize) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    for (context, title) in [
-        (Context::Reader, "Reading"),
-        (Context::Library, "Library"),
-        (Context::Global, "Everywhere"),
-        (Context::Search, "Search and filter prompt"),
-        (Context::Editor, "Note editor"),
-        (Context::Help, "This help"),
-        (Context::Confirm, "Questions"),
+/// The editor's keys, from the keymap in force.
+pub fn editor_title(model: &Model) -> String {
+    let mut title = String::from("Note");
+    for (action, label) in [
+        (Action::SaveNote, "save"),
+        (Action::KeepDraft, "draft"),
+        (Action::DiscardDraft, "discard"),
     ] {
-        let bindings = model.keymap.bindings(context);
-        if bindings.is_empty() {
-            continue;
+        if let Some(key) = model.keymap.keys_for(Context::Editor, &action).first() {
+            title.push_str(&format!(" · {key} {label}"));
         }
-        lines.push(Line::styled(title.to_string(), theme.heading()));
-        // One line per action, with all its keys.
-        let mut seen: Vec<&Action> = Vec::new();
-        for b in bindings {
-            if seen.contains(&&b.action) {
-                continue;
-            }
-            seen.push(&b.action);
-            let keys: Vec<String> = bindings
-                .iter()
-                .filter(|o| o.action == b.action)
-                .map(|o| format_sequence(&o.keys))
-                .collect();
-            let key_width = (width / 3).clamp(6, 16);
-            let keys = crate::text::pad(&keys.join(", "), key_width);
-            let text = fit(&format!("{keys}  {}", b.action.description()), width);
-            lines.push(Line::raw(text));
-        }
-        lines.push(Line::default());
     }
-    lines
+    title
+}
+
+/// Rows of a popup's text from `scroll` on (kept within the text: the
+/// model clamps, this only guards a frame drawn between resizes).
+fn draw_rows(frame: &mut Frame, inner: Rect, rows: &[Row], scroll: usize, theme: Theme) {
+    let scroll = scroll.min(crate::layout::max_scroll(rows.len(), inner.height));
+    let lines: Vec<Line> = rows
+        .iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .map(|(kind, text)| {
+            let style = match kind {
+                RowKind::Heading => theme.heading(),
+                RowKind::Problem => theme.error(),
+                RowKind::Hint => theme.dim(),
+                RowKind::Entry | RowKind::Blank => ratatui::style::Style::new(),
+            };
+            Line::styled(text.clone(), style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The help text as drawn, `width` cells wide.
+pub fn help_lines(model: &Model, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    help_rows(model, width)
+        .into_iter()
+        .map(|(kind, text)| match kind {
+            RowKind::Heading => Line::styled(text, theme.heading()),
+            _ => Line::raw(text),
+        })
+        .collect()
 }

@@ -5,7 +5,7 @@ use super::theme::Theme;
 use crate::annotations::{Kind, Placement};
 use crate::document::PassageKind;
 use crate::layout::{Pane, PassageRows, Row};
-use crate::model::{Model, Reader, notes};
+use crate::model::{Found, Model, Reader, notes};
 use crate::text::printable;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -78,7 +78,10 @@ fn draw_text_pane(frame: &mut Frame, reader: &Reader, pane: Pane, rect: Rect, th
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-    let first_last = shown.first().zip(shown.last()).map(|(a, b)| (a.0, b.0));
+    let first_last = shown
+        .first()
+        .zip(shown.last())
+        .map(|(a, b)| ((a.0, a.2, a.1.rows.len()), (b.0, b.2, b.1.rows.len())));
     draw_gauge(frame, reader, pane, rect, first_last, theme);
 }
 
@@ -120,7 +123,7 @@ fn overlays(reader: &Reader, passage: usize, theme: Theme) -> Vec<(usize, usize,
         .search
         .matches
         .iter()
-        .filter(|m| m.passage == passage && m.heading.is_none())
+        .filter(|m| m.found == Found::Passage(passage))
     {
         out.push((m.start, m.end, theme.search_match(Some(m) == current)));
     }
@@ -137,7 +140,7 @@ fn heading_marks(reader: &Reader, section: usize, theme: Theme) -> Vec<(usize, u
         .search
         .matches
         .iter()
-        .filter(|m| m.heading == Some(section))
+        .filter(|m| matches!(m.found, Found::Heading { section: s, .. } if s == section))
         .map(|m| (m.start, m.end, theme.search_match(Some(m) == current)))
         .collect()
 }
@@ -259,22 +262,25 @@ fn mark_for(reader: &Reader, passage: usize) -> &'static str {
         }
         match a.kind {
             Kind::Bookmark => return "★",
-            Kind::Note => mark = "✎",
+            Kind::Note | Kind::Draft => mark = "✎",
             Kind::Highlight => {}
         }
     }
     mark
 }
 
-/// On the pane's right border: where the view is in the pane, and where
-/// the bookmarks (★) and notes (✎) are.
-/// `shown`: the first and last passage in view.
+/// A row of the view: passage, its row shown there, how many rows it has.
+type ShownRow = (usize, usize, usize);
+
+/// On the pane's right border: where the view is in the pane (not drawn
+/// when the whole pane fits), and where the bookmarks (★) and notes (✎) are.
+/// `shown`: the first and last row in view.
 fn draw_gauge(
     frame: &mut Frame,
     reader: &Reader,
     pane: Pane,
     rect: Rect,
-    shown: Option<(usize, usize)>,
+    shown: Option<(ShownRow, ShownRow)>,
     theme: Theme,
 ) {
     let list = reader.index.in_pane(pane);
@@ -287,12 +293,18 @@ fn draw_gauge(
     let row_of = |k: usize| k * track / list.len();
     let x = rect.right() - 1;
     let buf = frame.buffer_mut();
-    let (a, b) = (
-        row_of(pos(first)),
-        row_of(pos(last)).max(row_of(pos(first))),
-    );
-    {
-        for r in a..=b.min(track - 1) {
+    let everything_fits =
+        pos(first.0) == 0 && first.1 == 0 && pos(last.0) + 1 == list.len() && last.1 + 1 >= last.2;
+    if !everything_fits {
+        // The view as a fraction of the pane, counted in passages, with the
+        // part of a passage shown at either end: the thumb moves row by row
+        // through a long passage and reaches both ends of the track.
+        let n = list.len() as f64;
+        let start = (pos(first.0) as f64 + first.1 as f64 / first.2.max(1) as f64) / n;
+        let end = (pos(last.0) as f64 + (last.1 + 1) as f64 / last.2.max(1) as f64) / n;
+        let a = ((start * track as f64).floor() as usize).min(track - 1);
+        let b = ((end * track as f64).ceil() as usize).clamp(a + 1, track) - 1;
+        for r in a..=b {
             if let Some(cell) = buf.cell_mut((x, rect.y + 1 + r as u16)) {
                 cell.set_symbol("┃").set_style(theme.accent());
             }
@@ -328,13 +340,20 @@ fn draw_gauge(
 fn draw_notes(frame: &mut Frame, reader: &Reader, rect: Rect, theme: Theme) {
     let focused = reader.focus == Pane::Notes;
     let list = notes::entries(reader);
+    let file = &reader.annotations.file.annotations;
+    let drafts = list
+        .iter()
+        .filter(|&&i| file[i].kind == Kind::Draft)
+        .count();
+    let title = match drafts {
+        0 => format!(" Notes ({}) ", list.len()),
+        1 => format!(" Notes ({}) · 1 draft ", list.len() - 1),
+        n => format!(" Notes ({}) · {n} drafts ", list.len() - n),
+    };
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))
-        .title(Span::styled(
-            format!(" Notes ({}) ", list.len()),
-            theme.border(focused),
-        ));
+        .title(Span::styled(title, theme.border(focused)));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     if let Some(editor) = &reader.editor {
@@ -356,6 +375,10 @@ fn draw_notes(frame: &mut Frame, reader: &Reader, rect: Rect, theme: Theme) {
         return;
     }
     let mut lines = Vec::new();
+    let current_note = reader.current_note_match().and_then(|m| match m.found {
+        Found::Note { annotation, .. } => Some(annotation),
+        Found::Passage(_) | Found::Heading { .. } => None,
+    });
     // Each entry takes at least two rows: no more can show than this.
     let top = reader.notes_top.min(list.len());
     let end = (top + usize::from(inner.height) / 2 + 1).min(list.len());
@@ -383,7 +406,13 @@ fn draw_notes(frame: &mut Frame, reader: &Reader, rect: Rect, theme: Theme) {
             let query = &reader.search.query;
             let marks: Vec<(usize, usize, Style)> = crate::model::find_all(&line, query)
                 .into_iter()
-                .map(|(a, b)| (a, b, theme.search_match(false)))
+                .map(|(a, b)| {
+                    (
+                        a,
+                        b,
+                        theme.search_match(current_note == Some(block.annotation)),
+                    )
+                })
                 .collect();
             let spans: Vec<Span<'static>> = styled_spans(&line, 0, line.len(), style, &marks)
                 .into_iter()

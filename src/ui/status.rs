@@ -5,7 +5,7 @@ use super::theme::Theme;
 use crate::action::Action;
 use crate::keymap::format_sequence;
 use crate::layout::Pane;
-use crate::model::{Model, Screen, notes};
+use crate::model::{Model, Reader, Screen, notes};
 use crate::text::{fit, printable, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -69,14 +69,30 @@ fn prompt(model: &Model) -> Option<String> {
     if !reader.search.typing() {
         return None;
     }
-    let count = reader.search.matches.len();
-    let at = reader.search.current.map_or(0, |n| n + 1);
-    let found = match (reader.search.query.is_empty(), count) {
-        (true, _) => "type to search, Enter to accept, Esc to go back".to_string(),
-        (false, 0) => "no match".to_string(),
-        (false, n) => format!("{at} of {n}"),
+    let found = if reader.search.query.is_empty() {
+        "type to search, Enter to accept, Esc to go back".to_string()
+    } else {
+        match_count(reader)
     };
     Some(format!("/{}▏  {found}", printable(&reader.search.query)))
+}
+
+/// "3 of 5", counting matches in the text and in notes, and saying when
+/// the one shown is in a note (its passage number, if it has one).
+fn match_count(reader: &Reader) -> String {
+    let count = reader.search.matches.len();
+    if count == 0 {
+        return "no match".to_string();
+    }
+    let at = reader.search.current.map_or(0, |n| n + 1);
+    let mut text = format!("{at} of {count}");
+    if let Some(m) = reader.current_note_match() {
+        match m.passage() {
+            Some(p) => text.push_str(&format!(" · in a note on ¶{}", p + 1)),
+            None => text.push_str(" · in a note"),
+        }
+    }
+    text
 }
 
 fn position(model: &Model) -> String {
@@ -108,8 +124,8 @@ fn position(model: &Model) -> String {
                 text.push_str(&format!(" · ✎{notes}"));
             }
             if !reader.search.query.is_empty() {
-                let n = reader.search.matches.len();
-                text.push_str(&format!(" · /{} ({n})", reader.search.query));
+                let query = printable(&reader.search.query);
+                text.push_str(&format!(" · /{query} {}", match_count(reader)));
             }
             if reader.partial {
                 text.push_str(" · reading the rest…");
@@ -147,8 +163,8 @@ fn hints(model: &Model) -> String {
     {
         &[
             (Action::SaveNote, "save"),
-            (Action::Cancel, "draft"),
-            (Action::ExternalEdit, "$EDITOR"),
+            (Action::KeepDraft, "draft"),
+            (Action::DiscardDraft, "discard"),
         ]
     } else {
         &[(Action::Help, "help"), (Action::Quit, "back")]

@@ -90,8 +90,15 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
+    /// The sentence under the cursor. Without colour, highlights are
+    /// underlined, so the current sentence is shown in reverse video: the
+    /// two must never look alike.
     pub fn sentence(&self) -> Style {
-        Style::new().add_modifier(Modifier::UNDERLINED)
+        if self.colour {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
     }
 
     pub fn error(&self) -> Style {
@@ -100,5 +107,22 @@ impl Theme {
 
     pub fn selected_row(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_highlight_never_looks_like_the_current_sentence_or_a_match() {
+        for colour in [true, false] {
+            let theme = Theme::new(colour);
+            for c in [Colour::Yellow, Colour::Green, Colour::Blue, Colour::Pink] {
+                let h = theme.highlight(c);
+                assert_ne!(h, theme.sentence(), "colour {colour}, {c:?}");
+                assert_ne!(h, theme.search_match(false), "colour {colour}, {c:?}");
+            }
+        }
     }
 }

@@ -1,19 +1,118 @@
 //! Drive the real `brief` binary in a pseudo-terminal: type keys, read the
 //! screen as a person sees it (vt100), and check the terminal afterwards.
+//!
+//! Synchronisation is on what the screen shows, never on time:
+//! - `brief` draws every frame as one synchronized update (DEC mode 2026);
+//!   the screen a test reads is the one left by the last *complete* frame,
+//!   so an assertion never sees a half-drawn one.
+//! - After `resize`, the old picture is wiped and nothing is shown until a
+//!   frame that cleared the screen (as a frame for a new size does) is
+//!   complete: the cut-down old frame can never satisfy a check.
+//! - `send` of a lone Esc waits until `brief` has drawn after reading it, so
+//!   the next bytes cannot be read with it as one Alt-key.
+//!
+//! Every wait gives up after `timeout()`: 60 s unless `BRIEF_TEST_TIMEOUT`
+//! (seconds) says otherwise. It costs nothing when a test passes.
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+
+/// How long any wait may take before the test fails.
+pub fn timeout() -> Duration {
+    let secs = std::env::var("BRIEF_TEST_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .unwrap_or(60);
+    Duration::from_secs(secs)
+}
+
+const BEGIN_FRAME: &[u8] = b"\x1b[?2026h";
+const END_FRAME: &[u8] = b"\x1b[?2026l";
+const CLEAR_ALL: &[u8] = b"\x1b[2J";
+
+/// What the reader thread knows; guarded by one mutex, announced by a
+/// condition variable whenever it changes.
+struct Shared {
+    parser: vt100::Parser,
+    /// The screen as of the last complete frame (or of output outside
+    /// frames: the shell, the program leaving the alternate screen).
+    shown: vt100::Screen,
+    /// Frames completed so far.
+    frames: u64,
+    in_frame: bool,
+    /// After a resize: show nothing until a frame has cleared the screen.
+    awaiting_clear: bool,
+    /// Every byte the program wrote, for injection checks.
+    raw: Vec<u8>,
+    /// The program's side of the terminal has closed.
+    closed: bool,
+    /// Partial matches of the markers, carried across reads.
+    tail: Vec<u8>,
+}
+
+impl Shared {
+    fn publish(&mut self) {
+        if !self.awaiting_clear {
+            self.shown = self.parser.screen().clone();
+        }
+    }
+
+    /// Feed one read's bytes: split at frame markers, publish at frame ends
+    /// and at the end of output that is not inside a frame.
+    fn feed(&mut self, bytes: &[u8]) {
+        self.raw.extend_from_slice(bytes);
+        // Look for markers in what was held back plus the new bytes.
+        let mut data = std::mem::take(&mut self.tail);
+        data.extend_from_slice(bytes);
+        let mut done = 0;
+        let mut i = 0;
+        while i < data.len() {
+            let rest = &data[i..];
+            if rest.starts_with(BEGIN_FRAME) {
+                self.parser.process(&data[done..i + BEGIN_FRAME.len()]);
+                done = i + BEGIN_FRAME.len();
+                i = done;
+                self.in_frame = true;
+            } else if rest.starts_with(END_FRAME) {
+                self.parser.process(&data[done..i + END_FRAME.len()]);
+                done = i + END_FRAME.len();
+                i = done;
+                self.in_frame = false;
+                self.frames += 1;
+                self.publish();
+            } else if rest.starts_with(CLEAR_ALL) {
+                self.awaiting_clear = false;
+                i += CLEAR_ALL.len();
+            } else if rest.len() < BEGIN_FRAME.len()
+                && (BEGIN_FRAME.starts_with(rest)
+                    || END_FRAME.starts_with(rest)
+                    || CLEAR_ALL.starts_with(rest))
+            {
+                // Perhaps the start of a marker: wait for the next read.
+                break;
+            } else {
+                i += 1;
+            }
+        }
+        self.parser.process(&data[done..i]);
+        self.tail = data[i..].to_vec();
+        if !self.in_frame {
+            self.publish();
+        }
+    }
+}
 
 pub struct Session {
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
-    parser: Arc<Mutex<vt100::Parser>>,
-    /// Every byte the program wrote, for injection checks.
-    pub raw: Arc<Mutex<Vec<u8>>>,
+    shared: Arc<(Mutex<Shared>, Condvar)>,
+    /// Whether the program is `brief` (which draws a frame for every key it
+    /// reads) rather than a shell.
+    draws_frames: bool,
 }
 
 /// Home, data and config folders of one test, all temporary.
@@ -57,6 +156,26 @@ impl Session {
         rows: u16,
         vars: &[(&str, &str)],
     ) -> Session {
+        Session::start_in(
+            env,
+            Path::new(env!("CARGO_MANIFEST_DIR")),
+            args,
+            cols,
+            rows,
+            vars,
+        )
+    }
+
+    /// `start_with`, run from the folder `cwd` (the repository has a
+    /// `briefs/` folder, which `brief` alone would open).
+    pub fn start_in(
+        env: &Env,
+        cwd: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        vars: &[(&str, &str)],
+    ) -> Session {
         let mut cmd = CommandBuilder::new("sh");
         cmd.arg("-c");
         cmd.arg("\"$0\" \"$@\"; s=$?; stty -a; echo \"__EXIT__$s\"");
@@ -64,7 +183,8 @@ impl Session {
         for a in args {
             cmd.arg(a);
         }
-        Session::spawn(env, cmd, cols, rows, vars)
+        cmd.cwd(cwd);
+        Session::spawn(env, cmd, cols, rows, vars, true)
     }
 
     /// An interactive bash with job control, as a person has: type command
@@ -73,7 +193,7 @@ impl Session {
         let mut cmd = CommandBuilder::new("bash");
         cmd.args(["--norc", "--noprofile", "-i"]);
         cmd.env("PS1", "$ ");
-        Session::spawn(env, cmd, cols, rows, &[])
+        Session::spawn(env, cmd, cols, rows, &[], false)
     }
 
     fn spawn(
@@ -82,6 +202,7 @@ impl Session {
         cols: u16,
         rows: u16,
         vars: &[(&str, &str)],
+        draws_frames: bool,
     ) -> Session {
         let pty = native_pty_system();
         let pair = pty
@@ -92,13 +213,16 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("openpty");
-        cmd.cwd(Path::new(env!("CARGO_MANIFEST_DIR")));
+        if cmd.get_cwd().is_none() {
+            cmd.cwd(Path::new(env!("CARGO_MANIFEST_DIR")));
+        }
         cmd.env("HOME", env.dir.path());
         cmd.env("XDG_DATA_HOME", env.data());
         cmd.env("XDG_CONFIG_HOME", env.config());
         cmd.env("TERM", "xterm-256color");
         cmd.env("EDITOR", "false");
         cmd.env_remove("NO_COLOR");
+        cmd.env_remove("VISUAL");
         for (k, v) in vars {
             cmd.env(k, v);
         }
@@ -106,78 +230,176 @@ impl Session {
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let writer = pair.master.take_writer().expect("writer");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let (p, r) = (parser.clone(), raw.clone());
+        let parser = vt100::Parser::new(nz(rows), nz(cols), 0);
+        let shared = Arc::new((
+            Mutex::new(Shared {
+                shown: parser.screen().clone(),
+                parser,
+                frames: 0,
+                in_frame: false,
+                awaiting_clear: false,
+                raw: Vec::new(),
+                closed: false,
+                tail: Vec::new(),
+            }),
+            Condvar::new(),
+        ));
+        let theirs = shared.clone();
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
+            loop {
+                let n = reader.read(&mut buf).unwrap_or(0);
+                let (lock, changed) = &*theirs;
+                let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
                 if n == 0 {
+                    state.closed = true;
+                    state.in_frame = false;
+                    state.publish();
+                    changed.notify_all();
                     break;
                 }
-                p.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
+                state.feed(&buf[..n]);
+                changed.notify_all();
             }
         });
         Session {
             master: pair.master,
             writer,
             child,
-            parser,
-            raw,
+            shared,
+            draws_frames,
         }
     }
 
+    fn state(&self) -> MutexGuard<'_, Shared> {
+        self.shared.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Wait until `done` holds for the shared state; panic with `what` and
+    /// the screen if it does not within `timeout()`.
+    fn wait_until<T>(&self, what: &str, mut done: impl FnMut(&Shared) -> Option<T>) -> T {
+        let deadline = Instant::now() + timeout();
+        let (lock, changed) = &*self.shared;
+        let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if let Some(found) = done(&state) {
+                return found;
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                panic!(
+                    "waited {:?} for {what}; the screen shows:\n{}",
+                    timeout(),
+                    state.shown.contents()
+                );
+            }
+            // Woken by every read; also looks again now and then, for
+            // conditions outside the shared state (the input queue).
+            let nap = (deadline - now).min(Duration::from_millis(20));
+            state = changed
+                .wait_timeout(state, nap)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+
+    /// The screen as of the last complete frame.
     pub fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
+        self.state().shown.contents()
     }
 
     pub fn alternate_screen(&self) -> bool {
-        self.parser.lock().unwrap().screen().alternate_screen()
+        self.state().shown.alternate_screen()
     }
 
-    /// Wait until the screen shows `text`; panic with the screen if not.
+    /// Every byte the program wrote so far.
+    pub fn raw(&self) -> Vec<u8> {
+        self.state().raw.clone()
+    }
+
+    /// Wait until a complete frame shows `text`; panic with the screen if not.
     pub fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!("waited 10 s for {text:?}; the screen shows:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        self.wait_for_all(&[text])
+    }
+
+    /// Wait until one complete frame shows every one of `texts`.
+    pub fn wait_for_all(&self, texts: &[&str]) -> String {
+        self.wait_until(&format!("{texts:?}"), |s| {
+            let screen = s.shown.contents();
+            texts.iter().all(|t| screen.contains(t)).then_some(screen)
+        })
+    }
+
+    /// Wait until a complete frame satisfies `check` (for absences: wait
+    /// for the frame that must not show something, by what it does show).
+    pub fn wait_for_screen(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+        self.wait_until(what, |s| {
+            let screen = s.shown.contents();
+            check(&screen).then_some(screen)
+        })
     }
 
     /// Wait until everything written contains `text` (for output after exit).
     pub fn wait_for_output(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let out = String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned();
-            if out.contains(text) {
-                return out;
-            }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!(
-                    "waited 10 s for {text:?} in the output; screen:\n{}",
-                    self.screen()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(20));
+        self.wait_until(&format!("{text:?} in the output"), |s| {
+            let out = String::from_utf8_lossy(&s.raw);
+            out.contains(text).then(|| out.into_owned())
+        })
+    }
+
+    /// Type `bytes`. A lone Esc at the end is only an Esc if nothing follows
+    /// it in the same read, so then wait until `brief` has drawn after
+    /// reading it (or has exited) before anything else can be typed.
+    pub fn send(&mut self, bytes: &str) {
+        let frames = self.state().frames;
+        self.write(bytes);
+        if self.draws_frames && bytes.ends_with('\x1b') {
+            self.wait_until("a frame after Esc", |s| {
+                (s.frames > frames && self.input_read() || s.closed).then_some(())
+            });
         }
     }
 
-    pub fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).expect("write");
-        self.writer.flush().expect("flush");
-        // Let the program read each burst on its own: a lone Esc is only an
-        // Esc if nothing follows it at once.
-        std::thread::sleep(Duration::from_millis(60));
+    /// Type `bytes` and wait until `brief` has read every one of them and
+    /// drawn since (or exited). For keys whose effect shows nothing.
+    pub fn send_and_settle(&mut self, bytes: &str) {
+        let frames = self.state().frames;
+        self.write(bytes);
+        self.wait_until("brief to read the keys", |s| {
+            (s.frames > frames && self.input_read() || s.closed).then_some(())
+        });
     }
 
+    fn write(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).expect("write");
+        self.writer.flush().expect("flush");
+    }
+
+    /// Whether the program has read everything typed so far (the terminal's
+    /// input queue is empty).
+    fn input_read(&self) -> bool {
+        let Some(name) = self.master.tty_name() else {
+            return true;
+        };
+        use std::os::fd::AsRawFd;
+        use std::os::unix::fs::OpenOptionsExt;
+        let Ok(tty) = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOCTTY | libc::O_NONBLOCK)
+            .open(name)
+        else {
+            return true;
+        };
+        let mut queued: libc::c_int = 0;
+        // SAFETY: FIONREAD writes one int through a valid pointer.
+        let ok = unsafe { libc::ioctl(tty.as_raw_fd(), libc::FIONREAD, &mut queued) } == 0;
+        !ok || queued == 0
+    }
+
+    /// Resize the terminal. The test's picture is wiped at once and stays
+    /// blank until `brief` has drawn a whole frame for the new size.
     pub fn resize(&self, cols: u16, rows: u16) {
+        let mut state = self.state();
         self.master
             .resize(PtySize {
                 rows,
@@ -186,11 +408,10 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("resize");
-        self.parser
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(nz(rows), nz(cols));
+        state.parser.screen_mut().set_size(nz(rows), nz(cols));
+        state.parser.process(b"\x1b[H\x1b[2J");
+        state.awaiting_clear = true;
+        state.shown = state.parser.screen().clone();
     }
 
     pub fn pid(&self) -> Option<u32> {
@@ -207,7 +428,17 @@ impl Session {
     /// The checks of `assert_exited_cleanly`, for a program run from a shell
     /// that stays open.
     pub fn assert_terminal_restored(&mut self, status: i32) {
-        let out = self.wait_for_output("__EXIT__");
+        let out = self.wait_until("the exit status line", |s| {
+            let out = String::from_utf8_lossy(&s.raw);
+            // `__EXIT__` with its digits and the end of the line (not the
+            // echo of a typed `echo "__EXIT__$?"`).
+            let complete = out.match_indices("__EXIT__").any(|(at, m)| {
+                let rest = &out[at + m.len()..];
+                let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                digits > 0 && rest[digits..].starts_with(['\r', '\n'])
+            });
+            complete.then(|| out.into_owned())
+        });
         assert!(
             out.contains(&format!("__EXIT__{status}")),
             "exit status; output tail:\n{}",

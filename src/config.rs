@@ -1,0 +1,151 @@
+//! `$XDG_CONFIG_HOME/brief/config.yaml`: the user's settings. Parsing is
+//! pure (text in, settings and problems out); every key brief does not know
+//! is reported with its line, never silently ignored.
+
+use crate::yaml::{self, Pairs, Value};
+use std::path::{Path, PathBuf};
+
+/// The settings brief understands, with what each is for (also the text
+/// of the "unknown key" problem).
+pub const KNOWN_KEYS: &[(&str, &str)] = &[(
+    "library",
+    "the folder of your briefs (absolute, or starting with ~/)",
+)];
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    /// Where `brief` (with no folder named) and `brief add` keep briefs.
+    pub library: Option<PathBuf>,
+}
+
+/// Line (1-based) of the top-level `key:` in `text`, for messages.
+fn line_of(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .or_else(|| l.strip_prefix(&format!("\"{key}\"")))
+                .or_else(|| l.strip_prefix(&format!("'{key}'")))
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map_or(1, |n| n + 1)
+}
+
+/// `~/x` under `home`; any other path as written.
+fn expand_home(path: &str, home: Option<&Path>) -> Option<PathBuf> {
+    match path.strip_prefix("~/") {
+        Some(rest) => home.map(|h| h.join(rest)),
+        None if path == "~" => home.map(Path::to_path_buf),
+        None => Some(PathBuf::from(path)),
+    }
+}
+
+/// Parse `text` (the file at `file`, named in problems). `home` expands `~`.
+/// Problems come as `FILE:LINE: message`, one line each; what can be used
+/// is used.
+pub fn parse(text: &str, file: &str, home: Option<&Path>) -> (Config, Vec<String>) {
+    let mut config = Config::default();
+    let mut problems = Vec::new();
+    if text.trim().is_empty() {
+        return (config, problems);
+    }
+    let pairs: Pairs<String, Value> = match yaml::from_str(text) {
+        Ok(pairs) => pairs,
+        Err(e) => {
+            let line = e.line.unwrap_or(1);
+            problems.push(format!("{file}:{line}: {}; settings ignored", e.message));
+            return (config, problems);
+        }
+    };
+    for (key, value) in pairs.0 {
+        let line = line_of(text, &key);
+        match key.as_str() {
+            "library" => {
+                let Some(text) = yaml::value_to_text(&value).filter(|t| !t.trim().is_empty())
+                else {
+                    problems.push(format!("{file}:{line}: library: give a folder"));
+                    continue;
+                };
+                match expand_home(text.trim(), home) {
+                    Some(dir) if dir.is_absolute() && dir.is_dir() => config.library = Some(dir),
+                    Some(dir) if dir.is_absolute() => problems.push(format!(
+                        "{file}:{line}: library: {}: no such folder; using the default library",
+                        crate::text::printable(&dir.display().to_string())
+                    )),
+                    _ => problems.push(format!(
+                        "{file}:{line}: library: {}: give an absolute path or one starting with ~/",
+                        crate::text::printable(&text)
+                    )),
+                }
+            }
+            other => {
+                let known: Vec<String> = KNOWN_KEYS
+                    .iter()
+                    .map(|(k, why)| format!("{k} ({why})"))
+                    .collect();
+                problems.push(format!(
+                    "{file}:{line}: unknown setting `{}`; known: {}",
+                    crate::text::printable(other),
+                    known.join(", ")
+                ));
+            }
+        }
+    }
+    (config, problems)
+}
+
+/// The user's config.yaml, if there is one, with its problems.
+pub fn load() -> (Config, Vec<String>) {
+    let Some(path) = crate::store::config_dir().map(|d| d.join("config.yaml")) else {
+        return (Config::default(), Vec::new());
+    };
+    let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+    let shown = path.display().to_string();
+    match crate::store::read_user_file(&path) {
+        Ok(None) => (Config::default(), Vec::new()),
+        Ok(Some(text)) => parse(&text, &shown, home.as_deref()),
+        Err(e) => (Config::default(), vec![format!("{shown}: {e}")]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_and_problems() {
+        let home = std::env::temp_dir();
+        let dir = home.display().to_string();
+        let cases: Vec<(String, Option<PathBuf>, Vec<&str>)> = vec![
+            (String::new(), None, vec![]),
+            (format!("library: {dir}\n"), Some(home.clone()), vec![]),
+            ("library: ~/\n".into(), Some(home.clone()), vec![]),
+            (
+                "library: /no/such/folder\n".into(),
+                None,
+                vec!["c.yaml:1: library: /no/such/folder: no such folder"],
+            ),
+            (
+                "library: relative/x\n".into(),
+                None,
+                vec!["c.yaml:1: library: relative/x: give an absolute path"],
+            ),
+            (
+                format!("# mine\nlibary: {dir}\ncolumn: 80\n"),
+                None,
+                vec![
+                    "c.yaml:2: unknown setting `libary`",
+                    "c.yaml:3: unknown setting `column`",
+                ],
+            ),
+            ("library: [\n".into(), None, vec!["c.yaml:"]),
+        ];
+        for (text, library, expected) in cases {
+            let (config, problems) = parse(&text, "c.yaml", Some(&home));
+            assert_eq!(config.library, library, "{text:?}");
+            assert_eq!(problems.len(), expected.len(), "{text:?}: {problems:?}");
+            for (p, e) in problems.iter().zip(expected) {
+                assert!(p.starts_with(e), "{text:?}: {p:?} should start with {e:?}");
+            }
+        }
+    }
+}
