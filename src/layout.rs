@@ -3,10 +3,11 @@
 //! model (scrolling, clicks, page moves) and the ui (drawing) use these, so
 //! what is drawn and what a click hits can never disagree.
 
-use crate::document::{Brief, PassageKind, SectionKind};
+use crate::document::{Brief, Meta, PassageKind, SectionKind};
 use ratatui::layout::Rect;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::rc::Rc;
 
 /// The panes of the reader.
@@ -28,10 +29,19 @@ pub const GUTTER: u16 = 2;
 /// One row of a passage as drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
-    /// The heading of the section this passage opens.
-    Heading,
-    /// The speaker of a turn.
-    Speaker,
+    /// Bytes `start..end` of the heading of section `section`, drawn above
+    /// the passage that follows it (or after the last passage).
+    Heading {
+        section: usize,
+        start: usize,
+        end: usize,
+    },
+    /// Bytes `start..end` of the speaker of a turn; `last` carries the colon.
+    Speaker {
+        start: usize,
+        end: usize,
+        last: bool,
+    },
     /// Bytes `start..end` of the passage text; `first` carries the prefix.
     Text {
         start: usize,
@@ -50,7 +60,8 @@ pub struct PassageRows {
     pub prefix_width: u16,
 }
 
-/// Where each passage of a brief lives: its section and pane.
+/// Where each passage of a brief lives: its section and pane, and which
+/// headings are drawn with it.
 #[derive(Debug, Clone)]
 pub struct PassageIndex {
     pub section: Vec<usize>,
@@ -60,8 +71,15 @@ pub struct PassageIndex {
     pub commentary: Vec<usize>,
     /// Position of passage i inside its section.
     pub position: Vec<usize>,
-    /// Whether passage i opens its section (and so draws its heading).
-    pub opens_section: Vec<bool>,
+    /// Sections whose headings passage i draws above its text: its own
+    /// section when it opens it, and any empty sections just before it.
+    /// Every heading is drawn, even over an empty section.
+    above: Vec<Range<usize>>,
+    /// Sections after the last passage (empty ones), drawn below it.
+    after_last: Range<usize>,
+    /// Whether section s has a heading that is drawn. Only a heading that
+    /// repeats its pane's title at the very top of the pane is left out.
+    drawn: Vec<bool>,
 }
 
 impl PassageIndex {
@@ -72,8 +90,11 @@ impl PassageIndex {
             summary: Vec::new(),
             commentary: Vec::new(),
             position: Vec::new(),
-            opens_section: Vec::new(),
+            above: Vec::new(),
+            after_last: 0..0,
+            drawn: brief.sections.iter().map(|s| s.heading.is_some()).collect(),
         };
+        let mut unclaimed = 0;
         for (s, section) in brief.sections.iter().enumerate() {
             let pane = if section.kind == SectionKind::Summary {
                 Pane::Summary
@@ -82,16 +103,34 @@ impl PassageIndex {
             };
             for p in 0..section.passages.len() {
                 let i = index.section.len();
+                let opens_pane = index.in_pane(pane).is_empty();
                 index.section.push(s);
                 index.pane.push(pane);
                 index.position.push(p);
-                index.opens_section.push(p == 0);
+                let above = if p == 0 {
+                    unclaimed..s + 1
+                } else {
+                    s + 1..s + 1
+                };
+                unclaimed = above.end.max(unclaimed);
+                if opens_pane {
+                    // The pane's border already says "Commentary": a heading
+                    // that says only that, first in the pane, is not repeated.
+                    let first_heading = above.clone().find(|&h| index.drawn[h]);
+                    if let Some(h) = first_heading
+                        && repeats_pane_title(brief.sections[h].heading.as_deref(), pane)
+                    {
+                        index.drawn[h] = false;
+                    }
+                }
+                index.above.push(above);
                 match pane {
                     Pane::Summary => index.summary.push(i),
                     _ => index.commentary.push(i),
                 }
             }
         }
+        index.after_last = unclaimed..brief.sections.len();
         index
     }
 
@@ -110,6 +149,32 @@ impl PassageIndex {
             Pane::Notes => &[],
         }
     }
+
+    /// Sections whose headings passage i draws above its text.
+    pub fn headings_above(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let range = self.above.get(i).cloned().unwrap_or(0..0);
+        range.filter(|&s| self.drawn[s])
+    }
+
+    /// Sections whose headings passage i draws below its text: the empty
+    /// sections at the end of the brief, under its last passage.
+    pub fn headings_below(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let range = if i + 1 == self.len() {
+            self.after_last.clone()
+        } else {
+            0..0
+        };
+        range.filter(|&s| self.drawn[s])
+    }
+}
+
+fn repeats_pane_title(heading: Option<&str>, pane: Pane) -> bool {
+    let title = if pane == Pane::Summary {
+        "summary"
+    } else {
+        "commentary"
+    };
+    heading.is_some_and(|h| h.trim_end_matches(':').eq_ignore_ascii_case(title))
 }
 
 /// Width of the prefix drawn before a passage's text.
@@ -126,33 +191,36 @@ pub fn wrap_passage(brief: &Brief, index: &PassageIndex, i: usize, inner: u16) -
     let section = &brief.sections[index.section[i]];
     let passage = &section.passages[index.position[i]];
     let prefix = prefix_width(&passage.kind, passage.depth);
+    let full = usize::from(inner.saturating_sub(GUTTER).max(1));
     let width = usize::from(inner.saturating_sub(GUTTER + prefix).max(1));
     let mut rows = Vec::new();
-    // A heading that only repeats the pane's title ("Commentary") is not drawn.
-    let repeats_pane = section.heading.as_deref().is_some_and(|h| {
-        let pane = if index.pane[i] == Pane::Summary {
-            "summary"
-        } else {
-            "commentary"
-        };
-        h.trim_end_matches(':').eq_ignore_ascii_case(pane)
-    });
-    if index.opens_section[i] && section.heading.is_some() && !repeats_pane {
-        rows.push(Row::Heading);
-        rows.push(Row::Blank);
+    let headings = |rows: &mut Vec<Row>, sections: &mut dyn Iterator<Item = usize>| {
+        for s in sections {
+            let heading = brief.sections[s].heading.as_deref().unwrap_or("");
+            for (start, end) in wrap_slices(heading, full) {
+                rows.push(Row::Heading {
+                    section: s,
+                    start,
+                    end,
+                });
+            }
+            rows.push(Row::Blank);
+        }
+    };
+    headings(&mut rows, &mut index.headings_above(i));
+    if let PassageKind::Turn { speaker } = &passage.kind {
+        // Room for the colon after the name.
+        let slices = wrap_slices(speaker, full.saturating_sub(1).max(1));
+        let count = slices.len();
+        for (n, (start, end)) in slices.into_iter().enumerate() {
+            rows.push(Row::Speaker {
+                start,
+                end,
+                last: n + 1 == count,
+            });
+        }
     }
-    if matches!(passage.kind, PassageKind::Turn { .. }) {
-        rows.push(Row::Speaker);
-    }
-    let text = passage.text.as_str();
-    let options = textwrap::Options::new(width)
-        .break_words(true)
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    let mut search_from = 0;
-    for (n, line) in textwrap::wrap(text, options).iter().enumerate() {
-        let start = offset_in(text, line, search_from);
-        let end = (start + line.len()).min(text.len());
-        search_from = end;
+    for (n, (start, end)) in wrap_slices(&passage.text, width).into_iter().enumerate() {
         rows.push(Row::Text {
             start,
             end,
@@ -160,10 +228,28 @@ pub fn wrap_passage(brief: &Brief, index: &PassageIndex, i: usize, inner: u16) -
         });
     }
     rows.push(Row::Blank);
+    headings(&mut rows, &mut index.headings_below(i));
     PassageRows {
         rows,
         prefix_width: prefix,
     }
+}
+
+/// Byte ranges of `text` wrapped to `width` columns; a word longer than
+/// the width is broken, so nothing is ever cut off.
+fn wrap_slices(text: &str, width: usize) -> Vec<(usize, usize)> {
+    let options = textwrap::Options::new(width)
+        .break_words(true)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    let mut search_from = 0;
+    let mut out = Vec::new();
+    for line in textwrap::wrap(text, options).iter() {
+        let start = offset_in(text, line, search_from);
+        let end = (start + line.len()).min(text.len());
+        search_from = end;
+        out.push((start, end));
+    }
+    out
 }
 
 /// Byte offset of a wrapped line inside the text it came from. textwrap
@@ -242,16 +328,87 @@ pub fn notes_visible(width: u16, toggled: bool) -> bool {
     (width >= WIDE) != toggled
 }
 
-/// Split the screen. `summary_rows(inner_width, cap)` gives the summary's
-/// height in rows, counting no further than `cap`.
+/// The reader's header as drawn: the details line (category, date, byline,
+/// source) and the title, each wrapped to the width so that nothing is cut,
+/// up to a third of the screen (see `header_cap`). `true` marks the title's rows.
+pub fn header_lines(meta: &Meta, width: u16, height: u16) -> Vec<(bool, String)> {
+    let w = usize::from(width.max(1));
+    if height == 1 {
+        // One row: the title alone.
+        return vec![(true, crate::text::fit(&meta.title, w))];
+    }
+    let details = header_details(meta).join(" · ");
+    let wrap = |text: &str| -> Vec<String> {
+        wrap_slices(text, w)
+            .into_iter()
+            .map(|(a, b)| text[a..b].to_string())
+            .collect()
+    };
+    // A blank details row keeps the title where it always is.
+    let mut lines: Vec<(bool, String)> = wrap(&details).into_iter().map(|l| (false, l)).collect();
+    lines.extend(wrap(&meta.title).into_iter().map(|l| (true, l)));
+    let cap = header_cap(height);
+    if lines.len() > cap {
+        lines.truncate(cap);
+        if let Some((_, last)) = lines.last_mut() {
+            let shown = crate::text::fit(last, w.saturating_sub(1));
+            *last = if shown.ends_with('…') {
+                shown
+            } else {
+                format!("{shown}…")
+            };
+        }
+    }
+    lines
+}
+
+/// Rows the header takes: `header_lines(..).len()`, without building the
+/// lines when details and title each fit on one row (nearly always).
+pub fn header_height(meta: &Meta, width: u16, height: u16) -> u16 {
+    let w = usize::from(width.max(1));
+    let details = header_details(meta);
+    let details_width = details.iter().map(|d| crate::text::width(d)).sum::<usize>()
+        + 3 * details.len().saturating_sub(1);
+    let rows = if height <= 1 {
+        1
+    } else if details_width <= w && crate::text::width(&meta.title) <= w {
+        2
+    } else {
+        header_lines(meta, width, height).len()
+    };
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
+fn header_details(meta: &Meta) -> Vec<&str> {
+    [&meta.category, &meta.date, &meta.byline, &meta.source]
+        .into_iter()
+        .filter_map(|f| f.as_deref())
+        .collect()
+}
+
+/// The header grows past its two rows only while the panes below keep
+/// room to read in (nine rows: a few lines in each pane).
+fn header_cap(height: u16) -> usize {
+    usize::from(
+        (height / 3)
+            .min(height.saturating_sub(9))
+            .max(2)
+            .min(height),
+    )
+}
+
+/// Split the screen. `header_height` comes from `header_lines`;
+/// `summary_rows(inner_width, cap)` gives the summary's height in rows,
+/// counting no further than `cap`.
 pub fn reader_geometry(
     area: Rect,
+    header_height: u16,
     has_summary: bool,
     has_commentary: bool,
     notes_toggled: bool,
     summary_rows: impl FnOnce(u16, usize) -> usize,
 ) -> ReaderGeometry {
-    let header_height = area.height.min(2);
+    let header_height = area.height.min(header_height);
     let status_height = area.height.saturating_sub(header_height).min(1);
     let header = Rect {
         height: header_height,
@@ -409,7 +566,7 @@ mod tests {
             for h in 0..=30u16 {
                 for toggled in [false, true] {
                     let area = Rect::new(0, 0, w, h);
-                    let g = reader_geometry(area, true, true, toggled, |_, cap| cap * 2);
+                    let g = reader_geometry(area, 2, true, true, toggled, |_, cap| cap * 2);
                     for r in [g.header, g.summary, g.commentary, g.notes, g.status] {
                         assert!(
                             r.right() <= area.right() && r.bottom() <= area.bottom(),

@@ -69,7 +69,7 @@ fn motions() {
         row(seed, WIDE, "j left", 0, S),
         row(seed, NARROW, "space", 1, S),
         row(seed, NARROW, "space space space space space space", 4, C),
-        row(seed, NARROW, "G b", 2, C),
+        row(seed, NARROW, "G b", 3, C),
         row(seed, NARROW, "ctrl-d", 0, S),
         row(seed, NARROW, "ctrl-d ctrl-d ctrl-d ctrl-d", 1, S),
         row(seed, NARROW, "G ctrl-u ctrl-u ctrl-u ctrl-u", 1, S),

@@ -86,7 +86,12 @@ fn word_count(text: &str) -> usize {
 /// A short line that reads like a heading: no sentence punctuation at the end,
 /// starts with a capital or digit, a few words at most.
 pub fn looks_like_heading(text: &str) -> bool {
-    let t = text.trim();
+    // Emoji after the words do not make a sentence a heading: the
+    // punctuation before them decides (`…两句话。😀👍🏽`).
+    let mut t = text.trim();
+    if t.ends_with(|c: char| !c.is_ascii()) {
+        t = t.trim_end_matches(|c: char| is_emoji_part(c) || c.is_whitespace());
+    }
     if t.len() > 4 * 80 {
         return false;
     }
@@ -99,9 +104,24 @@ pub fn looks_like_heading(text: &str) -> bool {
         && !ends_sentence(last)
         && !matches!(last, ',' | ';' | ')' | '、')
         && !first.is_lowercase()
+        // A CJK full stop inside the line: sentences, not a heading.
+        && !t.contains('。')
         && first.is_alphanumeric()
         && strip_bullet(t).is_none()
         && speaker_turn(t).is_none()
+}
+
+/// Emoji, their modifiers and joiners, and pictographic symbols.
+fn is_emoji_part(c: char) -> bool {
+    matches!(c,
+        '\u{2600}'..='\u{27BF}'       // miscellaneous symbols, dingbats
+        | '\u{2B00}'..='\u{2BFF}'     // arrows and stars
+        | '\u{200D}'                  // zero-width joiner
+        | '\u{20E3}'                  // combining keycap
+        | '\u{FE00}'..='\u{FE0F}'     // variation selectors
+        | '\u{1F000}'..='\u{1FAFF}'   // emoji, skin tones, pictographs
+        | '\u{E0020}'..='\u{E007F}'   // tag characters (flags)
+    )
 }
 
 /// A line made only of `=`, `-`, `_` or `*`: a Setext underline or a rule.
@@ -520,6 +540,9 @@ mod tests {
         assert!(!looks_like_heading("This is a sentence."));
         assert!(!looks_like_heading("lowercase start"));
         assert!(!looks_like_heading("• Bullet"));
+        assert!(looks_like_heading("Highlights 🚀"));
+        assert!(!looks_like_heading("这是摘要。它有两句话。😀👍🏽"));
+        assert!(!looks_like_heading("第一句。第二句"));
         assert_eq!(heading_kind("Commentary\u{a0}"), SectionKind::Commentary);
         assert_eq!(heading_kind("KEY POINTS:"), SectionKind::Summary);
     }

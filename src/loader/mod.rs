@@ -195,6 +195,23 @@ impl SectionBuilder {
 
     pub fn finish(mut self) -> Vec<Section> {
         self.drop_empty_unheaded();
+        if self.sections.iter().all(|s| s.passages.is_empty()) {
+            // Headings with no text under any of them are the brief's text:
+            // a reader moves between passages, so they become passages.
+            let passages = self
+                .sections
+                .drain(..)
+                .filter_map(|s| s.heading)
+                .map(|h| Passage::new(PassageKind::Paragraph, h))
+                .collect::<Vec<_>>();
+            if !passages.is_empty() {
+                self.sections.push(Section {
+                    kind: SectionKind::Summary,
+                    heading: None,
+                    passages,
+                });
+            }
+        }
         self.sections
     }
 }

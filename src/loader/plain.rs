@@ -6,7 +6,7 @@ use super::lines::{
     self, HeaderLine, classify_header, classify_text, heading_kind, is_rule, looks_like_heading,
     strip_bullet,
 };
-use crate::document::{Meta, Passage, PassageKind};
+use crate::document::{Meta, Passage, PassageKind, SectionKind};
 use std::collections::HashMap;
 
 /// Lines of the widest wrapped text we re-join; longer lines are whole paragraphs.
@@ -51,10 +51,34 @@ pub fn parse(text: &str, meta: &mut Meta, sections: &mut SectionBuilder) {
         .split(|l| l.is_blank())
         .filter(|b| !b.is_empty())
         .collect();
-    for (i, block) in blocks.iter().enumerate() {
-        let is_last = i + 1 == blocks.len();
-        read_block(block, is_last, &speakers, sections);
+    let headings = heading_blocks(&blocks);
+    for (block, heading) in blocks.iter().zip(headings) {
+        read_block(block, heading, &speakers, sections);
     }
+}
+
+/// Which blocks are headings, and of what kind: a `Commentary` line always;
+/// a single short heading-like line only if text follows it. A heading-like
+/// line followed by another heading, or ending the brief, heads nothing: it
+/// is a paragraph ("What comes next" before `Commentary`), not an empty
+/// section.
+fn heading_blocks(blocks: &[&[Line]]) -> Vec<Option<SectionKind>> {
+    let mut out = vec![None; blocks.len()];
+    let mut next_is_heading = true; // the end of the brief: nothing to head
+    for (i, block) in blocks.iter().enumerate().rev() {
+        let heading = match block {
+            [line] => {
+                let kind = heading_kind(line.text);
+                (kind == SectionKind::Commentary
+                    || !next_is_heading && looks_like_heading(line.text))
+                .then_some(kind)
+            }
+            _ => None,
+        };
+        out[i] = heading;
+        next_is_heading = heading.is_some();
+    }
+    out
 }
 
 /// Category/series lines, bylines, dates and URLs above the title; returns the
@@ -68,9 +92,7 @@ fn read_header(all: &[Line], meta: &mut Meta) -> usize {
             i += 1;
             continue;
         }
-        if heading_kind(line.text) == crate::document::SectionKind::Commentary
-            || strip_bullet(line.text).is_some()
-        {
+        if heading_kind(line.text) == SectionKind::Commentary || strip_bullet(line.text).is_some() {
             break;
         }
         match classify_header(line.text) {
@@ -123,14 +145,45 @@ fn stands_alone(all: &[Line], i: usize) -> bool {
         Some(line) => !matches!(classify_header(line.text), HeaderLine::Plain(_)),
     };
     match all.get(i + 1) {
-        Some(next) if !ends_header(i + 1) && title_like(next.text) => ends_header(i + 2),
+        Some(next) if !ends_header(i + 1) && short_unstopped(next.text) => ends_header(i + 2),
         _ => true,
     }
 }
 
-/// Titles are short and do not end like a sentence (a question mark is fine).
+/// Titles are short and do not end like a sentence (a question mark is
+/// fine), nor hold one sentence ending and the next starting: that is a
+/// paragraph whose final full stop is missing.
 fn title_like(text: &str) -> bool {
+    short_unstopped(text) && !has_sentence_break(text)
+}
+
+fn short_unstopped(text: &str) -> bool {
     text.chars().count() <= 200 && !text.ends_with(['.', ',', ';', '。'])
+}
+
+/// `word. Next`: a full stop after a word of four or more letters (not
+/// `Mr.`, `U.S.`, `No.`), then a capital; or a CJK full stop inside the text.
+fn has_sentence_break(text: &str) -> bool {
+    if text.trim_end().trim_end_matches('。').contains('。') {
+        return true;
+    }
+    // Most titles have no full stop at all: skip the walk over the words.
+    if !text.bytes().any(|b| matches!(b, b'.' | b'!' | b'?')) {
+        return false;
+    }
+    let mut previous: Option<&str> = None;
+    for word in text.split_whitespace() {
+        let ends_sentence = previous
+            .and_then(|p| p.strip_suffix(['.', '!', '?']))
+            .is_some_and(|stem| {
+                stem.chars().count() >= 4 && stem.chars().all(char::is_alphanumeric)
+            });
+        if ends_sentence && word.starts_with(char::is_uppercase) {
+            return true;
+        }
+        previous = Some(word);
+    }
+    false
 }
 
 /// Mixed-case labels (`Kirby: …`) count as speakers only when they start at
@@ -158,16 +211,16 @@ fn mixed_case_speakers(body: &[Line]) -> Vec<String> {
     speakers
 }
 
-fn read_block(block: &[Line], is_last: bool, speakers: &[String], out: &mut SectionBuilder) {
-    // A single short line between blank lines is a heading.
-    if let [line] = block {
-        let kind = heading_kind(line.text);
-        if kind == crate::document::SectionKind::Commentary
-            || (!is_last && looks_like_heading(line.text))
-        {
-            out.start(kind, Some(line.text.trim_end_matches(':').to_string()));
-            return;
-        }
+fn read_block(
+    block: &[Line],
+    heading: Option<SectionKind>,
+    speakers: &[String],
+    out: &mut SectionBuilder,
+) {
+    // A single short line between blank lines is a heading (see `heading_blocks`).
+    if let ([line], Some(kind)) = (block, heading) {
+        out.start(kind, Some(line.text.trim_end_matches(':').to_string()));
+        return;
     }
     let block_width = block.iter().map(|l| l.width()).max().unwrap_or(0);
     let wrapped = is_wrapped(block, block_width);

@@ -208,6 +208,7 @@ impl Reader {
         let area = Rect::new(0, 0, self.width, self.height);
         reader_geometry(
             area,
+            crate::layout::header_height(&self.brief.meta, self.width, self.height),
             !self.index.summary.is_empty(),
             !self.index.commentary.is_empty(),
             self.notes_toggled,

@@ -1,15 +1,23 @@
 //! Incremental search in a brief: smart case, matches in every pane, `n`/`N`
 //! to step, Esc to go back to where the search started.
 
-use super::reader::{Reader, Top};
+use super::reader::{Reader, Top, pane_slot};
 use crate::action::Action;
 use crate::keymap::{Key, KeyCode};
-use crate::layout::Pane;
+use crate::layout::{Pane, Row};
 
-/// Where a match is: in a passage's text, or in a note's.
+/// Where a match is: in a passage's text, in a heading, or in a note's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Found {
     Passage(usize),
+    /// In the heading of section `section`, drawn with passage `passage`
+    /// (above its text, or below the last passage: `below`). Headings are
+    /// text a reader sees, so search finds them.
+    Heading {
+        section: usize,
+        passage: usize,
+        below: bool,
+    },
     /// In the text of annotation `annotation` (an index into the file),
     /// placed on `passage` (None: on the whole brief, or detached).
     Note {
@@ -30,20 +38,26 @@ impl Match {
     /// The passage the reader goes to for this match.
     pub fn passage(&self) -> Option<usize> {
         match self.found {
-            Found::Passage(p) => Some(p),
+            Found::Passage(p) | Found::Heading { passage: p, .. } => Some(p),
             Found::Note { passage, .. } => passage,
         }
     }
 
-    /// In document order: a passage's text, then the notes on it; notes on
-    /// the whole brief or detached come last.
-    fn order(&self) -> (usize, bool, usize, usize) {
+    /// In document order: the headings drawn above a passage, its text, the
+    /// headings drawn below it, then the notes on it; notes on the whole
+    /// brief or detached come last.
+    fn order(&self) -> (usize, u8, usize, usize) {
         match self.found {
-            Found::Passage(p) => (p, false, 0, self.start),
+            Found::Heading {
+                section,
+                passage,
+                below,
+            } => (passage, if below { 2 } else { 0 }, section, self.start),
+            Found::Passage(p) => (p, 1, 0, self.start),
             Found::Note {
                 annotation,
                 passage,
-            } => (passage.unwrap_or(usize::MAX), true, annotation, self.start),
+            } => (passage.unwrap_or(usize::MAX), 3, annotation, self.start),
         }
     }
 }
@@ -147,6 +161,10 @@ impl Reader {
                     let found = Found::Passage(i);
                     self.search.matches.push(Match { found, start, end });
                 }
+                let above: Vec<usize> = self.index.headings_above(i).collect();
+                self.find_in_headings(i, &above, false, &query);
+                let below: Vec<usize> = self.index.headings_below(i).collect();
+                self.find_in_headings(i, &below, true, &query);
             }
             // The reader's own words are searched too: notes and drafts.
             for annotation in super::notes::entries(self) {
@@ -186,6 +204,7 @@ impl Reader {
         let m = self.search.matches[n];
         if let Some(passage) = m.passage() {
             self.move_to(passage);
+            self.scroll_to_match(m);
         }
         if let Found::Note { annotation, .. } = m.found
             && let Some(at) = super::notes::entries(self)
@@ -194,6 +213,59 @@ impl Reader {
         {
             self.notes_cursor = at;
             super::notes::keep_selected_visible(self);
+        }
+    }
+
+    fn find_in_headings(&mut self, passage: usize, sections: &[usize], below: bool, query: &str) {
+        for &section in sections {
+            let heading = self.brief.sections[section]
+                .heading
+                .as_deref()
+                .unwrap_or("");
+            for (start, end) in find_all(heading, query) {
+                let found = Found::Heading {
+                    section,
+                    passage,
+                    below,
+                };
+                self.search.matches.push(Match { found, start, end });
+            }
+        }
+    }
+
+    /// After moving to a match's passage, scroll its row into view: in a
+    /// passage taller than the pane, or in a heading drawn below the last
+    /// passage, moving to the passage alone would leave it off screen.
+    fn scroll_to_match(&mut self, m: Match) {
+        let (passage, heading) = match m.found {
+            Found::Passage(p) => (p, None),
+            Found::Heading {
+                section, passage, ..
+            } => (passage, Some(section)),
+            Found::Note { .. } => return,
+        };
+        let pane = self.pane_of(passage);
+        let rect = self.geometry().pane(pane);
+        let height = usize::from(rect.height.saturating_sub(2));
+        let rows = self.rows(passage, rect);
+        let Some(row) = rows.rows.iter().position(|r| match (*r, heading) {
+            (Row::Heading { section, end, .. }, Some(s)) => section == s && m.start < end,
+            (Row::Text { end, .. }, None) => m.start < end,
+            _ => false,
+        }) else {
+            return;
+        };
+        let Ok(pos) = self.index.in_pane(pane).binary_search(&passage) else {
+            return;
+        };
+        let slot = pane_slot(pane);
+        let top = self.tops[slot];
+        if top.pos == pos && height > 0 && row >= top.line + height {
+            // The match's row a few rows below the top of the pane.
+            self.tops[slot] = Top {
+                pos,
+                line: row.saturating_sub(height / 3),
+            };
         }
     }
 

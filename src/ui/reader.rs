@@ -7,7 +7,7 @@ use crate::annotations::{Kind, Placement};
 use crate::document::PassageKind;
 use crate::layout::{Pane, PassageRows, Row};
 use crate::model::{Found, Model, Reader, notes};
-use crate::text::{fit, printable};
+use crate::text::printable;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -36,17 +36,14 @@ fn draw_header(frame: &mut Frame, reader: &Reader, area: Rect, theme: Theme) {
     if area.height == 0 {
         return;
     }
-    let meta = &reader.brief.meta;
-    let details: Vec<&str> = [&meta.category, &meta.date, &meta.byline, &meta.source]
-        .into_iter()
-        .filter_map(|f| f.as_deref())
-        .collect();
-    let w = usize::from(area.width);
-    let mut lines = vec![Line::styled(fit(&details.join(" · "), w), theme.dim())];
-    lines.push(Line::styled(fit(&meta.title, w), theme.title()));
-    if area.height == 1 {
-        lines.remove(0);
-    }
+    let lines: Vec<Line> =
+        crate::layout::header_lines(&reader.brief.meta, area.width, reader.height)
+            .into_iter()
+            .map(|(title, text)| {
+                let style = if title { theme.title() } else { theme.dim() };
+                Line::styled(text, style)
+            })
+            .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
 
@@ -134,6 +131,21 @@ fn overlays(reader: &Reader, passage: usize, theme: Theme) -> Vec<(usize, usize,
     out
 }
 
+/// Search matches in a section's heading.
+fn heading_marks(reader: &Reader, section: usize, theme: Theme) -> Vec<(usize, usize, Style)> {
+    let current = reader
+        .search
+        .current
+        .and_then(|n| reader.search.matches.get(n));
+    reader
+        .search
+        .matches
+        .iter()
+        .filter(|m| matches!(m.found, Found::Heading { section: s, .. } if s == section))
+        .map(|m| (m.start, m.end, theme.search_match(Some(m) == current)))
+        .collect()
+}
+
 /// Spans for text bytes `start..end` with the overlays that touch them.
 fn styled_spans<'a>(
     text: &'a str,
@@ -177,7 +189,7 @@ fn passage_row<'a>(
     let first_text = rows.rows.iter().position(|r| matches!(r, Row::Text { .. }));
     let mut spans = Vec::new();
     // Gutter: cursor bar, then a mark on the passage's first text row.
-    let bar = if is_cursor && matches!(rows.rows[n], Row::Text { .. } | Row::Speaker) {
+    let bar = if is_cursor && matches!(rows.rows[n], Row::Text { .. } | Row::Speaker { .. }) {
         "▌"
     } else {
         " "
@@ -190,15 +202,23 @@ fn passage_row<'a>(
     };
     spans.push(Span::styled(mark, theme.mark()));
     match rows.rows[n] {
-        Row::Heading => {
-            spans.push(Span::styled(
-                section.heading.as_deref().unwrap_or(""),
-                theme.heading(),
-            ));
+        Row::Heading {
+            section,
+            start,
+            end,
+        } => {
+            let heading = reader.brief.sections[section]
+                .heading
+                .as_deref()
+                .unwrap_or("");
+            let marks = heading_marks(reader, section, theme);
+            spans.extend(styled_spans(heading, start, end, theme.heading(), &marks));
         }
-        Row::Speaker => {
+        Row::Speaker { start, end, last } => {
             if let PassageKind::Turn { speaker } = &p.kind {
-                spans.push(Span::styled(format!("{speaker}:"), theme.speaker()));
+                let name = speaker.get(start..end).unwrap_or("");
+                let colon = if last { ":" } else { "" };
+                spans.push(Span::styled(format!("{name}{colon}"), theme.speaker()));
             }
         }
         Row::Blank => {}
@@ -382,7 +402,7 @@ fn draw_notes(frame: &mut Frame, model: &Model, reader: &Reader, rect: Rect, the
     let mut lines = Vec::new();
     let current_note = reader.current_note_match().and_then(|m| match m.found {
         Found::Note { annotation, .. } => Some(annotation),
-        Found::Passage(_) => None,
+        Found::Passage(_) | Found::Heading { .. } => None,
     });
     // Each entry takes at least two rows: no more can show than this.
     let top = reader.notes_top.min(list.len());

@@ -1,0 +1,577 @@
+//! Every word shown: for any brief the loader accepts, a reader who moves
+//! from the first passage to the last (and pages through passages taller
+//! than the screen) sees every word of it, at any width from 20 to 200
+//! columns. Markup is not a word (list markers, `#`, `Q:`, `By`, front
+//! matter keys); metadata is shown in the header; what the loader sets aside
+//! (none today) must instead be listed by `brief show --json`.
+//!
+//! The screens are drawn with ratatui's TestBackend and read back cell by
+//! cell: what counts is what is on screen, not what the model holds.
+
+mod common;
+#[path = "common/shown.rs"]
+mod shown;
+
+use brief::layout::Pane;
+use proptest::prelude::*;
+use shown::missing_words;
+
+/// A word as the generator writes it; every word gets a serial number, so
+/// no word can be found on screen by accident (the serial, three digits
+/// between letters, occurs in no other word).
+#[derive(Debug, Clone, Copy)]
+enum Shape {
+    Lower,
+    Capital,
+    Cjk,
+    /// An emoji (with a skin-tone modifier) after the word.
+    Emoji,
+    /// Joined to the word before by a no-break space, as in the seed.
+    Nbsp,
+}
+
+/// How a plain paragraph ends.
+#[derive(Debug, Clone, Copy)]
+enum Ending {
+    Stop,
+    /// No final punctuation: a short one looks like a heading.
+    Bare,
+    /// `。😀👍🏽`, as in the Chinese brief of issue 11.
+    CjkEmoji,
+    Question,
+}
+
+#[derive(Debug, Clone)]
+enum Block {
+    Paragraph {
+        sentences: Vec<Vec<Shape>>,
+        ending: Ending,
+        /// Hard-wrapped at about 60 columns, as in e-mail or PDF text.
+        wrapped: bool,
+    },
+    /// A short capitalised line without a full stop.
+    HeadingLike(Vec<Shape>),
+    /// The `Commentary` line, in one of its spellings.
+    Commentary(u8),
+    /// List items: depth, marker, words.
+    Bullets(Vec<(u8, u8, Vec<Shape>)>),
+    /// `NAME: words.`
+    Turn(Vec<Shape>),
+    /// `Q: words?` then `A: words.`
+    QandA(Vec<Shape>, Vec<Shape>),
+    /// A `##` (2) or `###` (3) heading in Markdown; a bare line in plain text.
+    Heading(u8, Vec<Shape>),
+    Quote(Vec<Shape>),
+}
+
+#[derive(Debug, Clone)]
+struct Spec {
+    markdown: bool,
+    front_matter: bool,
+    category: Option<Shape>,
+    /// `By …` under the title.
+    byline: Option<Vec<Shape>>,
+    title: Vec<Shape>,
+    blocks: Vec<Block>,
+}
+
+/// Writes a `Spec` as a brief, and lists the words a reader must see.
+#[derive(Default)]
+struct Writer {
+    serial: usize,
+    expected: Vec<String>,
+}
+
+const SYLLABLES: &[&str] = &["ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zi", "pu"];
+const HAN: &[&str] = &[
+    "数据", "报告", "供应", "市场", "政策", "风险", "储备", "价格",
+];
+const SPEAKER_LETTERS: &[u8] = b"HJQWXY";
+
+impl Writer {
+    fn next_serial(&mut self) -> usize {
+        self.serial += 1;
+        self.serial
+    }
+
+    /// One word; its text is also recorded as expected on screen.
+    fn word(&mut self, shape: Shape) -> String {
+        let n = self.next_serial();
+        let a = SYLLABLES[n % SYLLABLES.len()];
+        let b = SYLLABLES[(n / 7) % SYLLABLES.len()];
+        let text = match shape {
+            Shape::Lower | Shape::Nbsp => format!("{a}{n:03}{b}"),
+            Shape::Capital => {
+                let mut t = format!("{a}{n:03}{b}");
+                t[..1].make_ascii_uppercase();
+                t
+            }
+            Shape::Cjk => format!("{}{n:03}{}", HAN[n % HAN.len()], HAN[(n / 3) % HAN.len()]),
+            Shape::Emoji => format!("{a}{n:03}{b}😀"),
+        };
+        self.expected.push(text.clone());
+        text
+    }
+
+    /// Words joined by spaces (or NBSP), the first one capitalised.
+    fn words(&mut self, shapes: &[Shape], capital_first: bool) -> String {
+        let mut out = String::new();
+        for (i, &shape) in shapes.iter().enumerate() {
+            let shape = match shape {
+                Shape::Lower if i == 0 && capital_first => Shape::Capital,
+                s => s,
+            };
+            if i > 0 {
+                out.push(if matches!(shape, Shape::Nbsp) {
+                    '\u{a0}'
+                } else {
+                    ' '
+                });
+            }
+            out.push_str(&self.word(shape));
+        }
+        out
+    }
+
+    fn speaker(&mut self) -> String {
+        let mut n = self.next_serial();
+        let mut name = String::new();
+        for _ in 0..4 {
+            name.push(char::from(SPEAKER_LETTERS[n % SPEAKER_LETTERS.len()]));
+            n /= SPEAKER_LETTERS.len();
+        }
+        self.expected.push(name.clone());
+        name
+    }
+
+    fn paragraph(&mut self, sentences: &[Vec<Shape>], ending: Ending, wrapped: bool) -> String {
+        let mut parts = Vec::new();
+        for (i, shapes) in sentences.iter().enumerate() {
+            let mut s = self.words(shapes, true);
+            if i + 1 < sentences.len() {
+                s.push('.');
+            }
+            parts.push(s);
+        }
+        let mut text = parts.join(" ");
+        match ending {
+            Ending::Stop => text.push('.'),
+            Ending::Bare => {}
+            Ending::Question => text.push('?'),
+            Ending::CjkEmoji => {
+                text.push_str("。😀👍🏽");
+                // The emoji stick to the last word: that whole word must show.
+                if let Some(last) = self.expected.last_mut() {
+                    last.push_str("。😀👍🏽");
+                }
+            }
+        }
+        if wrapped { hard_wrap(&text, 60) } else { text }
+    }
+
+    fn write(mut self, spec: &Spec) -> (String, Vec<String>) {
+        let mut out = String::new();
+        let title = self.words(&spec.title, true);
+        if spec.markdown {
+            if spec.front_matter {
+                out.push_str("---\n");
+                if let Some(shape) = spec.category {
+                    let category = self.word(shape);
+                    out.push_str(&format!("category: {category}\n"));
+                }
+                out.push_str("---\n\n");
+            } else if let Some(shape) = spec.category {
+                out.push_str(&self.word(shape));
+                out.push_str("\n\n");
+            }
+            out.push_str(&format!("# {title}\n\n"));
+            if let Some(byline) = &spec.byline {
+                out.push_str(&format!("By {}\n\n", self.words(byline, true)));
+            }
+        } else {
+            if let Some(shape) = spec.category {
+                out.push_str(&self.word(shape));
+                out.push('\n');
+            }
+            out.push_str(&title);
+            out.push('\n');
+            if let Some(byline) = &spec.byline {
+                out.push_str(&format!("By {}\n", self.words(byline, true)));
+            }
+            out.push('\n');
+        }
+        for block in &spec.blocks {
+            let text = self.block(block, spec.markdown);
+            out.push_str(&text);
+            out.push_str("\n\n");
+        }
+        (out, self.expected)
+    }
+
+    fn block(&mut self, block: &Block, markdown: bool) -> String {
+        match block {
+            Block::Paragraph {
+                sentences,
+                ending,
+                wrapped,
+            } => self.paragraph(sentences, *ending, *wrapped),
+            Block::HeadingLike(shapes) => self.words(shapes, true),
+            Block::Commentary(variant) => {
+                let word =
+                    ["Commentary", "COMMENTARY", "Commentary\u{a0}"][usize::from(*variant) % 3];
+                self.expected.push(word.trim_end().to_string());
+                if markdown {
+                    format!("## {word}")
+                } else {
+                    word.to_string()
+                }
+            }
+            Block::Bullets(items) => {
+                let mut lines = Vec::new();
+                for (depth, marker, shapes) in items {
+                    let marker = if markdown {
+                        ["- ", "* ", "1. "][usize::from(*marker) % 3]
+                    } else {
+                        ["• ", "- ", "* ", "► ", "1. "][usize::from(*marker) % 5]
+                    };
+                    // Markdown nests under the parent's text; depth 0 first.
+                    let depth = if lines.is_empty() { 0 } else { *depth };
+                    let indent = " ".repeat(usize::from(depth) * if markdown { 3 } else { 2 });
+                    let lead = if markdown { "" } else { "  " };
+                    lines.push(format!(
+                        "{lead}{indent}{marker}{}.",
+                        self.words(shapes, true)
+                    ));
+                }
+                lines.join("\n")
+            }
+            Block::Turn(shapes) => {
+                let speaker = self.speaker();
+                format!("{speaker}: {}.", self.words(shapes, true))
+            }
+            Block::QandA(q, a) => {
+                let q = self.words(q, true);
+                let a = self.words(a, true);
+                format!("Q: {q}?\n\nA: {a}.")
+            }
+            Block::Heading(level, shapes) => {
+                let text = self.words(shapes, true);
+                if markdown {
+                    format!("{} {text}", "#".repeat(usize::from(*level)))
+                } else {
+                    text
+                }
+            }
+            Block::Quote(shapes) => format!("> {}.", self.words(shapes, true)),
+        }
+    }
+}
+
+/// Break `text` into lines of at most `width` characters at ordinary spaces.
+fn hard_wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line_len = 0;
+    for word in text.split(' ') {
+        let len = word.chars().count();
+        if line_len > 0 && line_len + 1 + len > width {
+            out.push('\n');
+            line_len = 0;
+        } else if line_len > 0 {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += len;
+    }
+    out
+}
+
+fn shape() -> impl Strategy<Value = Shape> {
+    prop_oneof![
+        8 => Just(Shape::Lower),
+        2 => Just(Shape::Capital),
+        1 => Just(Shape::Cjk),
+        1 => Just(Shape::Emoji),
+        1 => Just(Shape::Nbsp),
+    ]
+}
+
+fn shapes(range: std::ops::Range<usize>) -> impl Strategy<Value = Vec<Shape>> {
+    proptest::collection::vec(shape(), range)
+}
+
+fn block(markdown: bool) -> impl Strategy<Value = Block> {
+    let ending = prop_oneof![
+        6 => Just(Ending::Stop),
+        2 => Just(Ending::Bare),
+        1 => Just(Ending::CjkEmoji),
+        1 => Just(Ending::Question),
+    ];
+    let paragraph = (
+        proptest::collection::vec(shapes(1..14), 1..4),
+        ending,
+        any::<bool>(),
+    )
+        .prop_map(|(sentences, ending, wrapped)| Block::Paragraph {
+            sentences,
+            ending,
+            wrapped,
+        });
+    let item = (0u8..3, any::<u8>(), shapes(1..10));
+    prop_oneof![
+        6 => paragraph,
+        3 => shapes(1..5).prop_map(Block::HeadingLike),
+        2 => (0u8..3).prop_map(Block::Commentary),
+        3 => proptest::collection::vec(item, 1..5).prop_map(Block::Bullets),
+        1 => shapes(1..12).prop_map(Block::Turn),
+        1 => (shapes(1..8), shapes(1..10)).prop_map(|(q, a)| Block::QandA(q, a)),
+        if markdown { 3 } else { 1 } => (2u8..4, shapes(1..5)).prop_map(|(l, w)| Block::Heading(l, w)),
+        1 => shapes(1..12).prop_map(Block::Quote),
+    ]
+}
+
+fn spec() -> impl Strategy<Value = Spec> {
+    any::<bool>().prop_flat_map(|markdown| {
+        (
+            any::<bool>(),
+            proptest::option::of(prop_oneof![Just(Shape::Capital), Just(Shape::Cjk)]),
+            proptest::option::weighted(0.2, proptest::collection::vec(Just(Shape::Capital), 1..4)),
+            shapes(1..7),
+            proptest::collection::vec(block(markdown), 0..14),
+        )
+            .prop_map(
+                move |(front_matter, category, byline, title, blocks)| Spec {
+                    markdown,
+                    front_matter,
+                    category,
+                    byline,
+                    title,
+                    blocks,
+                },
+            )
+    })
+}
+
+fn check(
+    text: &str,
+    name: &str,
+    expected: &[String],
+    width: u16,
+    height: u16,
+) -> Result<(), String> {
+    let (missing, drawn) = missing_words(text.as_bytes(), name, expected, width, height);
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "at {width}x{height}, never shown: {missing:?}\n--- input ({name}) ---\n{text}\n--- drawn ---\n{}",
+        drawn.all_text()
+    ))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64)
+    ))]
+
+    /// Any brief, any width from 20 to 200 columns: nothing the brief says
+    /// is hidden from the reader.
+    #[test]
+    fn every_word_of_any_brief_is_shown(
+        spec in spec(),
+        width in 20u16..=200,
+        height in 16u16..=50,
+    ) {
+        let (text, expected) = Writer::default().write(&spec);
+        let name = if spec.markdown { "brief.md" } else { "brief.txt" };
+        if let Err(report) = check(&text, name, &expected, width, height) {
+            prop_assert!(false, "{}", report);
+        }
+    }
+}
+
+/// The briefs of issue 11, item 1, at the widths a person uses.
+const REPROS: &[(&str, &str, &str)] = &[
+    (
+        "heading-like paragraph before Commentary",
+        "brief.txt",
+        "Analyses\nA test title\n\nThis is the summary. It has two sentences.\n\nWhat comes next\n\nCommentary\n\n  • First point here.\n",
+    ),
+    (
+        "Chinese summary ending in emoji",
+        "brief.txt",
+        "分析\n测试标题\n\n这是摘要。它有两句话。😀👍🏽\n\n评论\n\n  • 第一点。\n",
+    ),
+    (
+        "Markdown section whose content is all under ### headings",
+        "brief.md",
+        "# Title here\n\nLead paragraph one.\n\n## Risks\n\n### Price risk\n\nPrices may fall.\n\n### Legal risk\n\nCourts may object.\n",
+    ),
+    (
+        "Markdown Commentary directly followed by ###",
+        "brief.md",
+        "# Title here\n\nLead paragraph one.\n\n## Background\n\nSome background.\n\n## Commentary\n\n### First view\n\nThe first commentary paragraph.\n",
+    ),
+    (
+        "headings with nothing after them",
+        "brief.md",
+        "# Title here\n\nLead paragraph one.\n\n## Loose ends\n\n### Still open\n",
+    ),
+    (
+        "only headings",
+        "brief.md",
+        "# Title here\n\n## Nothing yet\n\n## Nor here\n",
+    ),
+    (
+        "Commentary as the last line",
+        "brief.txt",
+        "Analyses\nA test title\n\nCommentary\n",
+    ),
+    (
+        "long speaker name at 20 columns",
+        "brief.txt",
+        "Title\n\nMR. LONGSPEAKERNAME SMITHSONIAN: Good afternoon.\n\nMR. LONGSPEAKERNAME SMITHSONIAN: Thank you.\n",
+    ),
+];
+
+/// Markup: list markers, Markdown heading marks.
+const MARKUP: &[&str] = &["•", "#", "##", "###", "-", "*"];
+
+fn repro_words(text: &str) -> Vec<String> {
+    text.split(char::is_whitespace)
+        .filter(|w| !w.is_empty() && !MARKUP.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn issue_11_repros_show_every_word() {
+    let mut failures = Vec::new();
+    for (what, name, text) in REPROS {
+        let expected = repro_words(text);
+        for width in [20, 30, 45, 60, 80, 100, 120, 160, 200] {
+            for height in [12, 24, 40] {
+                if let Err(report) = check(text, name, &expected, width, height) {
+                    failures.push(format!("{what}: {report}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The text under a heading is drawn under that heading, not under the one
+/// before it: in the bundled brief, the commentary paragraph follows a
+/// "Commentary" heading, not "Recommendations".
+#[test]
+fn commentary_after_other_sections_is_drawn_under_its_heading() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/briefs/critical-minerals-stockpiling.md"
+    ))
+    .expect("bundled brief");
+    let mut model = common::reader_from_bytes(&bytes, "critical-minerals-stockpiling.md", 120, 40);
+    let drawn = shown::scroll_through(&mut model, 120, 40);
+    let pane = drawn.pane_text(Pane::Commentary);
+    let at = |needle: &str| {
+        pane.find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not drawn in the commentary pane:\n{pane}"))
+    };
+    let recommendations = at("Recommendations");
+    let heading = recommendations
+        + pane[recommendations..]
+            .find("\nCommentary\n")
+            .unwrap_or_else(|| panic!("no Commentary heading after Recommendations:\n{pane}"));
+    assert!(heading < at("The proposal will face objections"), "{pane}");
+}
+
+/// What comes next in the plain-text repro is on the first screen at a
+/// common size, as a passage or a heading of its own.
+#[test]
+fn heading_like_paragraph_is_on_the_first_screen() {
+    let (_, _, text) = REPROS[0];
+    let model = common::reader_from_bytes(text.as_bytes(), "brief.txt", 80, 24);
+    let screen = common::render(&model, 80, 24);
+    assert!(screen.contains("What comes next"), "{screen}");
+}
+
+/// Search finds words that are only in headings, takes the cursor to the
+/// passage drawn under the heading, and shows the heading.
+#[test]
+fn search_finds_a_heading_over_an_empty_section() {
+    let (_, name, text) = REPROS[2];
+    let mut model = common::reader_from_bytes(text.as_bytes(), name, 80, 24);
+    common::press(&mut model, "/");
+    common::type_text(&mut model, "Risks");
+    common::press(&mut model, "enter");
+    let reader = model.reader.as_ref().expect("reader open");
+    assert_eq!(reader.search.matches.len(), 1, "one match, in the heading");
+    assert_eq!(reader.passage_text(reader.cursor), "Prices may fall.");
+    let screen = common::render(&model, 80, 24);
+    assert!(
+        screen.contains("Risks") && screen.contains("/Risks 1 of 1"),
+        "{screen}"
+    );
+}
+
+/// A heading at the very end, below a passage taller than the screen: the
+/// search scrolls down to it.
+#[test]
+fn search_scrolls_to_a_heading_below_a_long_last_passage() {
+    let long = "Every sentence of this paragraph adds one more row. ".repeat(30);
+    let text = format!("# Title\n\nLead.\n\n## Body\n\n{long}\n\n## Loose ends\n");
+    let mut model = common::reader_from_bytes(text.as_bytes(), "brief.md", 60, 16);
+    let first = common::render(&model, 60, 16);
+    assert!(!first.contains("Loose ends"), "{first}");
+    common::press(&mut model, "/");
+    common::type_text(&mut model, "Loose");
+    common::press(&mut model, "enter");
+    let screen = common::render(&model, 60, 16);
+    assert!(screen.contains("Loose ends"), "{screen}");
+}
+
+/// What the loader makes of the repros (`brief show --json` shows the same):
+/// a heading-like line that heads nothing is a passage; real Markdown
+/// headings stay headings even over nothing; a paragraph missing its final
+/// full stop is not taken for a title.
+#[test]
+fn loader_reads_heading_like_text_that_heads_nothing_as_text() {
+    let passages = |b: &brief::document::Brief| -> Vec<String> {
+        b.passages().map(|(_, p)| p.text.clone()).collect()
+    };
+    let headings = |b: &brief::document::Brief| -> Vec<String> {
+        b.sections
+            .iter()
+            .filter_map(|s| s.heading.clone())
+            .collect()
+    };
+    let load = |text: &str, name: &str| brief::loader::load(text.as_bytes(), name).expect("loads");
+
+    let b = load(REPROS[0].2, "brief.txt");
+    assert_eq!(
+        passages(&b),
+        [
+            "This is the summary. It has two sentences.",
+            "What comes next",
+            "First point here."
+        ]
+    );
+    assert_eq!(headings(&b), ["Commentary"]);
+
+    let b = load(REPROS[1].2, "brief.txt");
+    assert_eq!(passages(&b), ["这是摘要。它有两句话。😀👍🏽", "第一点。"]);
+    assert_eq!(headings(&b), ["评论"]);
+
+    let b = load(REPROS[2].2, "brief.md");
+    assert_eq!(headings(&b), ["Risks", "Price risk", "Legal risk"]);
+
+    let b = load(REPROS[5].2, "brief.md");
+    assert_eq!(passages(&b), ["Nothing yet", "Nor here"]);
+
+    let b = load(
+        "Analyses\n\nThe plan was agreed. Work starts in May\n",
+        "brief.txt",
+    );
+    assert_eq!(b.meta.title, "Analyses");
+    assert_eq!(passages(&b), ["The plan was agreed. Work starts in May"]);
+}
