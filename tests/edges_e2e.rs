@@ -1,0 +1,134 @@
+//! The edges (issue 16): files that are not files, files that never end,
+//! YAML nested to hurt, thousands of bad keymap entries, pasted text, an
+//! outside SIGSTOP, terminals that cannot show the interface. Nothing hangs,
+//! nothing is lost, nothing is injected.
+
+mod common;
+
+use common::pty::{Env, Session};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Each of these finishes in well under a second on an idle machine; the
+/// bound is generous because the suite also runs under full CPU load.
+const QUICK: Duration = Duration::from_secs(5);
+
+fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0, "mkfifo");
+}
+
+fn write_brief(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// `brief show --json FILE` fails at once with one line naming the file.
+fn assert_refused_quickly(env: &Env, path: &Path, why: &str) {
+    let out = run_quickly(env.command(&["show", "--json", path.to_str().unwrap()]));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    let name = path.file_name().unwrap().to_str().unwrap();
+    assert!(err.contains(name) && err.contains(why), "{err}");
+}
+
+/// Run a command to its end; fail (and kill it) if that takes over `QUICK`.
+fn run_quickly(mut cmd: std::process::Command) -> std::process::Output {
+    use std::process::Stdio;
+    let start = Instant::now();
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Pipes are drained on threads so a large output cannot stall the child.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut v).ok();
+        v
+    });
+    let err = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        std::io::Read::read_to_end(&mut stderr, &mut v).ok();
+        v
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > QUICK {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{cmd:?} still running after {QUICK:?}");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    std::process::Output {
+        status,
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    }
+}
+
+#[test]
+fn item6_a_fifo_as_a_brief_is_refused_at_once() {
+    let env = Env::new();
+    let dir = env.dir.path();
+    let fifo = dir.join("y.txt");
+    mkfifo(&fifo);
+    assert_refused_quickly(&env, &fifo, "named pipe");
+
+    // Alone: a one-line error, the terminal as it was, a non-zero status.
+    let start = Instant::now();
+    let mut s = Session::start(&env, &[fifo.to_str().unwrap()], 100, 30);
+    s.assert_exited_cleanly(1);
+    let out = String::from_utf8_lossy(&s.raw()).into_owned();
+    assert!(out.contains("y.txt: is a named pipe"), "{out}");
+    assert!(start.elapsed() < QUICK, "took {:?}", start.elapsed());
+
+    // With another file: the list shows both, the FIFO with its reason.
+    let a = write_brief(dir, "a.txt", "Analyses\n\nThe a brief\n\nLead.\n");
+    let mut s = Session::start(
+        &env,
+        &[a.to_str().unwrap(), fifo.to_str().unwrap()],
+        100,
+        30,
+    );
+    s.wait_for_all(&["The a brief", "y.txt — ", "named pipe"]);
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}
+
+#[test]
+fn item7_a_link_to_an_endless_device_is_refused_at_once() {
+    let env = Env::new();
+    let dir = env.dir.path();
+    for device in ["/dev/zero", "/dev/urandom"] {
+        let link = dir.join(format!("{}.txt", &device[5..]));
+        std::os::unix::fs::symlink(device, &link).unwrap();
+        assert_refused_quickly(&env, &link, "is a device");
+        let start = Instant::now();
+        let mut s = Session::start(&env, &[link.to_str().unwrap()], 100, 30);
+        s.assert_exited_cleanly(1);
+        assert!(start.elapsed() < QUICK, "took {:?}", start.elapsed());
+    }
+}
+
+#[test]
+fn item7_the_size_limit_counts_the_bytes_read_not_the_metadata() {
+    // An endless input that claims nothing about its size.
+    let mut out = Vec::new();
+    let whole = brief::cli::read_at_most(std::io::repeat(b'x'), 1000, &mut out).unwrap();
+    assert!(!whole && out.len() == 1000);
+    let mut out = Vec::new();
+    let whole = brief::cli::read_at_most(&b"short"[..], 1000, &mut out).unwrap();
+    assert!(whole && out == b"short");
+    let mut out = Vec::new();
+    assert!(brief::cli::read_at_most(&b"12345"[..], 5, &mut out).unwrap());
+}
