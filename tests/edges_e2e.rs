@@ -132,3 +132,97 @@ fn item7_the_size_limit_counts_the_bytes_read_not_the_metadata() {
     let mut out = Vec::new();
     assert!(brief::cli::read_at_most(&b"12345"[..], 5, &mut out).unwrap());
 }
+
+/// `[[[…]]]` `depth` deep.
+fn nested(depth: usize) -> String {
+    format!("{}{}", "[".repeat(depth), "]".repeat(depth))
+}
+
+#[test]
+fn item8_deeply_nested_front_matter_opens_at_once() {
+    let env = Env::new();
+    let text = format!(
+        "---\ntitle: Deep front matter\ntags: {}\n---\n# Deep front matter\n\nThe body is here.\n",
+        nested(80_000)
+    );
+    let path = write_brief(env.dir.path(), "deep.md", &text);
+    let out = run_quickly(env.command(&["show", "--json", path.to_str().unwrap()]));
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("The body is here."));
+    let start = Instant::now();
+    let mut s = Session::start(&env, &[path.to_str().unwrap()], 100, 30);
+    s.wait_for("The body is here.");
+    assert!(start.elapsed() < QUICK, "took {:?}", start.elapsed());
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}
+
+#[test]
+fn item8_a_deeply_nested_annotation_file_is_refused_at_once_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested.yaml");
+    let text = format!(
+        "schema: 1\nbrief: {{title: t}}\nannotations: {}\n",
+        nested(60_000)
+    );
+    std::fs::write(&path, &text).unwrap();
+    let start = Instant::now();
+    match brief::store::load(&path) {
+        brief::store::Loaded::Unusable(why) => {
+            assert!(
+                why.contains("nested.yaml:3") && why.contains("deep"),
+                "{why}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(start.elapsed() < QUICK, "took {:?}", start.elapsed());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "left alone");
+}
+
+#[test]
+fn item8_a_deeply_nested_keymap_is_reported_at_once() {
+    let env = Env::new();
+    let config = env.config().join("brief");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("keymap.yaml"),
+        format!("reader:\n  j: next_passage\n  k: {}\n", nested(40_000)),
+    )
+    .unwrap();
+    let out = run_quickly(env.command(&["keymap"]));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("keymap.yaml:3:") && err.contains("nested more than"),
+        "{err}"
+    );
+    // The interface starts, on the defaults, showing the problem.
+    let start = Instant::now();
+    let mut s = Session::start(&env, &[], 100, 30);
+    s.wait_for("nested more than");
+    assert!(start.elapsed() < QUICK, "took {:?}", start.elapsed());
+}
+
+#[test]
+fn item8_text_that_only_looks_nested_still_parses() {
+    // Whatever a note holds, what serde_yaml writes reads back.
+    let brackets = "[{".repeat(300);
+    for note in [
+        brackets.clone(),
+        format!("  {brackets}\n  {brackets}"),
+        format!("it's \"{brackets}\" # {brackets}\n- {brackets}\n\n{brackets}:"),
+        format!("|\n{brackets}\n>- {brackets}"),
+    ] {
+        let mut map = std::collections::BTreeMap::new();
+        map.insert(
+            "annotations",
+            vec![std::collections::BTreeMap::from([("note", note.clone())])],
+        );
+        let text = brief::yaml::to_string(&map).unwrap();
+        let back: std::collections::BTreeMap<
+            String,
+            Vec<std::collections::BTreeMap<String, String>>,
+        > = brief::yaml::from_str(&text).unwrap_or_else(|e| panic!("{e}:\n{text}"));
+        assert_eq!(back["annotations"][0]["note"], note);
+    }
+}
