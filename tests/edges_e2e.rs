@@ -201,6 +201,10 @@ fn item8_a_deeply_nested_keymap_is_reported_at_once() {
     let mut s = Session::start(&env, &[], 100, 30);
     s.wait_for("nested more than");
     assert!(start.elapsed() < QUICK, "took {:?}", start.elapsed());
+    s.send("q");
+    s.wait_for_screen("the problems closed", |screen| !screen.contains("nested"));
+    s.send("q");
+    s.assert_exited_cleanly(0);
 }
 
 #[test]
@@ -225,4 +229,46 @@ fn item8_text_that_only_looks_nested_still_parses() {
         > = brief::yaml::from_str(&text).unwrap_or_else(|e| panic!("{e}:\n{text}"));
         assert_eq!(back["annotations"][0]["note"], note);
     }
+}
+
+#[test]
+fn item9_ten_thousand_bad_keymap_entries_are_reported_at_once() {
+    let env = Env::new();
+    let config = env.config().join("brief");
+    std::fs::create_dir_all(&config).unwrap();
+    let mut text = String::from("reader:\n");
+    for i in 0..10_000 {
+        text.push_str(&format!("  x{i}: no_such_action\n"));
+    }
+    // And as one flow mapping on one line.
+    let flow: Vec<String> = (0..10_000).map(|i| format!("y{i}: nothing")).collect();
+    text.push_str(&format!("global: {{ {} }}\n", flow.join(", ")));
+    std::fs::write(config.join("keymap.yaml"), &text).unwrap();
+    let out = run_quickly(env.command(&["keymap"]));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 20_000);
+    assert!(
+        err.contains("keymap.yaml:10001:3: reader: `x9999` is not a key name"),
+        "{}",
+        err.lines().nth(9_999).unwrap_or("")
+    );
+    let last = err.lines().last().unwrap();
+    assert!(
+        last.contains("keymap.yaml:10002:") && last.contains("`y9999`"),
+        "{last}"
+    );
+    // The interface starts on the defaults and lists them all.
+    let start = Instant::now();
+    let mut s = Session::start(&env, &[], 100, 30);
+    s.wait_for("x0");
+    s.wait_for("Problems (20000)");
+    s.send("G");
+    s.wait_for("and 19800 more: `brief keymap` lists every one");
+    assert!(start.elapsed() < QUICK, "took {:?}", start.elapsed());
+    s.send("q");
+    s.wait_for_screen("the problems closed", |screen| {
+        !screen.contains("19800 more")
+    });
+    s.send("q");
+    s.assert_exited_cleanly(0);
 }
