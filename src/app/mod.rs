@@ -36,7 +36,8 @@ const SEQUENCE_TIMEOUT: Duration = Duration::from_millis(1500);
 
 /// What the helper threads send to the loop.
 enum Message {
-    Input(std::io::Result<Event>),
+    /// Events read from the terminal together (see `spawn_input`).
+    Input(Vec<std::io::Result<Event>>),
     Signal,
     Library(Vec<LibraryEntry>, bool),
     /// The whole of a large brief, parsed after its start was shown.
@@ -170,21 +171,22 @@ impl App<'_> {
                 None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
             };
             let action = match message {
-                Ok(Message::Input(Ok(event))) => {
-                    let action = action_for(event);
-                    if let (Some(Action::Key(key)), Some(c)) = (&action, panic_key)
-                        && key.typed_char() == Some(c)
+                Ok(Message::Input(batch)) => {
+                    if self
+                        .apply_input(model, batch, panic_key, &mut settle)
+                        .is_err()
                     {
-                        panic!("BRIEF_PANIC_ON_KEY: panicking on purpose");
+                        // The terminal went away: save what is unsaved and stop.
+                        self.save_pending(model);
+                        return Ok(());
                     }
+                    // Only now may the next batch be read: a key handled
+                    // above may have handed the terminal to $EDITOR.
                     let _ = self.permits.send(());
-                    match action {
-                        Some(action) => action,
-                        None => continue,
-                    }
+                    dirty = true;
+                    continue;
                 }
-                Ok(Message::Input(Err(_))) | Err(RecvTimeoutError::Disconnected) => {
-                    // The terminal went away: save what is unsaved and stop.
+                Err(RecvTimeoutError::Disconnected) => {
                     self.save_pending(model);
                     return Ok(());
                 }
@@ -206,11 +208,39 @@ impl App<'_> {
                 }
                 Err(RecvTimeoutError::Timeout) => Action::Timeout,
             };
-            if matches!(action, Action::Resize { .. }) && settle.is_none() {
-                settle = Some(Instant::now() + RESIZE_SETTLE);
-            }
             self.apply(model, action);
             dirty = true;
+        }
+        Ok(())
+    }
+
+    /// Apply a batch of terminal events, in order, stopping if one quits.
+    /// Err when the terminal could not be read.
+    fn apply_input(
+        &mut self,
+        model: &mut Model,
+        batch: Vec<std::io::Result<Event>>,
+        panic_key: Option<char>,
+        settle: &mut Option<Instant>,
+    ) -> std::io::Result<()> {
+        for event in batch {
+            let Some(action) = action_for(event?) else {
+                continue;
+            };
+            if let (Action::Key(key), Some(c)) = (&action, panic_key)
+                && key.typed_char() == Some(c)
+            {
+                panic!("BRIEF_PANIC_ON_KEY: panicking on purpose");
+            }
+            // While the window is being resized, draw at most once per
+            // RESIZE_SETTLE.
+            if matches!(action, Action::Resize { .. }) && settle.is_none() {
+                *settle = Some(Instant::now() + RESIZE_SETTLE);
+            }
+            self.apply(model, action);
+            if self.quit {
+                break;
+            }
         }
         Ok(())
     }
@@ -454,6 +484,7 @@ fn action_for(event: Event) -> Option<Action> {
                 alt: k.modifiers.contains(KeyModifiers::ALT),
             }))
         }
+        Event::Paste(text) => Some(Action::Paste(text)),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
@@ -468,29 +499,31 @@ fn action_for(event: Event) -> Option<Action> {
     }
 }
 
-/// Terminal input on its own thread. It reads one event per permit, so
-/// while the loop runs $EDITOR or is suspended nobody steals the keys.
+/// Most events read into one batch: the loop applies a batch, then draws
+/// once. Bounded so that a flood of input still shows progress.
+const MAX_BATCH: usize = 4096;
+
+/// Terminal input on its own thread. It reads one batch per permit, so
+/// while the loop runs $EDITOR or is suspended nobody steals the keys. A
+/// batch is every event already waiting (a burst of typing, a paste in a
+/// terminal without bracketed paste, a window being dragged): applying
+/// them all before one frame keeps a burst from costing a frame per key,
+/// and nothing typed is left unread.
 fn spawn_input(tx: Sender<Message>) -> Sender<()> {
     let (permit_tx, permit_rx) = mpsc::channel::<()>();
     std::thread::spawn(move || {
-        let mut held: Option<std::io::Result<Event>> = None;
         while permit_rx.recv().is_ok() {
-            let mut event = held.take().unwrap_or_else(event::read);
-            // A burst of resizes (a window being dragged) becomes its last
-            // one; anything else read meanwhile waits for the next permit.
-            while matches!(event, Ok(Event::Resize(..)))
-                && event::poll(Duration::ZERO).unwrap_or(false)
+            let mut batch = vec![event::read()];
+            // A zero timeout would not look at the terminal at all with
+            // crossterm's poll(2) reader: the shortest one that does.
+            while batch.len() < MAX_BATCH
+                && batch.last().is_some_and(Result::is_ok)
+                && event::poll(Duration::from_micros(1)).unwrap_or(false)
             {
-                let next = event::read();
-                if matches!(next, Ok(Event::Resize(..))) {
-                    event = next;
-                } else {
-                    held = Some(next);
-                    break;
-                }
+                batch.push(event::read());
             }
-            let failed = event.is_err();
-            if tx.send(Message::Input(event)).is_err() || failed {
+            let failed = batch.iter().any(Result::is_err);
+            if tx.send(Message::Input(batch)).is_err() || failed {
                 break;
             }
         }

@@ -2,6 +2,7 @@
 //! from the panic hook), and handing it to $VISUAL/$EDITOR.
 
 use anyhow::Result;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::style::Print;
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
@@ -17,10 +18,13 @@ const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
 
 pub(super) fn enter_terminal() -> std::io::Result<()> {
     terminal::enable_raw_mode()?;
+    // Bracketed paste: a paste arrives as one event, inserted at once, and
+    // its line breaks and control characters cannot act as keys.
     execute!(
         std::io::stdout(),
         EnterAlternateScreen,
         Print(MOUSE_ON),
+        EnableBracketedPaste,
         cursor::Hide
     )
 }
@@ -29,7 +33,13 @@ pub(super) fn enter_terminal() -> std::io::Result<()> {
 /// from the panic hook.
 pub fn restore_terminal() {
     let mut out = std::io::stdout();
-    let _ = execute!(out, Print(MOUSE_OFF), LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        Print(MOUSE_OFF),
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = terminal::disable_raw_mode();
     let _ = out.flush();
 }
