@@ -14,11 +14,11 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::terminal;
 use ratatui::crossterm::{execute, queue};
-use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 
+mod caps;
 mod library;
 mod term;
 
@@ -26,7 +26,7 @@ use library::{Files, spawn_library};
 pub use library::{library_entry, list_briefs};
 use std::time::{Duration, Instant};
 pub use term::restore_terminal;
-use term::{enter_terminal, external_edit, setup_terminal};
+use term::{Tui, enter_terminal, external_edit, new_terminal, reenter_terminal, setup_terminal};
 
 /// A resize waits this long for the next one before the screen is redrawn.
 const RESIZE_SETTLE: Duration = Duration::from_millis(16);
@@ -39,6 +39,8 @@ enum Message {
     /// Events read from the terminal together (see `spawn_input`).
     Input(Vec<std::io::Result<Event>>),
     Signal,
+    /// SIGCONT: continued after being stopped.
+    Continued,
     Library(Vec<LibraryEntry>, bool),
     /// The whole of a large brief, parsed after its start was shown.
     Completed(PathBuf, Box<Result<crate::document::Brief, String>>),
@@ -57,12 +59,16 @@ pub enum Start {
 /// Open the interface on `start`; `problems` (from config.yaml) are shown
 /// with the keymap's until dismissed.
 pub fn run(start: Start, mut problems: Vec<String>) -> Result<std::process::ExitCode> {
+    // Before anything is read: a terminal that cannot show the interface
+    // gets one line saying so, not a screen of escape codes.
+    let caps = caps::init().map_err(anyhow::Error::msg)?;
     let (keymap, keymap_problems) = load_keymap();
     problems.extend(keymap_problems);
     let store = Store::open_default();
     let (width, height) = terminal::size().unwrap_or((80, 24));
     let mut model = Model::new(keymap, width, height).with_problems(problems);
-    model.colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // NO_COLOR, or a terminal without colour.
+    model.colour = caps.colours != caps::Colours::None;
     model.clock.instance = format!("{:x}", std::process::id());
 
     let (tx, rx) = mpsc::channel();
@@ -130,7 +136,7 @@ pub fn run(start: Start, mut problems: Vec<String>) -> Result<std::process::Exit
 }
 
 struct App<'a> {
-    terminal: &'a mut DefaultTerminal,
+    terminal: &'a mut Tui,
     store: Option<Store>,
     tx: Sender<Message>,
     permits: Sender<()>,
@@ -193,6 +199,13 @@ impl App<'_> {
                 Ok(Message::Signal) => {
                     self.save_pending(model);
                     return Ok(());
+                }
+                Ok(Message::Continued) => {
+                    let _ = reenter_terminal();
+                    self.repaint();
+                    self.resize(model);
+                    dirty = true;
+                    continue;
                 }
                 Ok(Message::Library(entries, done)) => Action::LibraryLoaded { entries, done },
                 Ok(Message::Completed(path, result)) => match *result {
@@ -322,7 +335,7 @@ impl App<'_> {
     /// cursor position, which stalls on terminals that do not answer.)
     fn repaint(&mut self) {
         self.clear_first = true;
-        if let Ok(fresh) = Terminal::new(CrosstermBackend::new(std::io::stdout())) {
+        if let Ok(fresh) = new_terminal() {
             *self.terminal = fresh;
         }
     }
@@ -532,11 +545,16 @@ fn spawn_input(tx: Sender<Message>) -> Sender<()> {
 }
 
 fn spawn_signals(tx: Sender<Message>) -> Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGCONT])?;
     std::thread::spawn(move || {
-        for _ in signals.forever() {
-            if tx.send(Message::Signal).is_err() {
+        for signal in signals.forever() {
+            let message = match signal {
+                SIGCONT => Message::Continued,
+                _ => Message::Signal,
+            };
+            if tx.send(message).is_err() {
                 break;
             }
         }
