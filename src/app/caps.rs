@@ -205,7 +205,9 @@ mod tests {
             colours: Colours::Basic,
             modes: true,
         };
-        let cases: &[(Option<&str>, Option<&str>, bool, Option<Caps>)] = &[
+        // TERM, COLORTERM, NO_COLOR, and what follows (None: refused).
+        type Case<'a> = (Option<&'a str>, Option<&'a str>, bool, Option<Caps>);
+        let cases: &[Case] = &[
             (None, None, false, None),
             (Some(""), None, false, None),
             (Some("dumb"), Some("truecolor"), false, None),
