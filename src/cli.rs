@@ -162,9 +162,32 @@ fn not_a_file(meta: &std::fs::Metadata, shown: &str) -> Result<()> {
 pub fn show_json(path: &Path) -> Result<ExitCode> {
     let brief = read_brief(path)?;
     let mut stdout = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut stdout, &brief.to_json())?;
-    writeln!(stdout)?;
+    writeln!(stdout, "{}", json_text(&brief.to_json())?)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Pretty JSON in which every character a terminal could act on, or that
+/// hides or reorders text, is escaped as `\uXXXX`. serde_json escapes only
+/// C0 controls; DEL, C1 controls, bidi overrides and other invisible
+/// characters would reach a terminal that shows the output. Escaped, the
+/// data is the same to any JSON reader (`brief import` included).
+pub fn json_text(value: &serde_json::Value) -> Result<String> {
+    let json = serde_json::to_string_pretty(value)?;
+    if crate::loader::sanitize::is_inert(&json) {
+        return Ok(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        // Outside strings JSON is ASCII, so only string contents change.
+        if c == '\n' || crate::loader::sanitize::is_inert(c.encode_utf8(&mut [0; 4])) {
+            out.push(c);
+        } else {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// What `brief` with no command opens.
@@ -213,15 +236,18 @@ pub fn add(files: &[PathBuf], config: &Config) -> Result<ExitCode> {
         read_brief(file)?;
         let name = file.file_name().context("not a file name")?;
         let target = dir.join(name);
+        // File names are printed as the interface shows them: a name can
+        // hold an escape sequence.
+        let shown = |p: &Path| crate::text::printable(&p.display().to_string()).into_owned();
         if target.exists() {
             bail!(
                 "{}: already in the library ({})",
-                file.display(),
-                target.display()
+                shown(file),
+                shown(&target)
             );
         }
-        std::fs::copy(file, &target).with_context(|| format!("{}: cannot copy", file.display()))?;
-        println!("added {}", target.display());
+        std::fs::copy(file, &target).with_context(|| format!("{}: cannot copy", shown(file)))?;
+        println!("added {}", shown(&target));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -239,7 +265,7 @@ pub fn keymap(defaults: bool) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     for p in &problems {
-        let _ = writeln!(std::io::stderr(), "{p}");
+        let _ = writeln!(std::io::stderr(), "{}", crate::text::printable(p));
     }
     Ok(ExitCode::from(2))
 }
@@ -248,13 +274,13 @@ fn print_keymap(out: &mut impl Write, keymap: &Keymap) -> Result<()> {
     for (context, bindings) in keymap.contexts() {
         for b in bindings {
             let name = Context::name(context);
-            writeln!(
-                out,
+            let line = format!(
                 "{name:<8} {:<12} {:<16} {}",
                 format_sequence(&b.keys),
                 b.action.name(),
                 b.action.description()
-            )?;
+            );
+            writeln!(out, "{}", crate::text::printable(&line))?;
         }
     }
     Ok(())
@@ -292,11 +318,13 @@ pub fn export(file: Option<&Path>, json: bool) -> Result<ExitCode> {
         } else {
             list.into()
         };
-        serde_json::to_writer_pretty(&mut out, &value)?;
-        writeln!(out)?;
+        writeln!(out, "{}", json_text(&value)?)?;
     } else {
         for (_, f) in &files {
-            write!(out, "{}", export_markdown(f))?;
+            // Notes, quotes and titles come from files a person can edit:
+            // cleaned as a brief is, so Markdown carries no control character.
+            let markdown = export_markdown(f);
+            write!(out, "{}", crate::loader::sanitize::clean(&markdown))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -350,7 +350,7 @@ fn typed(model: &mut Model, key: Key) {
     // A character the loader would remove from a brief (a bidi override, an
     // invisible tag) is not typed into a note or a prompt either.
     if let Some(c) = key.typed_char()
-        && !crate::loader::sanitize::is_inert(c.encode_utf8(&mut [0; 4]))
+        && !crate::loader::sanitize::typeable(c)
     {
         return;
     }

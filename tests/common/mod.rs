@@ -83,3 +83,4 @@ pub fn render(model: &Model, width: u16, height: u16) -> String {
     out
 }
 pub mod pty;
+pub mod scan;
