@@ -703,7 +703,7 @@ fn item4_what_the_cli_prints_is_sanitised_like_the_interface() {
             .position(|w| w == b"speed")
             .unwrap_or(raw.len());
         common::scan::check_output(&raw[..end]);
-        let _ = s.assert_exited_cleanly(if args[0] == "add" { 1 } else { 0 });
+        s.assert_exited_cleanly(if args[0] == "add" { 1 } else { 0 });
     }
 }
 
