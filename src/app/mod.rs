@@ -201,9 +201,12 @@ impl App<'_> {
                     return Ok(());
                 }
                 Ok(Message::Continued) => {
-                    let _ = reenter_terminal();
-                    self.repaint();
-                    self.resize(model);
+                    // A hangup comes with SIGCONT too: then the terminal is
+                    // gone, and the next draw fails and saves what is unsaved.
+                    if reenter_terminal().is_ok() {
+                        self.repaint();
+                        self.resize(model);
+                    }
                     dirty = true;
                     continue;
                 }
@@ -336,7 +339,14 @@ impl App<'_> {
     fn repaint(&mut self) {
         self.clear_first = true;
         if let Ok(fresh) = new_terminal() {
-            *self.terminal = fresh;
+            let mut old = std::mem::replace(self.terminal, fresh);
+            // ratatui's Drop re-shows a hidden cursor and, if that fails,
+            // prints with eprintln!, which panics when stderr is gone too (a
+            // closed terminal, as when SIGCONT comes with a hangup). Shown
+            // here instead; a terminal that is gone is never dropped.
+            if old.show_cursor().is_err() {
+                std::mem::forget(old);
+            }
         }
     }
 
