@@ -68,6 +68,9 @@ pub(super) fn action_for(event: Event) -> Option<Action> {
 /// once. Bounded so that a flood of input still shows progress.
 const MAX_BATCH: usize = 4096;
 
+/// How long the input thread looks for more events to add to a batch.
+const BATCH_WAIT: Duration = Duration::from_millis(1);
+
 /// Terminal input on its own thread. It reads one batch per permit, so
 /// while the loop runs $EDITOR or is suspended nobody steals the keys. A
 /// batch is every event already waiting (a burst of typing, a paste in a
@@ -79,11 +82,13 @@ pub(super) fn spawn_input(tx: Sender<Message>) -> Sender<()> {
     std::thread::spawn(move || {
         while permit_rx.recv().is_ok() {
             let mut batch = vec![event::read()];
-            // A zero timeout would not look at the terminal at all with
-            // crossterm's poll(2) reader: the shortest one that does.
+            // crossterm's poll(2) reader looks (even at events it has
+            // already parsed) only while time is left, so not with a zero
+            // timeout: a millisecond is enough under load, and is all the
+            // end of a batch costs.
             while batch.len() < MAX_BATCH
                 && batch.last().is_some_and(Result::is_ok)
-                && event::poll(Duration::from_micros(1)).unwrap_or(false)
+                && event::poll(BATCH_WAIT).unwrap_or(false)
             {
                 batch.push(event::read());
             }
