@@ -37,7 +37,10 @@ pub fn contextual(c: char) -> bool {
 
 /// Whether `c` is a format character to remove wherever it is.
 pub fn removed(c: char) -> bool {
-    c.general_category() == GeneralCategory::Format && !contextual(c) && !prepended_mark(c)
+    !c.is_ascii()
+        && c.general_category() == GeneralCategory::Format
+        && !contextual(c)
+        && !prepended_mark(c)
 }
 
 fn prepended_mark(c: char) -> bool {

@@ -74,7 +74,8 @@ enum Disposition {
 
 fn disposition(c: char) -> Disposition {
     match c {
-        '\n' => Disposition::Keep,
+        // Most text: no table to look up.
+        ' '..='~' | '\n' => Disposition::Keep,
         '\t' => Disposition::Replace('\t'),
         '\u{0B}' | '\u{0C}' | '\u{2028}' | '\u{2029}' | '\u{85}' => Disposition::Replace('\n'),
         '\u{00}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => Disposition::Drop,
@@ -223,6 +224,12 @@ fn skip_string(chars: &mut Chars) {
 /// True if `text` holds nothing a terminal would act on and no invisible
 /// character `clean` would remove (the loader's promise).
 pub fn is_inert(text: &str) -> bool {
+    if text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || b == b'\n')
+    {
+        return true;
+    }
     let mut ok = true;
     walk(text, |piece| ok &= piece.is_some());
     ok
