@@ -130,6 +130,10 @@ pub enum Action {
     /// A key that no binding claimed (typed text, or the next key of a sequence).
     #[strum(disabled)]
     Key(Key),
+    /// Text pasted into the terminal (bracketed paste), typed at once into
+    /// the note editor, the search or the library filter; ignored elsewhere.
+    #[strum(disabled)]
+    Paste(String),
     /// The terminal changed size.
     #[strum(disabled)]
     Resize { width: u16, height: u16 },

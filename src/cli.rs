@@ -68,47 +68,129 @@ pub fn quick_cut(head: &[u8]) -> Option<usize> {
 /// The first `limit` bytes of a brief file and its whole size, with the
 /// same checks as `read_brief_bytes`.
 fn read_brief_head(path: &Path, limit: u64) -> Result<(Vec<u8>, u64)> {
-    use std::io::Read;
     let shown = crate::text::printable(&path.display().to_string()).into_owned();
-    let file = std::fs::File::open(path).with_context(|| format!("{shown}: cannot read"))?;
-    let size = file
-        .metadata()
-        .with_context(|| format!("{shown}: cannot read"))?
-        .len();
+    let (file, size) = open_brief(path, &shown)?;
     if size > MAX_BRIEF_BYTES {
         return read_brief_bytes(path).map(|b| (b, size));
     }
     let mut head = Vec::with_capacity(limit.min(size) as usize);
-    file.take(limit)
-        .read_to_end(&mut head)
-        .with_context(|| format!("{shown}: cannot read"))?;
+    read_at_most(file, limit, &mut head).with_context(|| format!("{shown}: cannot read"))?;
     Ok((head, size))
 }
 
-/// The bytes of a brief file, refusing folders and oversized files.
+/// The bytes of a brief file, refusing folders, anything that is not a
+/// regular file, and oversized files.
 pub fn read_brief_bytes(path: &Path) -> Result<Vec<u8>> {
     let shown = crate::text::printable(&path.display().to_string()).into_owned();
-    let meta = std::fs::metadata(path).with_context(|| format!("{shown}: cannot read"))?;
-    if meta.is_dir() {
-        bail!("{shown}: is a folder, not a brief");
-    }
-    if meta.len() > MAX_BRIEF_BYTES {
-        bail!(
+    let (file, size) = open_brief(path, &shown)?;
+    let too_large = |size: u64| {
+        anyhow::anyhow!(
             "{shown}: too large for a brief ({} MB; the limit is {} MB)",
-            meta.len() >> 20,
+            size >> 20,
             MAX_BRIEF_BYTES >> 20
-        );
+        )
+    };
+    if size > MAX_BRIEF_BYTES {
+        return Err(too_large(size));
     }
-    std::fs::read(path).with_context(|| format!("{shown}: cannot read"))
+    // The limit is on the bytes actually read: a file can grow while it is
+    // read, and what the metadata says is only a hint.
+    let mut bytes = Vec::with_capacity(size as usize);
+    let complete = read_at_most(file, MAX_BRIEF_BYTES, &mut bytes)
+        .with_context(|| format!("{shown}: cannot read"))?;
+    if !complete {
+        return Err(too_large(MAX_BRIEF_BYTES + 1));
+    }
+    Ok(bytes)
+}
+
+/// Read at most `limit` bytes into `out`; true if that was the whole input
+/// (one byte more is asked for, to know).
+pub fn read_at_most(
+    input: impl std::io::Read,
+    limit: u64,
+    out: &mut Vec<u8>,
+) -> std::io::Result<bool> {
+    use std::io::Read;
+    input.take(limit.saturating_add(1)).read_to_end(out)?;
+    let whole = out.len() as u64 <= limit;
+    out.truncate(limit.try_into().unwrap_or(usize::MAX));
+    Ok(whole)
+}
+
+/// Open a brief for reading, only if it is a regular file, and its size.
+///
+/// A FIFO would block the open (and then every read) until a writer comes,
+/// with the terminal in raw mode and signals waiting on the main loop; a
+/// device such as /dev/zero never ends. So the kind is checked before
+/// opening, and again on the open file (opened non-blocking, so that a FIFO
+/// swapped in between cannot block either).
+fn open_brief(path: &Path, shown: &str) -> Result<(std::fs::File, u64)> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let meta = std::fs::metadata(path).with_context(|| format!("{shown}: cannot read"))?;
+    not_a_file(&meta, shown)?;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .with_context(|| format!("{shown}: cannot read"))?;
+    let meta = file
+        .metadata()
+        .with_context(|| format!("{shown}: cannot read"))?;
+    not_a_file(&meta, shown)?;
+    Ok((file, meta.len()))
+}
+
+/// An error naming what `meta` is when it is not a regular file.
+fn not_a_file(meta: &std::fs::Metadata, shown: &str) -> Result<()> {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    let what = if kind.is_file() {
+        return Ok(());
+    } else if kind.is_dir() {
+        "is a folder, not a brief"
+    } else if kind.is_fifo() {
+        "is a named pipe (FIFO), not a brief file"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "is a device, not a brief file"
+    } else if kind.is_socket() {
+        "is a socket, not a brief file"
+    } else {
+        "is not a regular file"
+    };
+    bail!("{shown}: {what}")
 }
 
 /// `brief show --json FILE`.
 pub fn show_json(path: &Path) -> Result<ExitCode> {
     let brief = read_brief(path)?;
     let mut stdout = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut stdout, &brief.to_json())?;
-    writeln!(stdout)?;
+    writeln!(stdout, "{}", json_text(&brief.to_json())?)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Pretty JSON in which every character a terminal could act on, or that
+/// hides or reorders text, is escaped as `\uXXXX`. serde_json escapes only
+/// C0 controls; DEL, C1 controls, bidi overrides and other invisible
+/// characters would reach a terminal that shows the output. Escaped, the
+/// data is the same to any JSON reader (`brief import` included).
+pub fn json_text(value: &serde_json::Value) -> Result<String> {
+    let json = serde_json::to_string_pretty(value)?;
+    if crate::loader::sanitize::is_inert(&json) {
+        return Ok(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        // Outside strings JSON is ASCII, so only string contents change.
+        if c == '\n' || crate::loader::sanitize::is_inert(c.encode_utf8(&mut [0; 4])) {
+            out.push(c);
+        } else {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// What `brief` with no command opens.
@@ -235,7 +317,7 @@ pub fn keymap(defaults: bool) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     for p in &problems {
-        let _ = writeln!(std::io::stderr(), "{p}");
+        let _ = writeln!(std::io::stderr(), "{}", crate::text::printable(p));
     }
     Ok(ExitCode::from(2))
 }
@@ -244,13 +326,13 @@ fn print_keymap(out: &mut impl Write, keymap: &Keymap) -> Result<()> {
     for (context, bindings) in keymap.contexts() {
         for b in bindings {
             let name = Context::name(context);
-            writeln!(
-                out,
+            let line = format!(
                 "{name:<8} {:<12} {:<16} {}",
                 format_sequence(&b.keys),
                 b.action.name(),
                 b.action.description()
-            )?;
+            );
+            writeln!(out, "{}", crate::text::printable(&line))?;
         }
     }
     Ok(())
@@ -318,10 +400,15 @@ pub fn export(file: Option<&Path>, json: bool) -> Result<ExitCode> {
         } else {
             list.into()
         };
-        serde_json::to_writer_pretty(&mut out, &value)?;
-        writeln!(out)?;
+        writeln!(out, "{}", json_text(&value)?)?;
     } else {
-        write!(out, "{}", export::markdown(&items))?;
+        // Notes, quotes and titles come from files a person can edit:
+        // cleaned as a brief is, so Markdown carries no control character.
+        write!(
+            out,
+            "{}",
+            crate::loader::sanitize::clean(&export::markdown(&items))
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

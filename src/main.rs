@@ -93,7 +93,9 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             // Not eprintln!: it panics when stderr is gone (a closed terminal).
-            let _ = writeln!(std::io::stderr(), "brief: {err:#}");
+            // Errors name files, and a file name can hold an escape sequence.
+            let err = format!("{err:#}");
+            let _ = writeln!(std::io::stderr(), "brief: {}", brief::text::printable(&err));
             ExitCode::FAILURE
         }
     }
@@ -103,7 +105,7 @@ fn main() -> ExitCode {
 fn warn(problems: &[String]) {
     let mut err = std::io::stderr().lock();
     for p in problems {
-        let _ = writeln!(err, "brief: {p}");
+        let _ = writeln!(err, "brief: {}", brief::text::printable(p));
     }
 }
 

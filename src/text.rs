@@ -46,16 +46,7 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     if crate::loader::sanitize::is_inert(text) && !text.contains('\n') {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| match c {
-                '\n' => ' ',
-                c if c.is_control() => '\u{FFFD}',
-                c if !crate::loader::sanitize::is_inert(c.encode_utf8(&mut [0; 4])) => '\u{FFFD}',
-                c => c,
-            })
-            .collect(),
-    )
+    Cow::Owned(crate::loader::sanitize::visible(text))
 }
 
 #[cfg(test)]
@@ -75,5 +66,8 @@ mod tests {
         assert_eq!(printable("a\x1b[31mb"), "a\u{FFFD}[31mb");
         assert_eq!(printable("line\nbreak"), "line break");
         assert_eq!(printable("\u{202e}x"), "\u{FFFD}x");
+        // Hidden tags are shown, a joiner that joins is kept.
+        assert_eq!(printable("a\u{e0068}\u{e0069}"), "a\u{FFFD}\u{FFFD}");
+        assert_eq!(printable("👩\u{200d}💻"), "👩\u{200d}💻");
     }
 }

@@ -7,6 +7,13 @@ use serde::de::DeserializeOwned;
 
 pub use serde_yaml::{Mapping, Value};
 
+mod depth;
+
+/// Deepest nesting of flow collections accepted; serde_yaml refuses more
+/// than 128 levels anyway, but only after libyaml has spent time growing
+/// with the square of the depth (see depth.rs).
+pub const MAX_FLOW_DEPTH: usize = 128;
+
 /// Files larger than this are refused before parsing: no keymap or
 /// annotation file written by a person or by `brief` comes near it, and it
 /// bounds the memory a hostile file can make us spend.
@@ -44,6 +51,15 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
                 MAX_YAML_BYTES / (1024 * 1024)
             ),
             line: None,
+            column: None,
+        });
+    }
+    if let Some(line) = depth::flow_too_deep(text, MAX_FLOW_DEPTH) {
+        return Err(YamlError {
+            message: format!(
+                "nested more than {MAX_FLOW_DEPTH} levels deep (`[` or `{{`); refused without parsing"
+            ),
+            line: Some(line),
             column: None,
         });
     }

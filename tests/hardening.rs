@@ -6,6 +6,7 @@ mod common;
 
 use brief::store::{self, Loaded};
 use common::pty::{Env, Session};
+use common::scan::check_output;
 use std::time::{Duration, Instant};
 
 /// The pid of `brief` itself (the session's shell is its parent).
@@ -49,58 +50,6 @@ A link \u{1b}]8;;https://evil.example\u{1b}\\here\u{1b}]8;;\u{1b}\\ and a DCS \u
 C1 controls \u{9b}31m here \u{9d}0;t\u{9c} and a bell \u{7}\u{7} and \u{8}backspace.\n\n\
 Commentary\n\n\
 \u{2022} Bidi \u{202e}desrever\u{202c} and isolates \u{2066}x\u{2069} and zero\u{200b}width\u{feff} and \u{1b}[?1049l leaving.\n";
-
-/// Escape sequences that `brief` itself writes: SGR, cursor moves, erase,
-/// and the private modes for the alternate screen, cursor and mouse.
-fn allowed_csi(params: &str, final_byte: char) -> bool {
-    match final_byte {
-        'm' | 'H' | 'J' | 'K' | 'A' | 'B' | 'C' | 'D' | 'G' | 'd' | 'X' | 'r' => true,
-        'h' | 'l' => matches!(
-            params,
-            "?1049" | "?1000" | "?1006" | "?25" | "?2004" | "?1002" | "?1003" | "?1015" | "?2026"
-        ),
-        _ => false,
-    }
-}
-
-fn check_output(raw: &[u8]) {
-    let text = String::from_utf8_lossy(raw);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\u{1b}' => match chars.next() {
-                Some('[') => {
-                    let mut params = String::new();
-                    let final_byte = loop {
-                        match chars.next() {
-                            Some(p) if ('\u{20}'..='\u{3f}').contains(&p) => params.push(p),
-                            Some(f) => break f,
-                            None => return,
-                        }
-                    };
-                    assert!(
-                        allowed_csi(&params, final_byte),
-                        "unexpected CSI {params:?}{final_byte}"
-                    );
-                }
-                Some('(' | ')') => {
-                    chars.next();
-                }
-                Some('7' | '8' | '=' | '>') => {}
-                other => panic!("unexpected escape ESC {other:?}"),
-            },
-            '\u{7}' => panic!("BEL reached the terminal"),
-            '\u{80}'..='\u{9f}' => panic!("C1 control {c:?} reached the terminal"),
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-                panic!("bidi control {c:?} reached the terminal")
-            }
-            c if c.is_control() && !matches!(c, '\r' | '\n' | '\u{8}' | '\t') => {
-                panic!("control {c:?} reached the terminal")
-            }
-            _ => {}
-        }
-    }
-}
 
 #[test]
 fn nothing_from_a_brief_reaches_the_terminal_as_a_control_sequence() {

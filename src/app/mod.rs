@@ -5,30 +5,30 @@
 
 use crate::action::Action;
 use crate::annotations::{AnnotationFile, BriefRecord, Fingerprint, Kind, Placement};
-use crate::keymap::{Key, KeyCode, Keymap};
+use crate::keymap::Keymap;
 use crate::model::{self, BookmarkEntry, Effect, LibraryEntry, Model, Opened};
 use crate::store::{self, Loaded, Store};
 use crate::{annotations, cli, ui};
 use anyhow::Result;
-use ratatui::crossterm::event::{
-    self, Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
-};
+use ratatui::crossterm::event::Event;
 use ratatui::crossterm::terminal;
 use ratatui::crossterm::{execute, queue};
-use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 
+mod caps;
+mod input;
 mod library;
 mod term;
 
 pub use crate::files::list_briefs;
+use input::{action_for, spawn_input, spawn_signals};
 use library::{Files, spawn_library};
 pub use library::{StoredNotes, library_entry};
 use std::time::{Duration, Instant};
 pub use term::restore_terminal;
-use term::{enter_terminal, external_edit, setup_terminal};
+use term::{Tui, enter_terminal, external_edit, new_terminal, reenter_terminal, setup_terminal};
 
 /// A resize waits this long for the next one before the screen is redrawn.
 const RESIZE_SETTLE: Duration = Duration::from_millis(16);
@@ -38,8 +38,11 @@ const SEQUENCE_TIMEOUT: Duration = Duration::from_millis(1500);
 
 /// What the helper threads send to the loop.
 enum Message {
-    Input(std::io::Result<Event>),
+    /// Events read from the terminal together (see `spawn_input`).
+    Input(Vec<std::io::Result<Event>>),
     Signal,
+    /// SIGCONT: continued after being stopped.
+    Continued,
     Library(Vec<LibraryEntry>, bool),
     /// Notes no brief of the library claimed, after the last batch.
     Unattached(Vec<model::UnattachedNotes>),
@@ -60,12 +63,16 @@ pub enum Start {
 /// Open the interface on `start`; `problems` (from config.yaml) are shown
 /// with the keymap's until dismissed.
 pub fn run(start: Start, mut problems: Vec<String>) -> Result<std::process::ExitCode> {
+    // Before anything is read: a terminal that cannot show the interface
+    // gets one line saying so, not a screen of escape codes.
+    let caps = caps::init().map_err(anyhow::Error::msg)?;
     let (keymap, keymap_problems) = load_keymap();
     problems.extend(keymap_problems);
     let store = Store::open_default();
     let (width, height) = terminal::size().unwrap_or((80, 24));
     let mut model = Model::new(keymap, width, height).with_problems(problems);
-    model.colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // NO_COLOR, or a terminal without colour.
+    model.colour = caps.colours != caps::Colours::None;
     model.clock.instance = format!("{:x}", std::process::id());
 
     let (tx, rx) = mpsc::channel();
@@ -133,7 +140,7 @@ pub fn run(start: Start, mut problems: Vec<String>) -> Result<std::process::Exit
 }
 
 struct App<'a> {
-    terminal: &'a mut DefaultTerminal,
+    terminal: &'a mut Tui,
     store: Option<Store>,
     tx: Sender<Message>,
     permits: Sender<()>,
@@ -175,27 +182,38 @@ impl App<'_> {
                 None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
             };
             let action = match message {
-                Ok(Message::Input(Ok(event))) => {
-                    let action = action_for(event);
-                    if let (Some(Action::Key(key)), Some(c)) = (&action, panic_key)
-                        && key.typed_char() == Some(c)
+                Ok(Message::Input(batch)) => {
+                    if self
+                        .apply_input(model, batch, panic_key, &mut settle)
+                        .is_err()
                     {
-                        panic!("BRIEF_PANIC_ON_KEY: panicking on purpose");
+                        // The terminal went away: save what is unsaved and stop.
+                        self.save_pending(model);
+                        return Ok(());
                     }
+                    // Only now may the next batch be read: a key handled
+                    // above may have handed the terminal to $EDITOR.
                     let _ = self.permits.send(());
-                    match action {
-                        Some(action) => action,
-                        None => continue,
-                    }
+                    dirty = true;
+                    continue;
                 }
-                Ok(Message::Input(Err(_))) | Err(RecvTimeoutError::Disconnected) => {
-                    // The terminal went away: save what is unsaved and stop.
+                Err(RecvTimeoutError::Disconnected) => {
                     self.save_pending(model);
                     return Ok(());
                 }
                 Ok(Message::Signal) => {
                     self.save_pending(model);
                     return Ok(());
+                }
+                Ok(Message::Continued) => {
+                    // A hangup comes with SIGCONT too: then the terminal is
+                    // gone, and the next draw fails and saves what is unsaved.
+                    if reenter_terminal().is_ok() {
+                        self.repaint();
+                        self.resize(model);
+                    }
+                    dirty = true;
+                    continue;
                 }
                 Ok(Message::Library(entries, done)) => Action::LibraryLoaded { entries, done },
                 Ok(Message::Unattached(notes)) => Action::UnattachedFound(notes),
@@ -212,11 +230,39 @@ impl App<'_> {
                 }
                 Err(RecvTimeoutError::Timeout) => Action::Timeout,
             };
-            if matches!(action, Action::Resize { .. }) && settle.is_none() {
-                settle = Some(Instant::now() + RESIZE_SETTLE);
-            }
             self.apply(model, action);
             dirty = true;
+        }
+        Ok(())
+    }
+
+    /// Apply a batch of terminal events, in order, stopping if one quits.
+    /// Err when the terminal could not be read.
+    fn apply_input(
+        &mut self,
+        model: &mut Model,
+        batch: Vec<std::io::Result<Event>>,
+        panic_key: Option<char>,
+        settle: &mut Option<Instant>,
+    ) -> std::io::Result<()> {
+        for event in batch {
+            let Some(action) = action_for(event?) else {
+                continue;
+            };
+            if let (Action::Key(key), Some(c)) = (&action, panic_key)
+                && key.typed_char() == Some(c)
+            {
+                panic!("BRIEF_PANIC_ON_KEY: panicking on purpose");
+            }
+            // While the window is being resized, draw at most once per
+            // RESIZE_SETTLE.
+            if matches!(action, Action::Resize { .. }) && settle.is_none() {
+                *settle = Some(Instant::now() + RESIZE_SETTLE);
+            }
+            self.apply(model, action);
+            if self.quit {
+                break;
+            }
         }
         Ok(())
     }
@@ -321,8 +367,15 @@ impl App<'_> {
     /// cursor position, which stalls on terminals that do not answer.)
     fn repaint(&mut self) {
         self.clear_first = true;
-        if let Ok(fresh) = Terminal::new(CrosstermBackend::new(std::io::stdout())) {
-            *self.terminal = fresh;
+        if let Ok(fresh) = new_terminal() {
+            let mut old = std::mem::replace(self.terminal, fresh);
+            // ratatui's Drop re-shows a hidden cursor and, if that fails,
+            // prints with eprintln!, which panics when stderr is gone too (a
+            // closed terminal, as when SIGCONT comes with a hangup). Shown
+            // here instead; a terminal that is gone is never dropped.
+            if old.show_cursor().is_err() {
+                std::mem::forget(old);
+            }
         }
     }
 
@@ -495,101 +548,6 @@ pub(crate) fn now() -> String {
     let now = time::OffsetDateTime::now_utc();
     now.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
-}
-
-/// Terminal events to actions; None for events that mean nothing here.
-fn action_for(event: Event) -> Option<Action> {
-    match event {
-        Event::Key(k) if k.kind != KeyEventKind::Release => {
-            let code = match k.code {
-                event::KeyCode::Char(c) => KeyCode::Char(c),
-                event::KeyCode::Enter => KeyCode::Enter,
-                event::KeyCode::Esc => KeyCode::Esc,
-                event::KeyCode::Tab if k.modifiers.contains(KeyModifiers::SHIFT) => {
-                    KeyCode::BackTab
-                }
-                event::KeyCode::Tab => KeyCode::Tab,
-                event::KeyCode::BackTab => KeyCode::BackTab,
-                event::KeyCode::Backspace => KeyCode::Backspace,
-                event::KeyCode::Delete => KeyCode::Delete,
-                event::KeyCode::Insert => KeyCode::Insert,
-                event::KeyCode::Up => KeyCode::Up,
-                event::KeyCode::Down => KeyCode::Down,
-                event::KeyCode::Left => KeyCode::Left,
-                event::KeyCode::Right => KeyCode::Right,
-                event::KeyCode::Home => KeyCode::Home,
-                event::KeyCode::End => KeyCode::End,
-                event::KeyCode::PageUp => KeyCode::PageUp,
-                event::KeyCode::PageDown => KeyCode::PageDown,
-                event::KeyCode::F(n) => KeyCode::F(n),
-                _ => return None,
-            };
-            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-            let code = match code {
-                KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
-                other => other,
-            };
-            Some(Action::Key(Key {
-                code,
-                ctrl,
-                alt: k.modifiers.contains(KeyModifiers::ALT),
-            }))
-        }
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
-            MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
-                column: m.column,
-                row: m.row,
-            }),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// Terminal input on its own thread. It reads one event per permit, so
-/// while the loop runs $EDITOR or is suspended nobody steals the keys.
-fn spawn_input(tx: Sender<Message>) -> Sender<()> {
-    let (permit_tx, permit_rx) = mpsc::channel::<()>();
-    std::thread::spawn(move || {
-        let mut held: Option<std::io::Result<Event>> = None;
-        while permit_rx.recv().is_ok() {
-            let mut event = held.take().unwrap_or_else(event::read);
-            // A burst of resizes (a window being dragged) becomes its last
-            // one; anything else read meanwhile waits for the next permit.
-            while matches!(event, Ok(Event::Resize(..)))
-                && event::poll(Duration::ZERO).unwrap_or(false)
-            {
-                let next = event::read();
-                if matches!(next, Ok(Event::Resize(..))) {
-                    event = next;
-                } else {
-                    held = Some(next);
-                    break;
-                }
-            }
-            let failed = event.is_err();
-            if tx.send(Message::Input(event)).is_err() || failed {
-                break;
-            }
-        }
-    });
-    permit_tx
-}
-
-fn spawn_signals(tx: Sender<Message>) -> Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
-    std::thread::spawn(move || {
-        for _ in signals.forever() {
-            if tx.send(Message::Signal).is_err() {
-                break;
-            }
-        }
-    });
-    Ok(())
 }
 
 /// The defaults, with the user's keymap.yaml merged over them.

@@ -1,11 +1,13 @@
 //! The real terminal: raw mode and the alternate screen in and out (also
 //! from the panic hook), and handing it to $VISUAL/$EDITOR.
 
+use super::caps::{self, BasicColours, Colours};
 use anyhow::Result;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::style::Print;
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
-use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
+use ratatui::{Terminal, backend::CrosstermBackend};
 use std::io::Write;
 
 /// Clicks and the wheel only (1000), in SGR encoding (1006). crossterm's
@@ -14,33 +16,78 @@ use std::io::Write;
 const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
 const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
 
+/// The terminal as the interface draws on it: colour codes rewritten for
+/// a terminal of 16 colours (see caps.rs).
+pub(super) type Tui = Terminal<CrosstermBackend<BasicColours<std::io::Stdout>>>;
+
+/// A fresh `Tui`, which believes the screen is blank.
+pub(super) fn new_terminal() -> std::io::Result<Tui> {
+    let basic = caps::get().colours == Colours::Basic;
+    Terminal::new(CrosstermBackend::new(BasicColours::new(
+        std::io::stdout(),
+        basic,
+    )))
+}
+
 pub(super) fn enter_terminal() -> std::io::Result<()> {
     terminal::enable_raw_mode()?;
-    execute!(
-        std::io::stdout(),
-        EnterAlternateScreen,
-        Print(MOUSE_ON),
-        cursor::Hide
-    )
+    let mut out = std::io::stdout();
+    if caps::get().modes {
+        // Bracketed paste: a paste arrives as one event, inserted at once,
+        // and its line breaks and control characters cannot act as keys.
+        execute!(
+            out,
+            EnterAlternateScreen,
+            Print(MOUSE_ON),
+            EnableBracketedPaste,
+        )?;
+    } else {
+        // No alternate screen to switch to: draw over what is there.
+        execute!(out, terminal::Clear(terminal::ClearType::All))?;
+    }
+    execute!(out, cursor::Hide)
+}
+
+/// After being stopped from outside (SIGSTOP) and continued: the shell may
+/// have put the terminal back in cooked mode and on its normal screen.
+/// crossterm believes raw mode is still on, so it is turned off (back to
+/// the modes from before `brief` started) and on again.
+pub(super) fn reenter_terminal() -> std::io::Result<()> {
+    let _ = terminal::disable_raw_mode();
+    enter_terminal()
 }
 
 /// Put the terminal back as we found it. Safe to call more than once, and
 /// from the panic hook.
 pub fn restore_terminal() {
     let mut out = std::io::stdout();
-    let _ = execute!(out, Print(MOUSE_OFF), LeaveAlternateScreen, cursor::Show);
+    if caps::get().modes {
+        let _ = execute!(
+            out,
+            DisableBracketedPaste,
+            Print(MOUSE_OFF),
+            LeaveAlternateScreen,
+        );
+    } else {
+        let _ = execute!(
+            out,
+            terminal::Clear(terminal::ClearType::All),
+            cursor::MoveTo(0, 0)
+        );
+    }
+    let _ = execute!(out, cursor::Show);
     let _ = terminal::disable_raw_mode();
     let _ = out.flush();
 }
 
-pub(super) fn setup_terminal() -> Result<DefaultTerminal> {
+pub(super) fn setup_terminal() -> Result<Tui> {
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
         default_hook(info);
     }));
     enter_terminal()?;
-    Ok(Terminal::new(CrosstermBackend::new(std::io::stdout()))?)
+    Ok(new_terminal()?)
 }
 
 /// Run $VISUAL or $EDITOR (or vi) on a temporary file holding `text`.

@@ -2,6 +2,7 @@
 //! merged over them, validation with positions, and key-to-action lookup.
 //! Pure: the caller reads the user's file and passes its text in.
 
+mod locate;
 mod notation;
 mod validate;
 
@@ -72,8 +73,12 @@ impl Keymap {
         let (user, errors) = validate::parse_user(text, file, &keymap);
         for (context, entries) in user {
             let bindings = keymap.contexts.entry(context).or_default();
+            // A context's entries bind distinct keys (validation drops a
+            // second one): the defaults they replace go in one pass.
+            let replaced: std::collections::HashSet<&Vec<Key>> =
+                entries.iter().map(|(keys, _)| keys).collect();
+            bindings.retain(|b| !replaced.contains(&b.keys));
             for (keys, action) in entries {
-                bindings.retain(|b| b.keys != keys);
                 if let Some(action) = action {
                     bindings.push(Binding { keys, action });
                 }

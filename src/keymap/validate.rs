@@ -1,9 +1,11 @@
 //! Reading a keymap file: every problem becomes a `FILE:LINE:COLUMN: message`
 //! naming the entry, and the entries that are fine still apply.
 
+use super::locate::Locator;
 use super::{Binding, Context, Key, Keymap, format_sequence, parse_sequence};
 use crate::action::Action;
 use crate::yaml::{self, Value};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -33,6 +35,8 @@ struct Reader<'a> {
     source: &'a str,
     file: &'a str,
     errors: Vec<KeymapError>,
+    /// Built on the first error that needs a position.
+    locator: Option<Locator<'a>>,
 }
 
 impl Reader<'_> {
@@ -43,6 +47,16 @@ impl Reader<'_> {
             column,
             message,
         });
+    }
+
+    /// An error at a context, or at the `nth` entry written as `key` in it.
+    fn error_at(&mut self, context: &str, key: Option<&str>, nth: usize, message: String) {
+        let source = self.source;
+        let at = self
+            .locator
+            .get_or_insert_with(|| Locator::new(source))
+            .locate(context, key, nth);
+        self.error(at, message);
     }
 }
 
@@ -67,6 +81,7 @@ pub fn parse_user(source: &str, file: &str, base: &Keymap) -> (UserEntries, Vec<
         source,
         file,
         errors: Vec::new(),
+        locator: None,
     };
     let root = match yaml::from_str::<Option<ContextPairs>>(source) {
         Ok(Some(root)) => root,
@@ -84,8 +99,10 @@ pub fn parse_user(source: &str, file: &str, base: &Keymap) -> (UserEntries, Vec<
             let known: Vec<&str> = <Context as strum::IntoEnumIterator>::iter()
                 .map(Context::name)
                 .collect();
-            reader.error(
-                locate(source, &name, None),
+            reader.error_at(
+                &name,
+                None,
+                0,
                 format!("unknown context `{name}` (known: {})", known.join(", ")),
             );
             continue;
@@ -111,21 +128,23 @@ fn read_context(
     let Some(entries) = entries else {
         return list;
     };
-    let mut seen: Vec<&str> = Vec::new();
+    // Counted and looked up by hash: a file of thousands of entries must
+    // not cost thousands times thousands.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut bound: HashMap<Vec<Key>, Option<Action>> = HashMap::new();
     for (key, value) in &entries.0 {
         let key_text = scalar_text(key).unwrap_or_default();
-        let nth = seen.iter().filter(|k| **k == key_text).count();
-        // Positions are looked up only for errors: finding them is a text
-        // search, and the defaults (parsed at every start) have none.
-        let source = reader.source;
-        let at = || locate_nth(source, name, &key_text, nth);
+        let nth = seen.get(key_text.as_str()).copied().unwrap_or(0);
         if let Some(raw) = key.as_str() {
-            seen.push(raw);
+            *seen.entry(raw).or_default() += 1;
         }
+        // Positions are looked up only for errors (the defaults, parsed at
+        // every start, have none).
+        let mut error = |message: String| reader.error_at(name, Some(&key_text), nth, message);
         let keys = match parse_sequence(&key_text) {
             Ok(keys) => keys,
             Err(why) => {
-                reader.error(at(), format!("{}: {why}", context.name()));
+                error(format!("{}: {why}", context.name()));
                 continue;
             }
         };
@@ -135,38 +154,30 @@ fn read_context(
             Value::String(s) => match Action::from_name(s) {
                 Some(action) => Some(action),
                 None => {
-                    reader.error(
-                        at(),
-                        format!(
-                            "{}: `{key_text}`: unknown action `{s}` (see `brief keymap`)",
-                            context.name()
-                        ),
-                    );
+                    error(format!(
+                        "{}: `{key_text}`: unknown action `{s}` (see `brief keymap`)",
+                        context.name()
+                    ));
                     continue;
                 }
             },
             _ => {
-                reader.error(
-                    at(),
-                    format!(
-                        "{}: `{key_text}`: the action must be a name or `none`",
-                        context.name()
-                    ),
-                );
+                error(format!(
+                    "{}: `{key_text}`: the action must be a name or `none`",
+                    context.name()
+                ));
                 continue;
             }
         };
-        if let Some((_, earlier)) = list.iter().find(|(k, _)| *k == keys) {
+        if let Some(earlier) = bound.get(&keys) {
             let earlier = earlier.as_ref().map(Action::name).unwrap_or("none");
-            reader.error(
-                at(),
-                format!(
-                    "{}: `{key_text}` is bound twice (already to {earlier})",
-                    context.name()
-                ),
-            );
+            error(format!(
+                "{}: `{key_text}` is bound twice (already to {earlier})",
+                context.name()
+            ));
             continue;
         }
+        bound.insert(keys.clone(), action.clone());
         list.push((keys, action));
     }
     list
@@ -181,32 +192,45 @@ fn drop_prefix_conflicts(
     list: Vec<(Vec<Key>, Option<Action>)>,
     base: &Keymap,
 ) -> Vec<(Vec<Key>, Option<Action>)> {
-    let overridden = |keys: &Vec<Key>| list.iter().any(|(k, _)| k == keys);
+    let overridden: HashSet<&Vec<Key>> = list.iter().map(|(k, _)| k).collect();
     let mut merged: Vec<Vec<Key>> = base
         .bindings(context)
         .iter()
         .map(|b| b.keys.clone())
-        .filter(|k| !overridden(k))
+        .filter(|k| !overridden.contains(k))
         .collect();
     merged.extend(
         list.iter()
             .filter(|(_, a)| a.is_some())
             .map(|(k, _)| k.clone()),
     );
+    // Sequences are at most a few keys long: each one's clashes are found
+    // through its prefixes, by hash, instead of against every other binding.
+    // Both maps keep the first binding in `merged` order, as the report names
+    // the first clash.
+    let mut whole: HashMap<&[Key], usize> = HashMap::new();
+    let mut by_prefix: HashMap<&[Key], usize> = HashMap::new();
+    for (i, keys) in merged.iter().enumerate() {
+        whole.entry(keys.as_slice()).or_insert(i);
+        for len in 1..keys.len() {
+            by_prefix.entry(&keys[..len]).or_insert(i);
+        }
+    }
     let mut kept = Vec::new();
     for (keys, action) in list.iter().cloned() {
         let clash = if action.is_some() {
-            merged.iter().find(|other| {
-                **other != keys && (other.starts_with(&keys) || keys.starts_with(other))
-            })
+            let longer = by_prefix.get(keys.as_slice()).copied();
+            let shorter = (1..keys.len()).filter_map(|len| whole.get(&keys[..len]).copied());
+            longer.into_iter().chain(shorter).min().map(|i| &merged[i])
         } else {
             None
         };
         if let Some(other) = clash {
             let text = format_sequence(&keys);
-            let at = locate(reader.source, name, Some(&text));
-            reader.error(
-                at,
+            reader.error_at(
+                name,
+                Some(&text),
+                0,
                 format!(
                     "{}: `{text}` clashes with `{}`: one is the start of the other",
                     context.name(),
@@ -231,83 +255,4 @@ fn scalar_text(value: &Value) -> Option<String> {
 
 fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or(text)
-}
-
-/// Line and column (1-based) of a context, or of a key inside it. serde_yaml
-/// does not keep positions of values, so the source is searched: the context
-/// at the start of a line, then the key as `key:`, `"key":` or `'key':`.
-fn locate(source: &str, context: &str, key: Option<&str>) -> (usize, usize) {
-    match key {
-        Some(key) => locate_nth(source, context, key, 0),
-        None => locate_key(source, context, None, 0),
-    }
-}
-
-/// Position of the `nth` (0-based) entry written as `key` in `context`.
-fn locate_nth(source: &str, context: &str, key: &str, nth: usize) -> (usize, usize) {
-    locate_key(source, context, Some(key), nth)
-}
-
-fn locate_key(source: &str, context: &str, key: Option<&str>, nth: usize) -> (usize, usize) {
-    let mut skip = nth;
-    let lines: Vec<&str> = source.lines().collect();
-    let context_line = lines
-        .iter()
-        .position(|l| entry_column(l, context).is_some_and(|c| c == 0));
-    let Some(start) = context_line else {
-        return (1, 1);
-    };
-    let Some(key) = key else {
-        return (start + 1, 1);
-    };
-    // A flow mapping on the context's own line: `reader: { j: next_passage }`.
-    for (i, line) in lines.iter().enumerate().skip(start) {
-        let top_level = !line.starts_with([' ', '\t', '#']) && !line.trim().is_empty();
-        if i > start && top_level {
-            break;
-        }
-        let found = if i == start {
-            flow_column(line, key)
-        } else {
-            entry_column(line, key).or_else(|| flow_column(line, key))
-        };
-        if let Some(col) = found {
-            if skip == 0 {
-                return (i + 1, col + 1);
-            }
-            skip -= 1;
-        }
-    }
-    (start + 1, 1)
-}
-
-/// Column where `name:` starts a mapping entry on this line, if it does.
-fn entry_column(line: &str, name: &str) -> Option<usize> {
-    let trimmed = line.trim_start();
-    let col = line.len() - trimmed.len();
-    for quoted in [
-        format!("{name}:"),
-        format!("\"{name}\":"),
-        format!("'{name}':"),
-    ] {
-        if trimmed.starts_with(&quoted) {
-            return Some(line[..col].chars().count());
-        }
-    }
-    None
-}
-
-fn flow_column(line: &str, name: &str) -> Option<usize> {
-    for quoted in [
-        format!("{name}:"),
-        format!("\"{name}\":"),
-        format!("'{name}':"),
-    ] {
-        for sep in ["{ ", "{", ", ", ","] {
-            if let Some(pos) = line.find(&format!("{sep}{quoted}")) {
-                return Some(line[..pos + sep.len()].chars().count());
-            }
-        }
-    }
-    None
 }

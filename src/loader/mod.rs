@@ -1,6 +1,7 @@
 //! The loader: bytes in, `Brief` out. Pure: no terminal, no file system, no
 //! global state, so every shape of brief can be tested from a byte string.
 
+mod format;
 mod lines;
 mod markdown;
 mod plain;
@@ -126,7 +127,8 @@ pub fn collapse_whitespace(text: &str) -> String {
         }
         out.push_str(&text[start..]);
     }
-    out
+    // Every title, heading and passage passes here last.
+    sanitize::settle(out)
 }
 
 /// Collects passages into sections as a reader finds headings.

@@ -7,6 +7,7 @@
 //! sequence, no bidi override and no invisible format character that could
 //! reorder or hide text.
 
+use super::format;
 use std::borrow::Cow;
 
 /// Why bytes could not be read as a brief.
@@ -66,11 +67,15 @@ enum Disposition {
     Keep,
     Drop,
     Replace(char),
+    /// Kept only where it is needed (format.rs: ZWJ between two visible
+    /// characters, one variation selector, the tags of a flag).
+    Context,
 }
 
 fn disposition(c: char) -> Disposition {
     match c {
-        '\n' => Disposition::Keep,
+        // Most text: no table to look up.
+        ' '..='~' | '\n' => Disposition::Keep,
         '\t' => Disposition::Replace('\t'),
         '\u{0B}' | '\u{0C}' | '\u{2028}' | '\u{2029}' | '\u{85}' => Disposition::Replace('\n'),
         '\u{00}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => Disposition::Drop,
@@ -84,10 +89,10 @@ fn disposition(c: char) -> Disposition {
         | '\u{061C}' => Disposition::Drop,
         // Invisible characters that hide text or break search: soft hyphen,
         // zero-width space, word joiner, invisible operators, BOM, interlinear
-        // annotation controls. ZWJ/ZWNJ stay: emoji and several scripts need them.
-        '\u{AD}' | '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' => {
-            Disposition::Drop
-        }
+        // annotation controls, tags — every format character (format.rs),
+        // but those a script needs where it needs them.
+        c if format::contextual(c) => Disposition::Context,
+        c if format::removed(c) => Disposition::Drop,
         _ => Disposition::Keep,
     }
 }
@@ -143,6 +148,13 @@ fn special(text: &str, out: &mut String) -> usize {
         '\u{9D}' | '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => skip_string(&mut chars),
         _ => match disposition(c) {
             Disposition::Keep => out.push(c),
+            Disposition::Context => {
+                let kept = format::kept_len(out.chars().next_back(), text);
+                if kept > 0 {
+                    out.push_str(&text[..kept]);
+                    return kept;
+                }
+            }
             Disposition::Drop => {}
             Disposition::Replace('\t') => out.push_str("    "),
             Disposition::Replace(r) => out.push(r),
@@ -209,10 +221,73 @@ fn skip_string(chars: &mut Chars) {
     }
 }
 
-/// True if `text` holds nothing a terminal would act on (the loader's promise).
+/// True if `text` holds nothing a terminal would act on and no invisible
+/// character `clean` would remove (the loader's promise).
 pub fn is_inert(text: &str) -> bool {
-    text.chars()
-        .all(|c| c == '\n' || (!c.is_control() && matches!(disposition(c), Disposition::Keep)))
+    if text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || b == b'\n')
+    {
+        return true;
+    }
+    let mut ok = true;
+    walk(text, |piece| ok &= piece.is_some());
+    ok
+}
+
+/// Remove the invisible characters that `clean` kept for a neighbour the
+/// parser has since taken away (a joiner before Markdown's closing
+/// backtick): what the loader hands on stays inert.
+pub fn settle(text: String) -> String {
+    if text.is_ascii() || is_inert(&text) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    walk(&text, |piece| out.push_str(piece.unwrap_or("")));
+    out
+}
+
+/// Whether a typed character may go into a note or a prompt: not a control
+/// and not an invisible character removed wherever it is (a joiner or a
+/// variation selector is judged where it ends up, as in a brief).
+pub fn typeable(c: char) -> bool {
+    !c.is_control() && matches!(disposition(c), Disposition::Keep | Disposition::Context)
+}
+
+/// `text` with every character that `clean` would remove or change made
+/// visible as U+FFFD, and line breaks as spaces: for text that did not pass
+/// through the loader (file names, notes read from disk, messages).
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    walk(text, |piece| match piece {
+        Some("\n") => out.push(' '),
+        Some(piece) => out.push_str(piece),
+        None => out.push('\u{FFFD}'),
+    });
+    out
+}
+
+/// Call `each` with every piece of `text` that `clean` keeps as it is
+/// (`Some`: a character, or a flag's tags), or `None` for one character it
+/// would not.
+fn walk<'a>(text: &'a str, mut each: impl FnMut(Option<&'a str>)) {
+    let mut prev = None;
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
+        let len = match disposition(c) {
+            Disposition::Keep if c == '\n' || !c.is_control() => c.len_utf8(),
+            Disposition::Context => format::kept_len(prev, &text[i..]),
+            _ => 0,
+        };
+        if len == 0 {
+            each(None);
+            i += c.len_utf8();
+        } else {
+            each(Some(&text[i..i + len]));
+            prev = text[i..i + len].chars().next_back();
+            i += len;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -237,6 +312,18 @@ mod tests {
             ("bidi \u{202e}txet\u{202c} \u{2067}x\u{2069}", "bidi txet x"),
             ("zero\u{200b}width\u{feff}", "zerowidth"),
             ("emoji 👩\u{200d}💻", "emoji 👩\u{200d}💻"),
+            ("lone \u{200d} joiner\u{200c}", "lone  joiner"),
+            ("tags a\u{e0068}\u{e0069}\u{e007f}b", "tags ab"),
+            (
+                "flag 🏴\u{e0067}\u{e0062}\u{e0077}\u{e006c}\u{e0073}\u{e007f}",
+                "flag 🏴\u{e0067}\u{e0062}\u{e0077}\u{e006c}\u{e0073}\u{e007f}",
+            ),
+            ("vs ❤\u{fe0f}\u{fe0e}\u{fe0f}", "vs ❤\u{fe0f}"),
+            (
+                "marks \u{ad}\u{200e}\u{200f}\u{61c}\u{206a}\u{1d173}\u{fff9}x",
+                "marks x",
+            ),
+            ("arabic \u{0600}١٢", "arabic \u{0600}١٢"),
             ("charset \x1b(Bok", "charset ok"),
             ("dangling \x1b", "dangling "),
             ("ff\x0cpage", "ff\npage"),

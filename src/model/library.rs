@@ -151,6 +151,25 @@ impl Library {
     }
 
     fn refilter(&mut self) {
+        self.refilter_among(None);
+    }
+
+    /// Filter again after `filter` grew at its end from `before`: an entry
+    /// that did not match cannot match now (a longer word, one more word,
+    /// smart case turning case-sensitive only narrow the list), so only the
+    /// entries shown are looked at. Typing into a long filter over a large
+    /// library stays as cheap as the list is short.
+    fn refilter_after(&mut self, before: &str) {
+        // `\ ` escapes a space: a filter ending in `\` can grow into another.
+        if !before.is_empty() && self.filter.starts_with(before) && !before.ends_with('\\') {
+            let shown = std::mem::take(&mut self.visible);
+            self.refilter_among(Some(shown));
+        } else {
+            self.refilter();
+        }
+    }
+
+    fn refilter_among(&mut self, among: Option<Vec<usize>>) {
         if self.filter.is_empty() {
             self.visible = (0..self.entries.len()).collect();
         } else {
@@ -165,13 +184,12 @@ impl Library {
             );
             let mut matcher = Matcher::new(Config::DEFAULT);
             let mut buf = Vec::new();
-            let mut scored: Vec<(u32, usize)> = self
-                .haystacks
-                .iter()
-                .enumerate()
-                .filter_map(|(i, h)| {
+            let among = among.unwrap_or_else(|| (0..self.haystacks.len()).collect());
+            let mut scored: Vec<(u32, usize)> = among
+                .into_iter()
+                .filter_map(|i| {
                     pattern
-                        .score(Utf32Str::new(h, &mut buf), &mut matcher)
+                        .score(Utf32Str::new(&self.haystacks[i], &mut buf), &mut matcher)
                         .map(|score| (score, i))
                 })
                 .collect();
@@ -206,6 +224,7 @@ impl Library {
     }
 
     pub fn type_key(&mut self, key: Key) {
+        let before = self.filter.clone();
         if let Some(c) = key.typed_char() {
             self.filter.push(c);
         } else if key.code == KeyCode::Backspace {
@@ -214,7 +233,15 @@ impl Library {
             return;
         }
         self.cursor = 0;
-        self.refilter();
+        self.refilter_after(&before);
+    }
+
+    /// Pasted text (one line, already clean) added to the filter at once.
+    pub fn paste(&mut self, text: &str) {
+        let before = self.filter.clone();
+        self.filter.push_str(text);
+        self.cursor = 0;
+        self.refilter_after(&before);
     }
 
     fn move_by(&mut self, delta: isize) {

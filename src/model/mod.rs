@@ -315,6 +315,7 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
 fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
     match action {
         Action::Key(key) => press(model, key, fx),
+        Action::Paste(text) => paste(model, &text),
         Action::Timeout => model.pending.clear(),
         Action::Resize { width, height } => {
             model.width = width;
@@ -383,9 +384,55 @@ fn press(model: &mut Model, key: Key, fx: &mut Vec<Effect>) {
     }
 }
 
+/// Longest paste kept in a one-line prompt (search, filter): they hold a
+/// few words; more only costs matching time.
+pub const MAX_PROMPT_PASTE: usize = 1000;
+
+/// Pasted text goes where typed text goes, in one piece (a keystroke per
+/// character made a long paste take seconds). It is cleaned as a brief is
+/// (no control character, escape sequence or invisible format character
+/// reaches a note or the screen); line breaks are kept only in the editor.
+fn paste(model: &mut Model, text: &str) {
+    model.pending.clear();
+    if model.message.as_ref().is_some_and(|m| !m.error) {
+        model.message = None;
+    }
+    if model.overlay.is_some() {
+        return;
+    }
+    let clean = crate::loader::sanitize::clean(text);
+    let one_line = || -> String {
+        clean
+            .chars()
+            .map(|c| if c == '\n' { ' ' } else { c })
+            .take(MAX_PROMPT_PASTE)
+            .collect()
+    };
+    match model.screen {
+        Screen::Library if model.library.filtering => model.library.paste(&one_line()),
+        Screen::Reader => {
+            if let Some(reader) = model.reader.as_mut() {
+                if let Some(editor) = reader.editor.as_mut() {
+                    editor.area.insert_str(&clean);
+                } else if reader.search.typing() {
+                    reader.search_paste(&one_line());
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// A key no binding claimed: text for whatever is being typed into.
 fn typed(model: &mut Model, key: Key) {
     if model.overlay.is_some() {
+        return;
+    }
+    // A character the loader would remove from a brief (a bidi override, an
+    // invisible tag) is not typed into a note or a prompt either.
+    if let Some(c) = key.typed_char()
+        && !crate::loader::sanitize::typeable(c)
+    {
         return;
     }
     match model.screen {

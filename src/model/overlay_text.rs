@@ -85,14 +85,36 @@ pub fn help_rows(model: &Model, width: usize) -> Vec<Row> {
     rows
 }
 
-/// Each start-up problem in full, wrapped to `width`, then what brief does
-/// about them.
+/// Problems shown in the popup. Its rows are wrapped for every frame and
+/// every scroll; a keymap with thousands of bad entries would make each key
+/// cost seconds, and nobody reads that many in a popup: the rest are
+/// counted, and `brief keymap` lists them all.
+pub const MAX_PROBLEMS_SHOWN: usize = 200;
+
+/// Each start-up problem in full (the first `MAX_PROBLEMS_SHOWN`), wrapped
+/// to `width`, then what brief does about them.
 pub fn problem_rows(problems: &[String], width: usize) -> Vec<Row> {
     let mut rows: Vec<Row> = problems
         .iter()
+        .take(MAX_PROBLEMS_SHOWN)
         .flat_map(|p| wrapped(&printable(p), width, 2))
         .map(|l| (RowKind::Problem, l))
         .collect();
+    if let Some(more) = problems
+        .len()
+        .checked_sub(MAX_PROBLEMS_SHOWN)
+        .filter(|&n| n > 0)
+    {
+        rows.extend(
+            wrapped(
+                &format!("… and {more} more: `brief keymap` lists every one."),
+                width,
+                0,
+            )
+            .into_iter()
+            .map(|l| (RowKind::Problem, l)),
+        );
+    }
     rows.extend(
         wrapped(
             "brief runs on the default bindings for these entries.",

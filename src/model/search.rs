@@ -299,6 +299,12 @@ impl Reader {
         self.run_search();
     }
 
+    /// Pasted text (one line, already clean) added to the query at once.
+    pub fn search_paste(&mut self, text: &str) {
+        self.search.query.push_str(text);
+        self.run_search();
+    }
+
     pub fn search_action(&mut self, action: Action) {
         match action {
             Action::Accept => {

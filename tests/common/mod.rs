@@ -82,4 +82,6 @@ pub fn render(model: &Model, width: u16, height: u16) -> String {
     }
     out
 }
+pub mod cli;
 pub mod pty;
+pub mod scan;
