@@ -7,8 +7,8 @@
 //! they cannot be bound to keys.
 
 use crate::annotations::AnnotationFile;
-use crate::keymap::Key;
-use crate::model::{BookmarkEntry, LibraryEntry, Opened, UnattachedNotes};
+use crate::key::Key;
+use crate::payload::{BookmarkEntry, LibraryEntry, Opened, UnattachedNotes};
 use strum::{EnumIter, EnumMessage, EnumString, IntoEnumIterator, IntoStaticStr};
 
 #[derive(Debug, Clone, PartialEq, Eq, EnumIter, EnumString, IntoStaticStr, EnumMessage)]

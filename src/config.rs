@@ -2,6 +2,7 @@
 //! pure (text in, settings and problems out); every key brief does not know
 //! is reported with its line, never silently ignored.
 
+use crate::keymap::Keymap;
 use crate::yaml::{self, Pairs, Value};
 use std::path::{Path, PathBuf};
 
@@ -104,6 +105,21 @@ pub fn load() -> (Config, Vec<String>) {
         Ok(None) => (Config::default(), Vec::new()),
         Ok(Some(text)) => parse(&text, &shown, home.as_deref()),
         Err(e) => (Config::default(), vec![format!("{shown}: {e}")]),
+    }
+}
+
+/// The defaults, with the user's keymap.yaml merged over them.
+pub fn load_keymap() -> (Keymap, Vec<String>) {
+    let Some(path) = crate::store::config_dir().map(|d| d.join("keymap.yaml")) else {
+        return (Keymap::defaults(), Vec::new());
+    };
+    match crate::store::read_user_file(&path) {
+        Ok(None) => (Keymap::defaults(), Vec::new()),
+        Ok(Some(text)) => {
+            let (keymap, errors) = Keymap::with_user_file(&text, &path.display().to_string());
+            (keymap, errors.iter().map(ToString::to_string).collect())
+        }
+        Err(e) => (Keymap::defaults(), vec![format!("{}: {e}", path.display())]),
     }
 }
 

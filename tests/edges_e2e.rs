@@ -72,13 +72,13 @@ fn item7_a_link_to_an_endless_device_is_refused_at_once() {
 fn item7_the_size_limit_counts_the_bytes_read_not_the_metadata() {
     // An endless input that claims nothing about its size.
     let mut out = Vec::new();
-    let whole = brief::cli::read_at_most(std::io::repeat(b'x'), 1000, &mut out).unwrap();
+    let whole = brief::reading::read_at_most(std::io::repeat(b'x'), 1000, &mut out).unwrap();
     assert!(!whole && out.len() == 1000);
     let mut out = Vec::new();
-    let whole = brief::cli::read_at_most(&b"short"[..], 1000, &mut out).unwrap();
+    let whole = brief::reading::read_at_most(&b"short"[..], 1000, &mut out).unwrap();
     assert!(whole && out == b"short");
     let mut out = Vec::new();
-    assert!(brief::cli::read_at_most(&b"12345"[..], 5, &mut out).unwrap());
+    assert!(brief::reading::read_at_most(&b"12345"[..], 5, &mut out).unwrap());
 }
 
 /// `[[[…]]]` `depth` deep.

@@ -284,7 +284,7 @@ fn a_large_brief_shows_its_start_then_completes_in_place() {
         .map(|i| format!("Paragraph {i} of a long brief.\n\n"))
         .collect();
     let text = format!("Analyses\n\nA long brief\n\n{whole}");
-    let cut = brief::cli::quick_cut(&text.as_bytes()[..2000]).unwrap();
+    let cut = brief::reading::quick_cut(&text.as_bytes()[..2000]).unwrap();
     let start = brief::loader::load(&text.as_bytes()[..cut], "long.txt").unwrap();
     let full = brief::loader::load(text.as_bytes(), "long.txt").unwrap();
     assert!(start.passage_count() < full.passage_count());

@@ -16,7 +16,7 @@ fn library(width: u16, height: u16) -> Model {
     let dir = Path::new("tests/fixtures");
     let mut m = Model::new(Keymap::defaults(), width, height);
     m.library = brief::model::Library::new(Some(dir.to_path_buf()), height);
-    let entries = brief::app::list_briefs(dir)
+    let entries = brief::files::list_briefs(dir)
         .iter()
         .map(|p| brief::app::library_entry(p, None))
         .collect();

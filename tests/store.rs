@@ -181,9 +181,9 @@ fn a_planted_symlink_is_not_followed() {
 /// Open a brief as the reader does: find its annotation file, keeping the
 /// file in step with the brief.
 fn open(store: &Store, path: &Path) -> (std::path::PathBuf, Loaded, BriefRecord) {
-    let brief = brief::cli::read_brief(path).unwrap();
-    let now = brief::cli::fingerprint(path, &brief, true);
-    let (file, loaded) = store.locate(&brief, &now, path, &mut brief::cli::probe);
+    let brief = brief::reading::read_brief(path).unwrap();
+    let now = brief::reading::fingerprint(path, &brief, true);
+    let (file, loaded) = store.locate(&brief, &now, path, &mut brief::reading::probe);
     let record = BriefRecord::describe(&now, Some(store::location(path)));
     (file, loaded, record)
 }

@@ -2,7 +2,6 @@
 
 use super::Message;
 use crate::annotations::{BriefRecord, Claims, Kind};
-use crate::cli;
 use crate::document::Brief;
 use crate::model::{LibraryEntry, UnattachedNotes};
 use crate::store::{self, Loaded, Store};
@@ -78,7 +77,7 @@ impl StoredNotes {
         if self.files.is_empty() {
             return;
         }
-        let now = cli::fingerprint(path, brief, whole);
+        let now = crate::reading::fingerprint(path, brief, whole);
         for i in self.claims.claim(&now, &store::location(path)) {
             if let Loaded::Ok(file) = &self.files[i].1 {
                 for a in file.live() {
@@ -132,7 +131,7 @@ impl StoredNotes {
 /// recognise its notes) is in its first few kilobytes.
 fn read_header(path: &Path) -> Result<(Brief, bool)> {
     const HEAD: u64 = 8 * 1024;
-    cli::read_brief_start(path, HEAD, HEAD)
+    crate::reading::read_brief_start(path, HEAD, HEAD)
 }
 
 pub fn library_entry(path: &Path, notes: Option<&mut StoredNotes>) -> LibraryEntry {

@@ -5,10 +5,10 @@
 
 use crate::action::Action;
 use crate::annotations::{AnnotationFile, BriefRecord, Fingerprint, Kind, Placement};
-use crate::keymap::Keymap;
+use crate::config::load_keymap;
 use crate::model::{self, BookmarkEntry, Effect, LibraryEntry, Model, Opened};
 use crate::store::{self, Loaded, Store};
-use crate::{annotations, cli, ui};
+use crate::{annotations, reading, ui};
 use anyhow::Result;
 use ratatui::crossterm::event::Event;
 use ratatui::crossterm::terminal;
@@ -22,7 +22,6 @@ mod input;
 mod library;
 mod term;
 
-pub use crate::files::list_briefs;
 use input::{action_for, spawn_input, spawn_signals};
 use library::{Files, spawn_library};
 pub use library::{StoredNotes, library_entry};
@@ -54,11 +53,7 @@ enum Message {
 /// worth of text); the rest is read and parsed on a thread.
 const QUICK_START_BYTES: u64 = 48 * 1024;
 
-/// What to show first.
-pub enum Start {
-    Library(PathBuf),
-    Files(Vec<PathBuf>),
-}
+pub use crate::reading::Start;
 
 /// Open the interface on `start`; `problems` (from config.yaml) are shown
 /// with the keymap's until dismissed.
@@ -389,7 +384,7 @@ impl App<'_> {
     /// at once; the whole is parsed on a thread and arrives as BriefCompleted.
     fn open(&self, path: &Path, passage: Option<usize>) -> Result<Opened> {
         let (brief, partial) =
-            cli::read_brief_start(path, QUICK_START_BYTES, QUICK_START_BYTES * 2)?;
+            reading::read_brief_start(path, QUICK_START_BYTES, QUICK_START_BYTES * 2)?;
         let mut opened = Opened {
             path: path.to_path_buf(),
             location: std::fs::canonicalize(path).unwrap_or_default(),
@@ -400,14 +395,15 @@ impl App<'_> {
         if partial {
             let (tx, path) = (self.tx.clone(), path.to_path_buf());
             std::thread::spawn(move || {
-                let result = cli::read_brief(&path).map_err(|e| format!("{e:#}"));
+                let result = reading::read_brief(&path).map_err(|e| format!("{e:#}"));
                 let _ = tx.send(Message::Completed(path, Box::new(result)));
             });
         }
         match &self.store {
             Some(store) => {
-                let now = cli::fingerprint(path, &brief, !partial);
-                let (annotations_path, loaded) = store.locate(&brief, &now, path, &mut cli::probe);
+                let now = reading::fingerprint(path, &brief, !partial);
+                let (annotations_path, loaded) =
+                    store.locate(&brief, &now, path, &mut reading::probe);
                 opened.annotations_path = annotations_path;
                 match loaded {
                     Loaded::Missing => {
@@ -441,8 +437,8 @@ impl App<'_> {
             }
             let brief = file.brief.path.as_deref().and_then(|p| {
                 let path = Path::new(p);
-                let brief = cli::read_brief(path).ok()?;
-                let now = cli::fingerprint(path, &brief, true);
+                let brief = reading::read_brief(path).ok()?;
+                let now = reading::fingerprint(path, &brief, true);
                 annotations::same_at_path(&Fingerprint::of_record(&file.brief), &now)
                     .then_some(brief)
             });
@@ -491,9 +487,9 @@ impl App<'_> {
             .store
             .as_ref()
             .ok_or("no data directory (is HOME set?)")?;
-        let brief = cli::read_brief(brief_path).map_err(|e| format!("{e:#}"))?;
-        let now = cli::fingerprint(brief_path, &brief, true);
-        let (_, file) = store.attach(notes, &brief, &now, brief_path, &mut cli::probe)?;
+        let brief = reading::read_brief(brief_path).map_err(|e| format!("{e:#}"))?;
+        let now = reading::fingerprint(brief_path, &brief, true);
+        let (_, file) = store.attach(notes, &brief, &now, brief_path, &mut reading::probe)?;
         let count = |kind| file.live().filter(|a| a.kind == kind).count();
         Ok((
             count(Kind::Bookmark),
@@ -548,19 +544,4 @@ pub(crate) fn now() -> String {
     let now = time::OffsetDateTime::now_utc();
     now.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
-}
-
-/// The defaults, with the user's keymap.yaml merged over them.
-pub fn load_keymap() -> (Keymap, Vec<String>) {
-    let Some(path) = store::config_dir().map(|d| d.join("keymap.yaml")) else {
-        return (Keymap::defaults(), Vec::new());
-    };
-    match store::read_user_file(&path) {
-        Ok(None) => (Keymap::defaults(), Vec::new()),
-        Ok(Some(text)) => {
-            let (keymap, errors) = Keymap::with_user_file(&text, &path.display().to_string());
-            (keymap, errors.iter().map(ToString::to_string).collect())
-        }
-        Err(e) => (Keymap::defaults(), vec![format!("{}: {e}", path.display())]),
-    }
 }

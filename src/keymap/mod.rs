@@ -3,11 +3,10 @@
 //! Pure: the caller reads the user's file and passes its text in.
 
 mod locate;
-mod notation;
 mod validate;
 
 use crate::action::Action;
-pub use notation::{Key, KeyCode, format_sequence, parse_key, parse_sequence};
+pub use crate::key::{Key, KeyCode, format_sequence, parse_key, parse_sequence};
 use std::collections::BTreeMap;
 use strum::{EnumIter, EnumString, IntoStaticStr};
 pub use validate::KeymapError;

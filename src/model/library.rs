@@ -1,73 +1,30 @@
 //! The library: every brief in a folder with its category, title, date and
-//! annotation counts; a fuzzy filter; unreadable files listed with their error.
+//! annotation counts; a filter by words; unreadable files listed with their error.
 
 use super::reader::Reader;
 use super::{Effect, Model, Overlay};
 use crate::action::Action;
 use crate::annotations::Kind;
 use crate::keymap::{Key, KeyCode};
+use crate::payload::{LibraryEntry, UnattachedNotes};
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use std::path::PathBuf;
 
-/// One brief in the list.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct LibraryEntry {
-    pub path: PathBuf,
-    pub title: String,
-    pub category: Option<String>,
-    pub date: Option<String>,
-    /// Why the file could not be read; it is still listed.
-    pub error: Option<String>,
-    pub bookmarks: usize,
-    pub highlights: usize,
-    pub notes: usize,
-}
-
-impl LibraryEntry {
-    /// What the filter matches against.
-    fn haystack(&self) -> String {
-        let name = self
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default();
-        format!(
-            "{} {} {} {}",
-            self.title,
-            self.category.as_deref().unwrap_or(""),
-            self.date.as_deref().unwrap_or(""),
-            name
-        )
-    }
-}
-
-/// A bookmark somewhere in the library, for the bookmarks list.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct BookmarkEntry {
-    pub brief_title: String,
-    /// None: the brief is not where it was last seen.
-    pub brief_path: Option<PathBuf>,
-    /// Where the bookmark is now, after re-anchoring (None: detached).
-    pub passage: Option<usize>,
-    /// The text there now (or the last known text, when detached).
-    pub quote: String,
-}
-
-/// Annotations whose brief cannot be found (its file is gone, or a
-/// different brief is there now): listed so they are never silently lost,
-/// and attachable to a brief.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct UnattachedNotes {
-    /// The annotation file's name without `.yaml` (`brief attach ID FILE`).
-    pub id: String,
-    pub file: PathBuf,
-    pub title: String,
-    pub last_path: Option<String>,
-    pub bookmarks: usize,
-    pub highlights: usize,
-    pub notes: usize,
-    pub drafts: usize,
+/// What the filter matches an entry against.
+fn haystack(entry: &LibraryEntry) -> String {
+    let name = entry
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    format!(
+        "{} {} {} {}",
+        entry.title,
+        entry.category.as_deref().unwrap_or(""),
+        entry.date.as_deref().unwrap_or(""),
+        name
+    )
 }
 
 #[derive(Debug, Clone, Default)]
@@ -110,8 +67,7 @@ impl Library {
 
     pub fn add_entries(&mut self, entries: Vec<LibraryEntry>, done: bool) {
         let selected = self.selected().map(|e| e.path.clone());
-        self.haystacks
-            .extend(entries.iter().map(LibraryEntry::haystack));
+        self.haystacks.extend(entries.iter().map(haystack));
         self.entries.extend(entries);
         self.loading = !done;
         // Newest first (by the date the brief gives), then by title; sorted

@@ -15,11 +15,11 @@ mod search;
 
 use crate::action::Action;
 use crate::annotations::AnnotationFile;
-use crate::document::Brief;
 use crate::keymap::{Context, Key, Keymap, Resolution};
+pub use crate::payload::{BookmarkEntry, LibraryEntry, Opened, UnattachedNotes};
 pub use annotate::note_counts;
 pub use drafts::rescue_unsaved;
-pub use library::{BookmarkEntry, Library, LibraryEntry, UnattachedNotes};
+pub use library::Library;
 pub use notes::{NoteEditor, NoteTarget};
 pub use reader::{Reader, Top};
 pub use search::{Found, Match, Search, find_all};
@@ -64,24 +64,6 @@ pub enum Effect {
         notes: PathBuf,
         brief: PathBuf,
     },
-}
-
-/// A brief read from disk with its annotations, ready to show.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Opened {
-    pub path: PathBuf,
-    /// The absolute path, recorded with the annotations so the bookmarks
-    /// list can open the brief from anywhere (empty: use `path`).
-    pub location: PathBuf,
-    pub brief: Brief,
-    pub annotations_path: PathBuf,
-    pub annotations: Option<AnnotationFile>,
-    /// Why annotations cannot be saved (unreadable file, newer schema).
-    pub read_only: Option<String>,
-    /// Passage to show instead of the last reading position.
-    pub passage: Option<usize>,
-    /// Only the start of a large brief; the rest arrives as BriefCompleted.
-    pub partial: bool,
 }
 
 /// Which screen is showing.

@@ -1,0 +1,68 @@
+//! What actions carry into the model from the outside world: a brief read
+//! from disk, the rows of the library, the bookmarks and the notes without
+//! a brief found in the data folder. Below both `action` and `model`, so
+//! neither depends on the other's internals.
+
+use crate::annotations::AnnotationFile;
+use crate::document::Brief;
+use std::path::PathBuf;
+
+/// A brief read from disk with its annotations, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Opened {
+    pub path: PathBuf,
+    /// The absolute path, recorded with the annotations so the bookmarks
+    /// list can open the brief from anywhere (empty: use `path`).
+    pub location: PathBuf,
+    pub brief: Brief,
+    pub annotations_path: PathBuf,
+    pub annotations: Option<AnnotationFile>,
+    /// Why annotations cannot be saved (unreadable file, newer schema).
+    pub read_only: Option<String>,
+    /// Passage to show instead of the last reading position.
+    pub passage: Option<usize>,
+    /// Only the start of a large brief; the rest arrives as BriefCompleted.
+    pub partial: bool,
+}
+
+/// One brief in the list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LibraryEntry {
+    pub path: PathBuf,
+    pub title: String,
+    pub category: Option<String>,
+    pub date: Option<String>,
+    /// Why the file could not be read; it is still listed.
+    pub error: Option<String>,
+    pub bookmarks: usize,
+    pub highlights: usize,
+    pub notes: usize,
+}
+
+/// A bookmark somewhere in the library, for the bookmarks list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BookmarkEntry {
+    pub brief_title: String,
+    /// None: the brief is not where it was last seen.
+    pub brief_path: Option<PathBuf>,
+    /// Where the bookmark is now, after re-anchoring (None: detached).
+    pub passage: Option<usize>,
+    /// The text there now (or the last known text, when detached).
+    pub quote: String,
+}
+
+/// Annotations whose brief cannot be found (its file is gone, or a
+/// different brief is there now): listed so they are never silently lost,
+/// and attachable to a brief.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UnattachedNotes {
+    /// The annotation file's name without `.yaml` (`brief attach ID FILE`).
+    pub id: String,
+    pub file: PathBuf,
+    pub title: String,
+    pub last_path: Option<String>,
+    pub bookmarks: usize,
+    pub highlights: usize,
+    pub notes: usize,
+    pub drafts: usize,
+}
