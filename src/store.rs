@@ -98,8 +98,8 @@ pub fn load(path: &Path) -> Loaded {
     // Parsed once; the schema is looked at before the shape, so a newer
     // file is never misread as broken.
     let value = yaml::from_str::<yaml::Value>(&text);
-    if let Ok(yaml::Value::Mapping(map)) = &value
-        && let Some(schema) = map.get("schema").and_then(yaml::Value::as_u64)
+    if let Ok(value) = &value
+        && let Some(schema) = value.get("schema").as_ref().and_then(yaml::Value::as_u64)
         && schema > u64::from(SCHEMA)
     {
         return Loaded::Unusable(format!(

@@ -5,7 +5,54 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-pub use serde_yaml::{Mapping, Value};
+/// A YAML value as other modules see it: opaque, so they never match on
+/// serde_yaml's variants and a replacement crate changes only this module.
+/// It round-trips (unknown fields of annotation files are kept on save).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Value(serde_yaml::Value);
+
+impl Value {
+    pub fn is_null(&self) -> bool {
+        self.0.is_null()
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        self.0.as_str()
+    }
+
+    pub fn as_u64(&self) -> Option<u64> {
+        self.0.as_u64()
+    }
+
+    /// The value under `key`, if this is a mapping that has it.
+    pub fn get(&self, key: &str) -> Option<Value> {
+        self.0.get(key).cloned().map(Value)
+    }
+
+    /// A string, number or boolean as text (not a list or mapping).
+    pub fn scalar_text(&self) -> Option<String> {
+        match &self.0 {
+            serde_yaml::Value::String(s) => Some(s.clone()),
+            serde_yaml::Value::Number(n) => Some(n.to_string()),
+            serde_yaml::Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+
+    /// The entries of a mapping with text keys, in file order (None: not a
+    /// mapping).
+    pub fn entries(&self) -> Option<Vec<(String, Value)>> {
+        let serde_yaml::Value::Mapping(map) = &self.0 else {
+            return None;
+        };
+        Some(
+            map.iter()
+                .filter_map(|(k, v)| Some((k.as_str()?.to_string(), Value(v.clone()))))
+                .collect(),
+        )
+    }
+}
 
 mod depth;
 
@@ -69,7 +116,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
 /// Convert an already parsed value into `T` (no position: the text was
 /// valid YAML, only its shape is wrong).
 pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, YamlError> {
-    serde_yaml::from_value(value).map_err(YamlError::from_serde)
+    serde_yaml::from_value(value.0).map_err(YamlError::from_serde)
 }
 
 pub fn to_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
@@ -110,24 +157,31 @@ impl<'de, K: serde::Deserialize<'de>, V: serde::Deserialize<'de>> serde::Deseria
 
 /// A scalar or list as display text: lists are joined with ", ".
 pub fn value_to_text(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Sequence(items) => {
-            let parts: Vec<String> = items.iter().filter_map(value_to_text).collect();
-            Some(parts.join(", "))
+    fn text(value: &serde_yaml::Value) -> Option<String> {
+        use serde_yaml::Value as V;
+        match value {
+            V::String(s) => Some(s.clone()),
+            V::Number(n) => Some(n.to_string()),
+            V::Bool(b) => Some(b.to_string()),
+            V::Sequence(items) => {
+                let parts: Vec<String> = items.iter().filter_map(text).collect();
+                Some(parts.join(", "))
+            }
+            V::Tagged(tagged) => text(&tagged.value),
+            V::Null | V::Mapping(_) => None,
         }
-        Value::Tagged(tagged) => value_to_text(&tagged.value),
-        Value::Null | Value::Mapping(_) => None,
     }
+    text(&value.0)
 }
 
 /// A list of strings from a YAML list or a comma-separated string.
 pub fn value_to_list(value: &Value) -> Vec<String> {
-    let items: Vec<String> = match value {
-        Value::Sequence(items) => items.iter().filter_map(value_to_text).collect(),
-        other => value_to_text(other)
+    let items: Vec<String> = match &value.0 {
+        serde_yaml::Value::Sequence(items) => items
+            .iter()
+            .filter_map(|v| value_to_text(&Value(v.clone())))
+            .collect(),
+        _ => value_to_text(value)
             .map(|s| s.split(',').map(str::to_string).collect())
             .unwrap_or_default(),
     };

@@ -94,7 +94,7 @@ pub fn parse_user(source: &str, file: &str, base: &Keymap) -> (UserEntries, Vec<
     };
     let mut out: UserEntries = Vec::new();
     for (name, entries) in &root.0 {
-        let name = scalar_text(name).unwrap_or_default();
+        let name = name.scalar_text().unwrap_or_default();
         let Ok(context) = Context::from_str(&name) else {
             let known: Vec<&str> = <Context as strum::IntoEnumIterator>::iter()
                 .map(Context::name)
@@ -133,7 +133,7 @@ fn read_context(
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut bound: HashMap<Vec<Key>, Option<Action>> = HashMap::new();
     for (key, value) in &entries.0 {
-        let key_text = scalar_text(key).unwrap_or_default();
+        let key_text = key.scalar_text().unwrap_or_default();
         let nth = seen.get(key_text.as_str()).copied().unwrap_or(0);
         if let Some(raw) = key.as_str() {
             *seen.entry(raw).or_default() += 1;
@@ -148,10 +148,10 @@ fn read_context(
                 continue;
             }
         };
-        let action = match value {
-            Value::Null => None,
-            Value::String(s) if s == "none" => None,
-            Value::String(s) => match Action::from_name(s) {
+        let action = match value.as_str() {
+            _ if value.is_null() => None,
+            Some("none") => None,
+            Some(s) => match Action::from_name(s) {
                 Some(action) => Some(action),
                 None => {
                     error(format!(
@@ -242,15 +242,6 @@ fn drop_prefix_conflicts(
         kept.push((keys, action));
     }
     kept
-}
-
-fn scalar_text(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    }
 }
 
 fn first_line(text: &str) -> &str {

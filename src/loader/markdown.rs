@@ -195,12 +195,14 @@ fn meta_paragraph(text: &str, meta: &mut Meta) -> bool {
 /// Front matter fields into meta. Values are sanitised again: YAML escapes
 /// (`"\e[31m"`) can produce control characters the byte-level pass never saw.
 fn read_front_matter(text: &str, meta: &mut Meta) {
-    let Ok(yaml::Value::Mapping(map)) = yaml::from_str::<yaml::Value>(text) else {
+    let Some(entries) = yaml::from_str::<yaml::Value>(text)
+        .ok()
+        .and_then(|v| v.entries())
+    else {
         return;
     };
     let clean = |s: String| collapse_whitespace(&sanitize::clean(&s));
-    for (key, value) in &map {
-        let Some(key) = key.as_str() else { continue };
+    for (key, value) in &entries {
         let key = key.to_lowercase();
         if matches!(key.as_str(), "tags" | "keywords") {
             meta.tags = yaml::value_to_list(value).into_iter().map(clean).collect();
