@@ -183,13 +183,12 @@ pub enum Action {
     /// Notes whose brief cannot be found, found while reading the library.
     #[strum(disabled)]
     UnattachedFound(Vec<UnattachedNotes>),
-    /// Notes were given to a brief: its counts (bookmarks, highlights,
-    /// notes) as written, or why not.
+    /// Notes were given to a brief: its counts as written, or why not.
     #[strum(disabled)]
     Attached {
         notes: std::path::PathBuf,
         brief: std::path::PathBuf,
-        result: Result<(usize, usize, usize), String>,
+        result: Result<crate::annotations::Counts, String>,
     },
 }
 

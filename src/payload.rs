@@ -3,7 +3,7 @@
 //! a brief found in the data folder. Below both `action` and `model`, so
 //! neither depends on the other's internals.
 
-use crate::annotations::AnnotationFile;
+use crate::annotations::{AnnotationFile, Counts};
 use crate::document::Brief;
 use std::path::PathBuf;
 
@@ -34,9 +34,8 @@ pub struct LibraryEntry {
     pub date: Option<String>,
     /// Why the file could not be read; it is still listed.
     pub error: Option<String>,
-    pub bookmarks: usize,
-    pub highlights: usize,
-    pub notes: usize,
+    /// Its annotations, by kind.
+    pub counts: Counts,
 }
 
 /// A bookmark somewhere in the library, for the bookmarks list.
@@ -61,8 +60,5 @@ pub struct UnattachedNotes {
     pub file: PathBuf,
     pub title: String,
     pub last_path: Option<String>,
-    pub bookmarks: usize,
-    pub highlights: usize,
-    pub notes: usize,
-    pub drafts: usize,
+    pub counts: Counts,
 }

@@ -141,8 +141,11 @@ fn notes_without_a_brief_and_choosing_a_passage_snapshots() {
                 file: "/data/x.yaml".into(),
                 title: TITLE.into(),
                 last_path: Some("/home/u/briefs/a.txt".into()),
-                bookmarks: 1,
-                notes: 2,
+                counts: brief::annotations::Counts {
+                    bookmarks: 1,
+                    notes: 2,
+                    ..Default::default()
+                },
                 ..Default::default()
             }]),
         );

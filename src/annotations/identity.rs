@@ -3,7 +3,7 @@
 //! A brief is recognised by evidence, not by one key: the path it was last
 //! seen at, a fingerprint of its text (hashes of its passages) and, as weak
 //! evidence, what it says about itself (title, category, date, id). The
-//! rules, in the terms of DESIGN.md:
+//! rules (README, "Where your files live"):
 //!
 //! - the brief at the recorded path is the same brief unless it shares
 //!   neither its text nor its title, category and date (any one edit keeps

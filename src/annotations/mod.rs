@@ -20,8 +20,11 @@ use std::collections::BTreeMap;
 pub const SCHEMA: u32 = 1;
 
 /// Highlight colours, named so the file stays readable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, Hash, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Colour {
     #[default]
     Yellow,
@@ -31,6 +34,11 @@ pub enum Colour {
 }
 
 impl Colour {
+    /// The name people see and the file stores ("yellow").
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
     pub const ALL: [Colour; 4] = [Colour::Yellow, Colour::Green, Colour::Blue, Colour::Pink];
 
     pub fn next(self) -> Colour {
@@ -39,8 +47,9 @@ impl Colour {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Kind {
     Bookmark,
     Highlight,
@@ -50,8 +59,44 @@ pub enum Kind {
     Draft,
 }
 
+impl Kind {
+    /// The name people see and the file stores ("bookmark").
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// How many annotations of each kind: counted in one place for the
+/// library's marks, the notes without a brief and the notes pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub bookmarks: usize,
+    pub highlights: usize,
+    pub notes: usize,
+    pub drafts: usize,
+}
+
+impl Counts {
+    pub fn of<'a>(annotations: impl IntoIterator<Item = &'a Annotation>) -> Counts {
+        let mut counts = Counts::default();
+        for a in annotations {
+            match a.kind {
+                Kind::Bookmark => counts.bookmarks += 1,
+                Kind::Highlight => counts.highlights += 1,
+                Kind::Note => counts.notes += 1,
+                Kind::Draft => counts.drafts += 1,
+            }
+        }
+        counts
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Counts::default()
+    }
+}
+
 /// The text an annotation belongs to: the quote itself with some context,
-/// and where it was (the hint). See DESIGN.md, "Anchoring".
+/// and where it was (the hint). See README, "Where your files live".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Anchor {
     pub exact: String,

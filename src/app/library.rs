@@ -1,7 +1,7 @@
 //! Reading a library folder for the list: on a thread, headers only.
 
 use super::Message;
-use crate::annotations::{BriefRecord, Claims, Kind};
+use crate::annotations::{BriefRecord, Claims, Counts};
 use crate::document::Brief;
 use crate::model::{LibraryEntry, UnattachedNotes};
 use crate::store::{self, Loaded, Store};
@@ -80,14 +80,11 @@ impl StoredNotes {
         let now = crate::reading::fingerprint(path, brief, whole);
         for i in self.claims.claim(&now, &store::location(path)) {
             if let Loaded::Ok(file) = &self.files[i].1 {
-                for a in file.live() {
-                    match a.kind {
-                        Kind::Bookmark => entry.bookmarks += 1,
-                        Kind::Highlight => entry.highlights += 1,
-                        Kind::Note => entry.notes += 1,
-                        Kind::Draft => {}
-                    }
-                }
+                let c = Counts::of(file.live());
+                entry.counts.bookmarks += c.bookmarks;
+                entry.counts.highlights += c.highlights;
+                entry.counts.notes += c.notes;
+                entry.counts.drafts += c.drafts;
             }
         }
     }
@@ -102,7 +99,7 @@ impl StoredNotes {
                 let (path, Loaded::Ok(file)) = &self.files[i] else {
                     return None;
                 };
-                let mut notes = UnattachedNotes {
+                let notes = UnattachedNotes {
                     id: path
                         .file_stem()
                         .map(|s| s.to_string_lossy().into_owned())
@@ -110,18 +107,9 @@ impl StoredNotes {
                     file: path.clone(),
                     title: file.brief.title.clone(),
                     last_path: file.brief.path.clone(),
-                    ..UnattachedNotes::default()
+                    counts: Counts::of(file.live()),
                 };
-                for a in file.live() {
-                    match a.kind {
-                        Kind::Bookmark => notes.bookmarks += 1,
-                        Kind::Highlight => notes.highlights += 1,
-                        Kind::Note => notes.notes += 1,
-                        Kind::Draft => notes.drafts += 1,
-                    }
-                }
-                (notes.bookmarks + notes.highlights + notes.notes + notes.drafts > 0)
-                    .then_some(notes)
+                (!notes.counts.is_empty()).then_some(notes)
             })
             .collect()
     }

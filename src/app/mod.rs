@@ -4,7 +4,7 @@
 //! (no CPU while idle) and still hears SIGTERM at once.
 
 use crate::action::Action;
-use crate::annotations::{AnnotationFile, BriefRecord, Fingerprint, Kind, Placement};
+use crate::annotations::{AnnotationFile, BriefRecord, Counts, Fingerprint, Kind, Placement};
 use crate::config::load_keymap;
 use crate::model::{self, BookmarkEntry, Effect, LibraryEntry, Model, Opened};
 use crate::store::{self, Loaded, Store};
@@ -482,7 +482,7 @@ impl App<'_> {
 
     /// Give the notes in `notes` to the brief at `brief`; the brief's
     /// counts as written.
-    fn attach(&self, notes: &Path, brief_path: &Path) -> Result<(usize, usize, usize), String> {
+    fn attach(&self, notes: &Path, brief_path: &Path) -> Result<Counts, String> {
         let store = self
             .store
             .as_ref()
@@ -490,12 +490,7 @@ impl App<'_> {
         let brief = reading::read_brief(brief_path).map_err(|e| format!("{e:#}"))?;
         let now = reading::fingerprint(brief_path, &brief, true);
         let (_, file) = store.attach(notes, &brief, &now, brief_path, &mut reading::probe)?;
-        let count = |kind| file.live().filter(|a| a.kind == kind).count();
-        Ok((
-            count(Kind::Bookmark),
-            count(Kind::Highlight),
-            count(Kind::Note),
-        ))
+        Ok(Counts::of(file.live()))
     }
 
     /// On quitting, SIGTERM/SIGHUP or a lost terminal: one more try for

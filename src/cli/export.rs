@@ -6,7 +6,7 @@
 
 use super::{fingerprint, read_brief};
 use crate::annotations::{
-    Annotation, AnnotationFile, Fingerprint, Kind, Placement, place_all, same_at_path,
+    Annotation, AnnotationFile, Colour, Fingerprint, Placement, place_all, same_at_path,
 };
 use crate::document::Brief;
 use crate::store::{Loaded, Store};
@@ -99,15 +99,6 @@ fn brief_of(file: &AnnotationFile) -> Option<Brief> {
     same_at_path(&Fingerprint::of_record(&file.brief), &now).then_some(brief)
 }
 
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Bookmark => "bookmark",
-        Kind::Highlight => "highlight",
-        Kind::Note => "note",
-        Kind::Draft => "draft",
-    }
-}
-
 pub fn json(item: &Item) -> serde_json::Value {
     let annotations: Vec<serde_json::Value> = item
         .live()
@@ -125,12 +116,12 @@ pub fn json(item: &Item) -> serde_json::Value {
             };
             serde_json::json!({
                 "id": a.id,
-                "kind": kind_name(a.kind),
+                "kind": a.kind.name(),
                 "passage": passage,
                 "detached": detached,
                 "quote": quote,
                 "note": a.note,
-                "colour": a.colour.map(|c| format!("{c:?}").to_lowercase()),
+                "colour": a.colour.map(Colour::name),
                 "created": a.created,
                 "updated": a.updated,
             })
@@ -181,9 +172,9 @@ pub fn markdown(items: &[Item]) -> String {
 
 fn annotations(out: &mut String, item: &Item, level: &str) {
     for (a, place) in item.live() {
-        let mut heading = kind_name(a.kind).to_string();
+        let mut heading = a.kind.name().to_string();
         if let Some(c) = a.colour {
-            heading.push_str(&format!(" ({})", format!("{c:?}").to_lowercase()));
+            heading.push_str(&format!(" ({})", c.name()));
         }
         let (where_, quote) = match place {
             Some(Place::Attached { passage, quote }) => {

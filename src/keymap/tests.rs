@@ -21,7 +21,7 @@ fn defaults_are_valid_and_complete() {
     );
     assert_eq!(r(Context::Reader, "q"), Resolution::Action(Action::Quit));
     assert_eq!(r(Context::Reader, "z"), Resolution::Unbound);
-    // The contract in DESIGN.md.
+    // The interface contract (README, "Using it").
     for (k, action) in [
         ("j", Action::NextPassage),
         ("down", Action::NextPassage),

@@ -6,7 +6,7 @@ use super::notes::{self, NoteTarget};
 use super::reader::{Reader, Selection};
 use super::{Clock, Confirmed, Effect, Model, Overlay};
 use crate::action::Action;
-use crate::annotations::{Anchor, Annotation, Kind, Placement};
+use crate::annotations::{Anchor, Annotation, Counts, Kind, Placement};
 use crate::layout::Pane;
 use std::collections::BTreeMap;
 
@@ -294,7 +294,10 @@ fn highlight(reader: &mut Reader, clock: &mut Clock, fx: &mut Vec<Effect>) -> Op
     };
     reader.last_colour = colour;
     save(reader, fx);
-    Some(format!("Highlighted in {colour:?} (press again for another colour)").to_lowercase())
+    Some(format!(
+        "Highlighted in {} (press again for another colour)",
+        colour.name()
+    ))
 }
 
 fn remove_highlights(
@@ -538,19 +541,10 @@ fn attach_here(reader: &mut Reader, clock: &Clock, id: &str, fx: &mut Vec<Effect
     format!("Attached to passage {}", passage + 1)
 }
 
-/// What the notes pane lists, counted by kind: notes (attached, detached or
-/// on the whole brief), and bookmarks or highlights whose text is gone
-/// (listed so they are not lost, but not notes).
-pub fn note_counts(reader: &Reader) -> (usize, usize, usize) {
-    let mut counts = (0, 0, 0);
-    for i in notes::entries(reader) {
-        let a = &reader.annotations.file.annotations[i];
-        match a.kind {
-            Kind::Note => counts.0 += 1,
-            Kind::Bookmark => counts.1 += 1,
-            Kind::Highlight => counts.2 += 1,
-            Kind::Draft => {}
-        }
-    }
-    counts
+/// What the notes pane lists, counted by kind: notes and drafts (attached,
+/// detached or on the whole brief), and bookmarks or highlights whose text
+/// is gone (listed so they are not lost, but not notes).
+pub fn note_counts(reader: &Reader) -> Counts {
+    let file = &reader.annotations.file.annotations;
+    Counts::of(notes::entries(reader).into_iter().map(|i| &file[i]))
 }

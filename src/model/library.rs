@@ -4,7 +4,7 @@
 use super::reader::Reader;
 use super::{Effect, Model, Overlay};
 use crate::action::Action;
-use crate::annotations::Kind;
+use crate::annotations::Counts;
 use crate::keymap::{Key, KeyCode};
 use crate::payload::{LibraryEntry, UnattachedNotes};
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
@@ -211,10 +211,7 @@ impl Library {
         let Some(entry) = self.entries.iter_mut().find(|e| e.path == reader.path) else {
             return;
         };
-        let live: Vec<Kind> = reader.annotations.file.live().map(|a| a.kind).collect();
-        entry.bookmarks = live.iter().filter(|k| **k == Kind::Bookmark).count();
-        entry.highlights = live.iter().filter(|k| **k == Kind::Highlight).count();
-        entry.notes = live.iter().filter(|k| **k == Kind::Note).count();
+        entry.counts = Counts::of(reader.annotations.file.live());
     }
 }
 
@@ -314,21 +311,14 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
 
 /// Notes were attached to a brief (or could not be): the list is updated
 /// with the brief's counts (bookmarks, highlights, notes) as written.
-pub fn attached(
-    model: &mut Model,
-    notes: PathBuf,
-    brief: PathBuf,
-    result: Result<(usize, usize, usize), String>,
-) {
+pub fn attached(model: &mut Model, notes: PathBuf, brief: PathBuf, result: Result<Counts, String>) {
     let library = &mut model.library;
     match result {
-        Ok((bookmarks, highlights, count)) => {
+        Ok(counts) => {
             library.unattached.retain(|u| u.file != notes);
             let mut title = String::new();
             if let Some(entry) = library.entries.iter_mut().find(|e| e.path == brief) {
-                entry.bookmarks = bookmarks;
-                entry.highlights = highlights;
-                entry.notes = count;
+                entry.counts = counts;
                 title = entry.title.clone();
             }
             model.info(format!("Attached: the notes are now on “{title}”"));

@@ -1,6 +1,7 @@
 //! The library view: one row per brief, filterable.
 
 use super::theme::Theme;
+use crate::annotations::Counts;
 use crate::model::Model;
 use crate::text::{fit, pad, printable, width};
 use ratatui::Frame;
@@ -70,7 +71,7 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
     let rows = usize::from(area.height.saturating_sub(3));
     for (n, &i) in lib.visible.iter().enumerate().skip(lib.top).take(rows) {
         let e = &lib.entries[i];
-        let counts = marks(e.bookmarks, e.notes, e.highlights);
+        let counts = marks(&e.counts);
         let text = match &e.error {
             Some(err) => {
                 let name = e
@@ -124,11 +125,15 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
 }
 
 /// `★2 ✎1 ▮3`: bookmarks, notes, highlights; only those there are.
-pub(super) fn marks(bookmarks: usize, notes: usize, highlights: usize) -> String {
-    [("★", bookmarks), ("✎", notes), ("▮", highlights)]
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(s, n)| format!("{s}{n}"))
-        .collect::<Vec<_>>()
-        .join(" ")
+pub(super) fn marks(counts: &Counts) -> String {
+    [
+        ("★", counts.bookmarks),
+        ("✎", counts.notes),
+        ("▮", counts.highlights),
+    ]
+    .iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(s, n)| format!("{s}{n}"))
+    .collect::<Vec<_>>()
+    .join(" ")
 }

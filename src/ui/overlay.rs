@@ -144,7 +144,7 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
             let fits = (rows.saturating_sub(1) / 2).max(1);
             let top = cursor.saturating_sub(fits - 1);
             for (n, u) in list.iter().enumerate().skip(top).take(fits) {
-                let marks = super::library::marks(u.bookmarks, u.notes, u.highlights);
+                let marks = super::library::marks(&u.counts);
                 let last = u.last_path.as_deref().unwrap_or("?");
                 let style = if n == *cursor {
                     theme.selected_row()

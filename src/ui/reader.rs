@@ -343,17 +343,12 @@ fn draw_notes(frame: &mut Frame, model: &Model, reader: &Reader, rect: Rect, the
     let list = notes::entries(reader);
     // Counted by kind: a detached bookmark or highlight is listed (so it is
     // not lost) but is not a note; drafts are not notes yet.
-    let (count, bookmarks, highlights) = crate::model::note_counts(reader);
-    let file = &reader.annotations.file.annotations;
-    let drafts = list
-        .iter()
-        .filter(|&&i| file[i].kind == Kind::Draft)
-        .count();
-    let mut title = format!(" Notes ({count}) ");
+    let counts = crate::model::note_counts(reader);
+    let mut title = format!(" Notes ({}) ", counts.notes);
     for (n, what) in [
-        (drafts, "draft"),
-        (bookmarks, "detached bookmark"),
-        (highlights, "detached highlight"),
+        (counts.drafts, "draft"),
+        (counts.bookmarks, "detached bookmark"),
+        (counts.highlights, "detached highlight"),
     ] {
         if n > 0 {
             let s = if n == 1 { "" } else { "s" };

@@ -179,7 +179,7 @@ fn position(model: &Model) -> String {
                 .get(reader.cursor)
                 .and_then(|&s| reader.brief.sections[s].heading.clone())
                 .unwrap_or_else(|| "Summary".to_string());
-            let notes = crate::model::note_counts(reader).0;
+            let notes = crate::model::note_counts(reader).notes;
             let bookmarks = reader
                 .annotations
                 .file
