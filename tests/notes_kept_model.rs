@@ -146,7 +146,6 @@ fn notes_without_a_brief_and_choosing_a_passage_snapshots() {
                     notes: 2,
                     ..Default::default()
                 },
-                ..Default::default()
             }]),
         );
         insta::assert_snapshot!(
