@@ -259,8 +259,11 @@ fn read_only_annotations_refuse_changes_and_name_the_file() {
         ..Default::default()
     };
     update(&mut m, Action::Opened(Box::new(opened)));
-    assert!(m.message.as_ref().unwrap().text.contains("broken.yaml"));
+    // The whole reason, in the problems box (the status line would cut it).
+    assert!(m.problems.iter().any(|p| p.contains("broken.yaml")));
+    assert!(matches!(m.overlay, Some(brief::model::Overlay::Problems { .. })));
     for keys in ["m", "h", "a", "A"] {
+        press(&mut m, "q");
         let fx = press(&mut m, keys);
         assert_eq!(saves(&fx), 0);
         assert!(m.reader.as_ref().unwrap().editor.is_none());
@@ -269,7 +272,7 @@ fn read_only_annotations_refuse_changes_and_name_the_file() {
             "{keys}"
         );
     }
-    let fx = press(&mut m, "j q");
+    let fx = press(&mut m, "q j q");
     assert_eq!(saves(&fx), 0, "not even the reading position is written");
 }
 

@@ -4,8 +4,10 @@
 
 mod anchor;
 mod identity;
+mod salvage;
 
 pub use anchor::{Placement, place_all, place_one};
+pub use salvage::{Salvaged, salvage};
 pub use identity::{
     BriefKey, Claims, Fingerprint, Found, brief_key, file_name_for, find_record, is_name_of,
     same_at_path, same_elsewhere, similarity, stable_hash,

@@ -4,7 +4,7 @@
 //! (no CPU while idle) and still hears SIGTERM at once.
 
 use crate::action::Action;
-use crate::annotations::{AnnotationFile, BriefRecord, Fingerprint, Kind, Placement};
+use crate::annotations::{Fingerprint, Kind, Placement};
 use crate::keymap::{Key, KeyCode, Keymap};
 use crate::model::{self, BookmarkEntry, Effect, LibraryEntry, Model, Opened};
 use crate::store::{self, Loaded, Store};
@@ -354,16 +354,11 @@ impl App<'_> {
         match &self.store {
             Some(store) => {
                 let now = cli::fingerprint(path, &brief, !partial);
-                let (annotations_path, loaded) = store.locate(&brief, &now, path, &mut cli::probe);
-                opened.annotations_path = annotations_path;
-                match loaded {
-                    Loaded::Missing => {
-                        let record = BriefRecord::describe(&now, Some(store::location(path)));
-                        opened.annotations = Some(AnnotationFile::new(record))
-                    }
-                    Loaded::Ok(file) => opened.annotations = Some(*file),
-                    Loaded::Unusable(why) => opened.read_only = Some(why),
-                }
+                let found = store.open_for_reader(&brief, &now, path, &mut cli::probe);
+                opened.annotations_path = found.path;
+                opened.annotations = Some(found.file);
+                opened.read_only = found.read_only;
+                opened.save_problem = found.save_problem;
             }
             None => {
                 opened.read_only =

@@ -85,23 +85,29 @@ pub fn help_rows(model: &Model, width: usize) -> Vec<Row> {
     rows
 }
 
-/// Each start-up problem in full, wrapped to `width`, then what brief does
-/// about them.
-pub fn problem_rows(problems: &[String], width: usize) -> Vec<Row> {
-    let mut rows: Vec<Row> = problems
-        .iter()
-        .flat_map(|p| wrapped(&printable(p), width, 2))
-        .map(|l| (RowKind::Problem, l))
-        .collect();
-    rows.extend(
-        wrapped(
-            "brief runs on the default bindings for these entries.",
-            width,
-            0,
-        )
-        .into_iter()
-        .map(|l| (RowKind::Hint, l)),
-    );
+/// Each problem in full, wrapped to `width`; after the first `startup`
+/// (keymap and config entries), what brief does about those.
+pub fn problem_rows(problems: &[String], startup: usize, width: usize) -> Vec<Row> {
+    let rows_of = |list: &[String]| -> Vec<Row> {
+        list.iter()
+            .flat_map(|p| wrapped(&printable(p), width, 2))
+            .map(|l| (RowKind::Problem, l))
+            .collect()
+    };
+    let startup = startup.min(problems.len());
+    let mut rows = rows_of(&problems[..startup]);
+    if startup > 0 {
+        rows.extend(
+            wrapped(
+                "brief runs on the default bindings for these entries.",
+                width,
+                0,
+            )
+            .into_iter()
+            .map(|l| (RowKind::Hint, l)),
+        );
+    }
+    rows.extend(rows_of(&problems[startup..]));
     rows
 }
 
@@ -115,7 +121,7 @@ pub fn scrolling_rows(model: &Model) -> Option<(Vec<Row>, u16)> {
         }
         Some(super::Overlay::Problems { .. }) => {
             let width = usize::from(w.saturating_sub(6));
-            let rows = problem_rows(&model.problems, width);
+            let rows = problem_rows(&model.problems, model.startup_problems, width);
             let popup = crate::layout::problems_popup(w, h, rows.len());
             Some((rows, crate::layout::inside_border(popup).height))
         }

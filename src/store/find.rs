@@ -46,6 +46,26 @@ pub fn load_record(path: &Path) -> Option<BriefRecord> {
         .map(|h| h.brief)
 }
 
+/// A brief's annotations as the reader gets them (`open_for_reader`).
+#[derive(Debug)]
+pub struct ForReader {
+    pub path: PathBuf,
+    pub file: AnnotationFile,
+    /// Why they must not be changed (the file does not parse, is newer,
+    /// is read-only, is a link): the whole reason, naming the file.
+    pub read_only: Option<String>,
+    /// Why saving cannot work (the data folder is a file, or unwritable).
+    pub save_problem: Option<String>,
+}
+
+fn upper(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Where a brief's annotations are.
 #[derive(Debug)]
 pub struct Finding {
@@ -152,6 +172,10 @@ impl Store {
         let Loaded::Ok(mut file) = finding.loaded else {
             return (finding.path, finding.loaded);
         };
+        // A file its owner made read-only is neither renamed nor rewritten.
+        if super::read_only(&finding.path).is_some() {
+            return (finding.path, Loaded::Ok(file));
+        }
         let before = file.brief.clone();
         file.brief.refresh(now);
         file.brief.path = Some(location(at));
@@ -176,6 +200,52 @@ impl Store {
             }
         }
         (path, Loaded::Ok(file))
+    }
+
+    /// What the reader gets when it opens `brief` (read at `at`): its
+    /// annotations, found and kept in step (`locate`), or what can be read
+    /// of a file that cannot be used, with why annotations are read-only;
+    /// and why saving will fail, said now rather than at the first save.
+    pub fn open_for_reader(
+        &self,
+        brief: &Brief,
+        now: &Fingerprint,
+        at: &Path,
+        probe: Probe,
+    ) -> ForReader {
+        let save_problem = self.check().err();
+        let (path, loaded) = self.locate(brief, now, at, probe);
+        let (file, read_only) = match loaded {
+            Loaded::Missing => (
+                AnnotationFile::new(BriefRecord::describe(now, Some(location(at)))),
+                None,
+            ),
+            Loaded::Ok(file) => {
+                let why = super::read_only(&path);
+                (*file, why)
+            }
+            Loaded::Unusable(why) => match super::salvage(&path) {
+                Some(salvaged) => {
+                    let summary = salvaged.summary();
+                    let shown = if salvaged.file.annotations.is_empty() {
+                        String::new()
+                    } else {
+                        " and are shown, read-only".to_string()
+                    };
+                    (salvaged.file, Some(format!("{why}. {}{shown}", upper(&summary))))
+                }
+                None => (
+                    AnnotationFile::new(BriefRecord::describe(now, Some(location(at)))),
+                    Some(why),
+                ),
+            },
+        };
+        ForReader {
+            path,
+            file,
+            read_only,
+            save_problem,
+        }
     }
 
     /// The name `brief`'s file should have: `current` if it is one of the

@@ -1,0 +1,184 @@
+//! The edges of issue 16 (items 11–19) and issue 11 item 14, as a person
+//! meets them: the real binary, in a pseudo-terminal or on the command
+//! line. Test names start with the item they cover.
+
+mod common;
+
+use brief::annotations::{Annotation, Kind};
+use brief::store::{self, Store};
+use common::pty::{Env, Session};
+use std::collections::BTreeMap;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+/// A copy of a fixture in a folder of the test's own.
+fn brief_copy(env: &Env, fixture: &str) -> PathBuf {
+    let dir = env.dir.path().join("briefs");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(fixture);
+    std::fs::copy(common::fixture_path(fixture), &path).unwrap();
+    path
+}
+
+/// The screen's words in order, borders left out: a reason wrapped over
+/// several rows of a box reads as one line.
+fn words(screen: &str) -> String {
+    screen
+        .replace(['│', '┌', '┐', '└', '┘', '─'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Wait until the screen's words (see `words`) hold every one of `texts`.
+fn wait_for_words(s: &Session, texts: &[&str]) -> String {
+    let screen = s.wait_for_screen(&texts.join(" + "), |screen| {
+        let w = words(screen);
+        texts.iter().all(|t| w.contains(t))
+    });
+    words(&screen)
+}
+
+/// Dismiss the problems box and wait until it is gone and `then` shows.
+fn dismiss(s: &mut Session, then: &str) {
+    s.send("q");
+    s.wait_for_screen(&format!("the box gone, {then} shown"), |screen| {
+        !screen.contains("Problems (") && screen.contains(then)
+    });
+}
+
+fn env_store(env: &Env) -> Store {
+    Store::new(env.data().join("brief/annotations"))
+}
+
+fn brief_note(id: &str, text: &str) -> Annotation {
+    Annotation {
+        id: id.into(),
+        kind: Kind::Note,
+        colour: None,
+        note: Some(text.into()),
+        anchor: None,
+        created: format!("2026-01-01T00:00:0{id}Z"),
+        updated: format!("2026-01-01T00:00:0{id}Z"),
+        deleted: false,
+        draft_of: None,
+        conflict_of: None,
+        base: None,
+        extra: BTreeMap::new(),
+    }
+}
+
+/// Save notes on the whole brief at `path` where `brief` will find them;
+/// returns the annotation file.
+fn save_notes(env: &Env, path: &Path, notes: &[(&str, &str)]) -> PathBuf {
+    let store = env_store(env);
+    let brief = brief::cli::read_brief(path).unwrap();
+    let now = brief::cli::fingerprint(path, &brief, true);
+    let found = store.open_for_reader(&brief, &now, path, &mut brief::cli::probe);
+    let mut file = found.file;
+    file.annotations = notes.iter().map(|(id, t)| brief_note(id, t)).collect();
+    store::save(&found.path, &file).unwrap();
+    found.path
+}
+
+#[test]
+fn item11_14_a_corrupt_annotation_file_shows_the_whole_reason_and_what_can_be_read() {
+    let env = Env::new();
+    let brief = brief_copy(&env, "seed_like.txt");
+    let file = save_notes(&env, &brief, &[("1", "kept note one"), ("2", "lost note two")]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let broken = text.replacen("note: lost note two", "note: [lost note two", 1);
+    std::fs::write(&file, &broken).unwrap();
+    let mut s = Session::start(&env, &[brief.to_str().unwrap()], 120, 40);
+    // The reason in full (wrapped in the problems box, not cut), naming
+    // the file and its line, and how much of it could be read.
+    let name = file.file_name().unwrap().to_str().unwrap();
+    let line = format!("{name}:29: does not parse");
+    wait_for_words(
+        &s,
+        &[
+            "Problems (1)",
+            &line,
+            "it is left untouched. 1 of its 2 annotations can be read and are shown, read-only",
+        ],
+    );
+    s.send("q");
+    s.wait_for_screen("the box dismissed, the readable note shown", |screen| {
+        !screen.contains("Problems (")
+            && screen.contains("kept note one")
+            && screen.contains("Annotations are read-only")
+    });
+    // A change is refused, and says why again.
+    s.send("m");
+    s.wait_for("Problems (1)");
+    dismiss(&mut s, "kept note one");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), broken, "untouched");
+}
+
+#[test]
+fn item16_16_a_read_only_annotation_file_opens_read_only_and_says_why() {
+    let env = Env::new();
+    let brief = brief_copy(&env, "seed_like.txt");
+    let file = save_notes(&env, &brief, &[("1", "a note of mine")]);
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let mut s = Session::start(&env, &[brief.to_str().unwrap()], 120, 40);
+    wait_for_words(
+        &s,
+        &[
+            "Problems (1)",
+            "only (mode 0444): brief leaves it as it is",
+            "chmod u+w",
+        ],
+    );
+    dismiss(&mut s, "a note of mine");
+    s.send("j");
+    s.send("m");
+    s.wait_for("Problems (1)");
+    dismiss(&mut s, "a note of mine");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+    assert_eq!(std::fs::read(&file).unwrap(), before, "not replaced");
+}
+
+#[test]
+fn item16_18_an_unusable_data_folder_is_said_when_the_brief_opens() {
+    let env = Env::new();
+    let brief = brief_copy(&env, "seed_like.txt");
+    std::fs::create_dir_all(env.data()).unwrap();
+    std::fs::write(env.data().join("brief"), "a file, not a folder").unwrap();
+    let mut s = Session::start(&env, &[brief.to_str().unwrap()], 120, 40);
+    // Before any key: the reason, in full.
+    wait_for_words(
+        &s,
+        &["Problems (1)", "is a file, not a folder, so notes cannot be saved"],
+    );
+    dismiss(&mut s, "Notes cannot be saved");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}
+
+#[test]
+fn item16_18_a_symlinked_annotation_file_is_refused_in_words() {
+    let env = Env::new();
+    let brief = brief_copy(&env, "seed_like.txt");
+    let file = save_notes(&env, &brief, &[("1", "behind a link")]);
+    let real = env.dir.path().join("elsewhere.yaml");
+    std::fs::rename(&file, &real).unwrap();
+    std::os::unix::fs::symlink(&real, &file).unwrap();
+    let mut s = Session::start(&env, &[brief.to_str().unwrap()], 160, 40);
+    let text = wait_for_words(
+        &s,
+        &[
+            "Problems (1)",
+            "is a symbolic link; brief does not follow links for annotation files (move the real file here)",
+        ],
+    );
+    assert!(!text.contains("Too many levels"), "{text}");
+    dismiss(&mut s, "Annotations are read-only");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+    assert!(std::fs::symlink_metadata(&file).unwrap().file_type().is_symlink());
+}
