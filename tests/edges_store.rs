@@ -2,7 +2,7 @@
 //! item 14): files that cannot be used are said so in words, read as far as
 //! they can be, and never replaced. Test names start with the item.
 
-use brief::annotations::{Anchor, Annotation, AnnotationFile, BriefRecord, Kind};
+use brief::annotations::{Anchor, Annotation, Kind};
 use brief::store::{self, Loaded, Store};
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
