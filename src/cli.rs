@@ -294,6 +294,8 @@ pub fn attach(id: &str, path: &Path) -> Result<ExitCode> {
 /// `brief export [--format markdown|json] FILE` or `--all`.
 pub fn export(file: Option<&Path>, json: bool) -> Result<ExitCode> {
     let store = Store::open_default().context("no data directory (is HOME set?)")?;
+    // Files that could not be exported whole: named on stderr, exit 1.
+    let mut unexported = Vec::new();
     let items = match file {
         Some(path) => {
             let brief = read_brief(path)?;
@@ -308,7 +310,11 @@ pub fn export(file: Option<&Path>, json: bool) -> Result<ExitCode> {
             };
             vec![export::Item::new(&finding.path, file, Some(&brief))]
         }
-        None => export::all(&store),
+        None => {
+            let (items, problems) = export::all(&store);
+            unexported = problems;
+            items
+        }
     };
     let mut out = std::io::stdout().lock();
     if json {
@@ -323,5 +329,13 @@ pub fn export(file: Option<&Path>, json: bool) -> Result<ExitCode> {
     } else {
         write!(out, "{}", export::markdown(&items))?;
     }
-    Ok(ExitCode::SUCCESS)
+    drop(out);
+    for problem in &unexported {
+        let _ = writeln!(std::io::stderr(), "brief: {}", printable(problem));
+    }
+    Ok(if unexported.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

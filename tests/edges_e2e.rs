@@ -182,3 +182,87 @@ fn item16_18_a_symlinked_annotation_file_is_refused_in_words() {
     s.assert_exited_cleanly(0);
     assert!(std::fs::symlink_metadata(&file).unwrap().file_type().is_symlink());
 }
+
+#[test]
+fn item16_11_export_all_names_every_file_it_cannot_export_whole() {
+    let env = Env::new();
+    let brief = brief_copy(&env, "seed_like.txt");
+    save_notes(&env, &brief, &[("1", "a readable note")]);
+    let dir = env.data().join("brief/annotations");
+    let entry = |id: &str, note: &str| {
+        format!(
+            "- id: {id}\n  kind: note\n  note: {note}\n  created: '2026-01-01T00:00:00Z'\n  updated: '2026-01-01T00:00:00Z'\n"
+        )
+    };
+    let files = [
+        (
+            "broken.yaml",
+            format!(
+                "schema: 1\nbrief:\n  title: Broken\nannotations:\n{}{}",
+                entry("b1", "salvaged from a broken file"),
+                entry("b2", "[unclosed")
+            ),
+        ),
+        (
+            "newer.yaml",
+            format!(
+                "schema: 99\nbrief:\n  title: Newer\nannotations:\n{}",
+                entry("n1", "from a newer brief")
+            ),
+        ),
+        (
+            "misspelt.yaml",
+            format!(
+                "schema: 1\nbrief:\n  title: Misspelt\nanotations:\n{}",
+                entry("m1", "under a misspelt key")
+            ),
+        ),
+        (
+            "misnamed.yml",
+            format!(
+                "schema: 1\nbrief:\n  title: Misnamed\nannotations:\n{}",
+                entry("x1", "in a misnamed file")
+            ),
+        ),
+    ];
+    for (name, text) in &files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let out = env.command(&["export", "--all"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    // What can be read is exported.
+    for text in [
+        "a readable note",
+        "salvaged from a broken file",
+        "from a newer brief",
+    ] {
+        assert!(stdout.contains(text), "{text}: {stdout}");
+    }
+    // Each file that was not exported whole is named, one line each.
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{stderr}");
+    let line = |name: &str| {
+        lines
+            .iter()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name} not named: {stderr}"))
+            .to_string()
+    };
+    assert!(line("broken.yaml").contains("does not parse"), "{stderr}");
+    assert!(
+        line("broken.yaml").contains("1 of its 2 annotations can be read"),
+        "{stderr}"
+    );
+    assert!(line("newer.yaml").contains("newer brief (schema 99)"), "{stderr}");
+    assert!(line("misspelt.yaml").contains("`anotations`"), "{stderr}");
+    assert!(line("misnamed.yml").contains("named *.yaml"), "{stderr}");
+    for name in ["broken.yaml", "newer.yaml", "misspelt.yaml", "misnamed.yml"] {
+        assert!(
+            std::fs::read_to_string(dir.join(name)).unwrap()
+                == files.iter().find(|(n, _)| *n == name).unwrap().1,
+            "{name} untouched"
+        );
+    }
+}

@@ -73,22 +73,69 @@ impl Item {
 }
 
 /// Every annotation file with something in it; each placed on its brief when
-/// the brief is still where it was last seen.
-pub fn all(store: &Store) -> Vec<Item> {
-    let mut items: Vec<Item> = store
-        .all()
-        .into_iter()
-        .filter_map(|(path, loaded)| match loaded {
-            Loaded::Ok(file) if file.live().next().is_some() => {
-                let brief = brief_of(&file);
-                Some(Item::new(&path, *file, brief.as_ref()))
+/// the brief is still where it was last seen. Second: a line for each file
+/// that could not be exported whole (unparsable, newer, misspelt, misnamed),
+/// naming it and saying what of it was exported.
+pub fn all(store: &Store) -> (Vec<Item>, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
+    for (path, loaded) in store.all() {
+        let file = match loaded {
+            Loaded::Ok(file) => {
+                problems.extend(unknown_keys(&path, &file));
+                *file
             }
-            _ => None,
-        })
-        .collect();
+            Loaded::Missing => continue,
+            Loaded::Unusable(why) => {
+                let Some(salvaged) = crate::store::salvage(&path) else {
+                    problems.push(format!("{why}; nothing of it is exported"));
+                    continue;
+                };
+                let exported = if salvaged.file.live().next().is_some() {
+                    "; what can be read is exported"
+                } else {
+                    ""
+                };
+                problems.push(format!("{why}; {}{exported}", salvaged.summary()));
+                salvaged.file
+            }
+        };
+        if file.live().next().is_some() {
+            let brief = brief_of(&file);
+            items.push(Item::new(&path, file, brief.as_ref()));
+        }
+    }
+    for other in store.misnamed() {
+        problems.push(format!(
+            "{}: not read: annotation files are named *.yaml (misnamed?)",
+            other.display()
+        ));
+    }
     // Briefs found first, then the notes without one.
     items.sort_by_key(|item| item.places.is_none());
-    items
+    (items, problems)
+}
+
+/// Keys this `brief` does not know, at the top of a file or in one of its
+/// annotations: kept on save, but a misspelt `annotations:` or `note:`
+/// would otherwise export as nothing without a word.
+fn unknown_keys(path: &Path, file: &AnnotationFile) -> Option<String> {
+    let mut keys: Vec<String> = file.extra.keys().map(|k| format!("`{k}`")).collect();
+    for a in &file.annotations {
+        for k in a.extra.keys() {
+            let k = format!("`{k}` (in annotation {})", a.id);
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    (!keys.is_empty()).then(|| {
+        format!(
+            "{}: keys this brief does not know (misspelt?): {}; they are not exported",
+            path.display(),
+            keys.join(", ")
+        )
+    })
 }
 
 /// The brief at a record's path, if it is still that brief.

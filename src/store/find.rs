@@ -106,6 +106,27 @@ impl Store {
         paths
     }
 
+    /// Files in the annotations folder that are not annotation files by
+    /// name (`notes.yml`, `x.yaml.bak`): never read, so worth naming.
+    /// Hidden and temporary files are left out.
+    pub fn misnamed(&self) -> Vec<PathBuf> {
+        let Ok(dir) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut paths: Vec<PathBuf> = dir
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_none_or(|e| e != "yaml")
+                    && !p
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        paths.sort();
+        paths
+    }
+
     /// Which annotation file belongs to `brief`, read at `at` (`now` is its
     /// fingerprint). Reads only; see `locate` for what opening a brief does.
     /// When none does, the file a new one would be written to.
