@@ -304,7 +304,7 @@ pub fn export(file: Option<&Path>, json: bool) -> Result<ExitCode> {
             let file = match finding.loaded {
                 Loaded::Ok(f) => *f,
                 Loaded::Missing => {
-                    AnnotationFile::new(BriefRecord::describe(&now, Some(store::location(path))))
+                    AnnotationFile::new(BriefRecord::describe(&now, Some(&store::location(path))))
                 }
                 Loaded::Unusable(why) => bail!("{why}"),
             };

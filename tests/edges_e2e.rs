@@ -266,3 +266,38 @@ fn item16_11_export_all_names_every_file_it_cannot_export_whole() {
         );
     }
 }
+
+#[test]
+fn item16_15_a_brief_whose_name_is_not_utf8_reopens_from_the_bookmarks_list() {
+    use std::os::unix::ffi::OsStringExt;
+    let env = Env::new();
+    let dir = env.dir.path().join("lib");
+    std::fs::create_dir_all(&dir).unwrap();
+    let name = std::ffi::OsString::from_vec(b"caf\xe9 notes.txt".to_vec());
+    let path = dir.join(&name);
+    std::fs::copy(common::fixture_path("seed_like.txt"), &path).unwrap();
+    let mut s = Session::start(&env, &[dir.to_str().unwrap()], 120, 30);
+    s.wait_for("Norway opens its continental shelf");
+    s.send("\r");
+    s.wait_for("¶ 1/5");
+    s.send("j");
+    s.wait_for("¶ 2/5");
+    s.send("m");
+    s.wait_for("Bookmarked");
+    s.send("q");
+    s.wait_for("★1");
+    s.send("B");
+    s.wait_for_all(&["Bookmarks · Enter opens", "seabed mineral exploration · ¶2"]);
+    s.send("\r");
+    s.wait_for("¶ 2/5");
+    s.send("q");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+    // The file keeps the name exactly, beside the readable one.
+    let store = env_store(&env);
+    let (file, record) = store.records().into_iter().next().unwrap();
+    let record = record.unwrap();
+    assert_eq!(record.brief_path(), Some(std::fs::canonicalize(&path).unwrap()));
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.contains("caf%E9 notes.txt"), "{text}");
+}

@@ -4,6 +4,7 @@
 
 mod anchor;
 mod identity;
+mod paths;
 mod salvage;
 
 pub use anchor::{Placement, place_all, place_one};
@@ -152,9 +153,14 @@ pub struct BriefRecord {
     /// The brief's own identifier (front matter `id`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// Where the brief was last seen (absolute).
+    /// Where the brief was last seen (absolute), for people: a name that
+    /// is not UTF-8 shows U+FFFD here and is kept exactly in `path_bytes`.
+    /// Set with `set_path`, read with `brief_path` (see `paths`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// The path's bytes, percent-encoded, when they are not UTF-8.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<String>,
     /// Size of the file when last seen (0: not known).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub bytes: u64,

@@ -23,6 +23,7 @@ impl Salvaged {
         match (read, total) {
             (_, 0) => "it holds no annotations that can be read".to_string(),
             (0, _) => format!("none of its {total} annotations can be read"),
+            (1, 1) => "its one annotation can be read".to_string(),
             (r, t) if r == t => format!("all {t} of its annotations can be read"),
             (r, t) => format!("{r} of its {t} annotations can be read"),
         }

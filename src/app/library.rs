@@ -68,7 +68,7 @@ impl StoredNotes {
             })
             .collect();
         let refs: Vec<Option<&BriefRecord>> = records.iter().map(Option::as_ref).collect();
-        let claims = Claims::new(&refs, &|p| Path::new(p).is_file());
+        let claims = Claims::new(&refs, &|p| p.is_file());
         StoredNotes { files, claims }
     }
 

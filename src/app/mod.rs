@@ -381,8 +381,8 @@ impl App<'_> {
             if !file.live().any(|a| a.kind == Kind::Bookmark) {
                 continue;
             }
-            let brief = file.brief.path.as_deref().and_then(|p| {
-                let path = Path::new(p);
+            let at = file.brief.brief_path();
+            let brief = at.as_deref().and_then(|path| {
                 let brief = cli::read_brief(path).ok()?;
                 let now = cli::fingerprint(path, &brief, true);
                 annotations::same_at_path(&Fingerprint::of_record(&file.brief), &now)
@@ -410,10 +410,7 @@ impl App<'_> {
                 let last_known = a.anchor.as_ref().map(|q| q.exact.as_str()).unwrap_or("");
                 out.push(BookmarkEntry {
                     brief_title: file.brief.title.clone(),
-                    brief_path: brief
-                        .as_ref()
-                        .and(file.brief.path.as_ref())
-                        .map(PathBuf::from),
+                    brief_path: brief.as_ref().and(at.clone()),
                     passage: placed.map(|(p, _)| p),
                     quote: placed
                         .map_or(last_known, |(_, q)| q)

@@ -140,9 +140,9 @@ fn unknown_keys(path: &Path, file: &AnnotationFile) -> Option<String> {
 
 /// The brief at a record's path, if it is still that brief.
 fn brief_of(file: &AnnotationFile) -> Option<Brief> {
-    let path = Path::new(file.brief.path.as_deref()?);
-    let brief = read_brief(path).ok()?;
-    let now = fingerprint(path, &brief, true);
+    let path = file.brief.brief_path()?;
+    let brief = read_brief(&path).ok()?;
+    let now = fingerprint(&path, &brief, true);
     same_at_path(&Fingerprint::of_record(&file.brief), &now).then_some(brief)
 }
 

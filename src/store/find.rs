@@ -17,11 +17,8 @@ use std::path::{Path, PathBuf};
 pub type Probe<'a> = &'a mut dyn FnMut(&Path) -> Option<Fingerprint>;
 
 /// The absolute form of a brief's path, as records keep it.
-pub fn location(path: &Path) -> String {
-    fs::canonicalize(path)
-        .unwrap_or_else(|_| path.to_path_buf())
-        .to_string_lossy()
-        .into_owned()
+pub fn location(path: &Path) -> PathBuf {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The record of an annotation file, read without its annotations: cheap
@@ -199,7 +196,7 @@ impl Store {
         }
         let before = file.brief.clone();
         file.brief.refresh(now);
-        file.brief.path = Some(location(at));
+        file.brief.set_path(&location(at));
         let mut changed = file.brief != before;
         let mut merged = Vec::new();
         for other in &finding.also {
@@ -238,7 +235,7 @@ impl Store {
         let (path, loaded) = self.locate(brief, now, at, probe);
         let (file, read_only) = match loaded {
             Loaded::Missing => (
-                AnnotationFile::new(BriefRecord::describe(now, Some(location(at)))),
+                AnnotationFile::new(BriefRecord::describe(now, Some(&location(at)))),
                 None,
             ),
             Loaded::Ok(file) => {
@@ -256,7 +253,7 @@ impl Store {
                     (salvaged.file, Some(format!("{why}. {}{shown}", upper(&summary))))
                 }
                 None => (
-                    AnnotationFile::new(BriefRecord::describe(now, Some(location(at)))),
+                    AnnotationFile::new(BriefRecord::describe(now, Some(&location(at)))),
                     Some(why),
                 ),
             },
@@ -322,7 +319,7 @@ impl Store {
             Loaded::Missing => (finding.path, theirs),
         };
         file.brief.refresh(now);
-        file.brief.path = Some(location(at));
+        file.brief.set_path(&location(at));
         if path != orphan && !path.exists() {
             rename_into(orphan, &path).map_err(|e| format!("{}: {e}", orphan.display()))?;
         }
@@ -336,10 +333,10 @@ impl Store {
 
 /// Whether the file at `record`'s path is still the brief it describes.
 fn holds_its_brief(record: &BriefRecord, probe: Probe) -> bool {
-    let Some(path) = record.path.as_deref() else {
+    let Some(path) = record.brief_path() else {
         return false;
     };
-    probe(Path::new(path))
+    probe(&path)
         .is_some_and(|there| same_at_path(&Fingerprint::of_record(record), &there))
 }
 
