@@ -2,7 +2,7 @@
 //! item 14): files that cannot be used are said so in words, read as far as
 //! they can be, and never replaced. Test names start with the item.
 
-use brief::annotations::{Anchor, Annotation, Kind};
+use brief::annotations::{Anchor, Annotation, AnnotationFile, Kind};
 use brief::store::{self, Loaded, Store};
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
@@ -141,4 +141,96 @@ fn item16_18_an_unusable_data_folder_is_reported_when_the_brief_opens() {
     let why = found.save_problem.expect("said at once");
     assert!(why.contains("is a file, not a folder"), "{why}");
     assert!(found.read_only.is_none(), "notes are still kept in memory");
+}
+
+/// Sentence `n` of a long passage: words vary from sentence to sentence,
+/// as in prose, so a fuzzy match can tell them apart.
+fn sentence(n: usize) -> String {
+    const SYLLABLES: [&str; 15] = [
+        "ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zi", "ba", "de", "fu", "go", "pi", "ha",
+    ];
+    let word = |k: usize| {
+        let mut x = (n * 31 + k) as u64 ^ 0x9e37_79b9_7f4a_7c15;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let i = (x % 225) as usize;
+        format!("{}{}", SYLLABLES[i / 15], SYLLABLES[i % 15])
+    };
+    format!("Point {n} {} {} {} {} {}.", word(1), word(2), word(3), word(4), word(5))
+}
+
+/// A passage of about `bytes` bytes.
+fn long_passage(bytes: usize) -> String {
+    let mut text = String::new();
+    let mut n = 0;
+    while text.len() < bytes {
+        n += 1;
+        text.push_str(&sentence(n));
+        text.push(' ');
+    }
+    text.trim_end().to_string()
+}
+
+#[test]
+fn item16_19_marks_on_a_long_passage_store_a_bounded_quote_and_still_find_it() {
+    use brief::annotations::{Placement, place_all};
+    let long = long_passage(100 * 1024);
+    let passages = ["A short first passage.", long.as_str(), "A short last one."];
+    let whole = |id: &str, kind: Kind| Annotation {
+        kind,
+        anchor: Some(Anchor::new(&long, 1, 0, long.len())),
+        ..note(id, "on the long passage")
+    };
+    // A selection of many sentences inside it, too.
+    let from = long.find("Point 100 ").unwrap();
+    let to = long.find("Point 900 ").unwrap();
+    let part = Annotation {
+        anchor: Some(Anchor::new(&long, 1, from, to - 1)),
+        ..note("4", "on part of it")
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a/t.yaml");
+    let mut file = AnnotationFile::default();
+    file.annotations = vec![
+        whole("1", Kind::Bookmark),
+        whole("2", Kind::Highlight),
+        whole("3", Kind::Note),
+        part,
+    ];
+    store::save(&path, &file).unwrap();
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(size < 8 * 1024, "four marks on a 100 KB passage take {size} bytes");
+    let Loaded::Ok(read) = store::load(&path) else {
+        panic!("reads back")
+    };
+    // As the brief is, after a passage is inserted above, and after a
+    // word in the middle of the long passage is changed.
+    let edited = long.replacen("Point 500 ", "Point five hundred ", 1);
+    for (what, texts, at) in [
+        ("as written", vec![passages[0], &long, passages[2]], 1),
+        ("moved", vec!["New.", passages[0], &long, passages[2]], 2),
+        ("edited", vec![passages[0], &edited, passages[2]], 1),
+    ] {
+        let placed = place_all(&texts, &read.annotations);
+        for p in &placed[..3] {
+            assert_eq!(
+                *p,
+                Placement::Attached {
+                    passage: at,
+                    start: 0,
+                    end: texts[at].len()
+                },
+                "{what}"
+            );
+        }
+        let Placement::Attached { passage, start, end } = placed[3] else {
+            panic!("{what}: the selection is detached")
+        };
+        assert_eq!(passage, at, "{what}");
+        let quote = &texts[at][start..end];
+        let ends = (&quote[..40], &quote[quote.len() - 60..]);
+        assert!(quote.starts_with("Point 100 "), "{what}: {ends:?}");
+        assert!(quote.trim_end().ends_with(&sentence(899)), "{what}: {ends:?}");
+    }
 }

@@ -54,10 +54,20 @@ pub enum Kind {
 }
 
 /// The text an annotation belongs to: the quote itself with some context,
-/// and where it was (the hint). See DESIGN.md, "Anchoring".
+/// and where it was (the hint). See DESIGN.md, "Anchoring". A long quote
+/// is kept bounded: its start in `exact`, its end in `exact_end`, and a
+/// hash of the whole (its length is `end - start`), so three marks on a
+/// 100 KB passage do not make a 300 KB file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Anchor {
+    /// The quote, or its first characters when it is long.
     pub exact: String,
+    /// The quote's last characters when it is long (empty: `exact` is all of it).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub exact_end: String,
+    /// `stable_hash` of the whole quote, in hex, when it is long.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub exact_hash: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub prefix: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]

@@ -407,13 +407,13 @@ impl App<'_> {
                     } => Some((passage, texts[passage].get(start..end).unwrap_or(""))),
                     _ => None,
                 });
-                let last_known = a.anchor.as_ref().map(|q| q.exact.as_str()).unwrap_or("");
+                let last_known = a.anchor.as_ref().map(|q| q.quote()).unwrap_or_default();
                 out.push(BookmarkEntry {
                     brief_title: file.brief.title.clone(),
                     brief_path: brief.as_ref().and(at.clone()),
                     passage: placed.map(|(p, _)| p),
                     quote: placed
-                        .map_or(last_known, |(_, q)| q)
+                        .map_or(&*last_known, |(_, q)| q)
                         .chars()
                         .take(200)
                         .collect(),

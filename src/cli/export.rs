@@ -166,7 +166,7 @@ pub fn json(item: &Item) -> serde_json::Value {
                 Some(Place::Brief) => (None, None, false),
                 Some(Place::Detached) | None => (
                     None,
-                    a.anchor.as_ref().map(|q| q.exact.clone()),
+                    a.anchor.as_ref().map(|q| q.quote().into_owned()),
                     a.anchor.is_some(),
                 ),
             };
@@ -234,17 +234,17 @@ fn annotations(out: &mut String, item: &Item, level: &str) {
         }
         let (where_, quote) = match place {
             Some(Place::Attached { passage, quote }) => {
-                (format!(", ¶{}", passage + 1), Some(quote.as_str()))
+                (format!(", ¶{}", passage + 1), Some(quote.as_str().into()))
             }
             Some(Place::Brief) => (" on the whole brief".to_string(), None),
             Some(Place::Detached) => (
                 ", detached (its text is no longer in the brief)".to_string(),
-                a.anchor.as_ref().map(|q| q.exact.as_str()),
+                a.anchor.as_ref().map(|q| q.quote()),
             ),
             None if a.anchor.is_none() => (" on the whole brief".to_string(), None),
             None => (
                 ", detached (brief not found)".to_string(),
-                a.anchor.as_ref().map(|q| q.exact.as_str()),
+                a.anchor.as_ref().map(|q| q.quote()),
             ),
         };
         out.push_str(&format!("{level} {heading}{where_}\n\n"));
