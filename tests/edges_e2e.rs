@@ -301,3 +301,50 @@ fn item16_15_a_brief_whose_name_is_not_utf8_reopens_from_the_bookmarks_list() {
     let text = std::fs::read_to_string(file).unwrap();
     assert!(text.contains("caf%E9 notes.txt"), "{text}");
 }
+
+#[test]
+fn item16_19_three_marks_on_a_long_passage_keep_the_file_small_and_follow_an_edit() {
+    let env = Env::new();
+    let dir = env.dir.path().join("briefs");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut long = String::new();
+    let mut n = 0;
+    while long.len() < 100 * 1024 {
+        n += 1;
+        long.push_str(&format!("Clause {n} of the long passage. "));
+    }
+    let text = format!("Analyses\n\nA brief with one long passage\n\n{long}\n\nA short last passage.\n");
+    let path = dir.join("long.txt");
+    std::fs::write(&path, &text).unwrap();
+    let file = path.to_str().unwrap();
+    let mut s = Session::start(&env, &[file], 120, 30);
+    s.wait_for_screen("the whole brief read", |screen| {
+        screen.contains("¶ 1/2") && !screen.contains("reading the rest")
+    });
+    s.send("m");
+    s.wait_for("Bookmarked");
+    s.send("h");
+    s.wait_for("highlighted in yellow");
+    s.send("a");
+    s.send("a note on the long passage");
+    s.send("\x13");
+    s.wait_for_screen("the note saved", |screen| {
+        screen.contains("a note on the long passage") && !screen.contains("DRAFT")
+    });
+    s.send("q");
+    s.assert_exited_cleanly(0);
+    let store = env_store(&env);
+    let (annotations, _) = store.records().into_iter().next().unwrap();
+    let size = std::fs::metadata(&annotations).unwrap().len();
+    assert!(size < 6 * 1024, "three marks on a 100 KB passage take {size} bytes");
+    // A passage inserted above: every mark is found on the long passage,
+    // now the second.
+    std::fs::write(&path, text.replace("\n\nClause 1 ", "\n\nA new first passage.\n\nClause 1 ")).unwrap();
+    let out = env.command(&["export", file]).output().unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for heading in ["## bookmark, ¶2", "## highlight (yellow), ¶2", "## note, ¶2"] {
+        assert!(md.contains(heading), "{heading}: {}", &md[..md.len().min(600)]);
+    }
+    assert!(!md.contains("detached"));
+}
