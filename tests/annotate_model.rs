@@ -261,7 +261,10 @@ fn read_only_annotations_refuse_changes_and_name_the_file() {
     update(&mut m, Action::Opened(Box::new(opened)));
     // The whole reason, in the problems box (the status line would cut it).
     assert!(m.problems.iter().any(|p| p.contains("broken.yaml")));
-    assert!(matches!(m.overlay, Some(brief::model::Overlay::Problems { .. })));
+    assert!(matches!(
+        m.overlay,
+        Some(brief::model::Overlay::Problems { .. })
+    ));
     for keys in ["m", "h", "a", "A"] {
         press(&mut m, "q");
         let fx = press(&mut m, keys);

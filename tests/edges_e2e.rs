@@ -85,7 +85,11 @@ fn save_notes(env: &Env, path: &Path, notes: &[(&str, &str)]) -> PathBuf {
 fn item11_14_a_corrupt_annotation_file_shows_the_whole_reason_and_what_can_be_read() {
     let env = Env::new();
     let brief = brief_copy(&env, "seed_like.txt");
-    let file = save_notes(&env, &brief, &[("1", "kept note one"), ("2", "lost note two")]);
+    let file = save_notes(
+        &env,
+        &brief,
+        &[("1", "kept note one"), ("2", "lost note two")],
+    );
     let text = std::fs::read_to_string(&file).unwrap();
     let broken = text.replacen("note: lost note two", "note: [lost note two", 1);
     std::fs::write(&file, &broken).unwrap();
@@ -153,7 +157,10 @@ fn item16_18_an_unusable_data_folder_is_said_when_the_brief_opens() {
     // Before any key: the reason, in full.
     wait_for_words(
         &s,
-        &["Problems (1)", "is a file, not a folder, so notes cannot be saved"],
+        &[
+            "Problems (1)",
+            "is a file, not a folder, so notes cannot be saved",
+        ],
     );
     dismiss(&mut s, "Notes cannot be saved");
     s.send("q");
@@ -180,7 +187,12 @@ fn item16_18_a_symlinked_annotation_file_is_refused_in_words() {
     dismiss(&mut s, "Annotations are read-only");
     s.send("q");
     s.assert_exited_cleanly(0);
-    assert!(std::fs::symlink_metadata(&file).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(&file)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
 }
 
 #[test]
@@ -255,7 +267,10 @@ fn item16_11_export_all_names_every_file_it_cannot_export_whole() {
         line("broken.yaml").contains("1 of its 2 annotations can be read"),
         "{stderr}"
     );
-    assert!(line("newer.yaml").contains("newer brief (schema 99)"), "{stderr}");
+    assert!(
+        line("newer.yaml").contains("newer brief (schema 99)"),
+        "{stderr}"
+    );
     assert!(line("misspelt.yaml").contains("`anotations`"), "{stderr}");
     assert!(line("misnamed.yml").contains("named *.yaml"), "{stderr}");
     for name in ["broken.yaml", "newer.yaml", "misspelt.yaml", "misnamed.yml"] {
@@ -297,7 +312,10 @@ fn item16_15_a_brief_whose_name_is_not_utf8_reopens_from_the_bookmarks_list() {
     let store = env_store(&env);
     let (file, record) = store.records().into_iter().next().unwrap();
     let record = record.unwrap();
-    assert_eq!(record.brief_path(), Some(std::fs::canonicalize(&path).unwrap()));
+    assert_eq!(
+        record.brief_path(),
+        Some(std::fs::canonicalize(&path).unwrap())
+    );
     let text = std::fs::read_to_string(file).unwrap();
     assert!(text.contains("caf%E9 notes.txt"), "{text}");
 }
@@ -313,7 +331,8 @@ fn item16_19_three_marks_on_a_long_passage_keep_the_file_small_and_follow_an_edi
         n += 1;
         long.push_str(&format!("Clause {n} of the long passage. "));
     }
-    let text = format!("Analyses\n\nA brief with one long passage\n\n{long}\n\nA short last passage.\n");
+    let text =
+        format!("Analyses\n\nA brief with one long passage\n\n{long}\n\nA short last passage.\n");
     let path = dir.join("long.txt");
     std::fs::write(&path, &text).unwrap();
     let file = path.to_str().unwrap();
@@ -336,15 +355,61 @@ fn item16_19_three_marks_on_a_long_passage_keep_the_file_small_and_follow_an_edi
     let store = env_store(&env);
     let (annotations, _) = store.records().into_iter().next().unwrap();
     let size = std::fs::metadata(&annotations).unwrap().len();
-    assert!(size < 6 * 1024, "three marks on a 100 KB passage take {size} bytes");
+    assert!(
+        size < 6 * 1024,
+        "three marks on a 100 KB passage take {size} bytes"
+    );
     // A passage inserted above: every mark is found on the long passage,
     // now the second.
-    std::fs::write(&path, text.replace("\n\nClause 1 ", "\n\nA new first passage.\n\nClause 1 ")).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("\n\nClause 1 ", "\n\nA new first passage.\n\nClause 1 "),
+    )
+    .unwrap();
     let out = env.command(&["export", file]).output().unwrap();
     let md = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    for heading in ["## bookmark, ¶2", "## highlight (yellow), ¶2", "## note, ¶2"] {
-        assert!(md.contains(heading), "{heading}: {}", &md[..md.len().min(600)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for heading in [
+        "## bookmark, ¶2",
+        "## highlight (yellow), ¶2",
+        "## note, ¶2",
+    ] {
+        assert!(
+            md.contains(heading),
+            "{heading}: {}",
+            &md[..md.len().min(600)]
+        );
     }
     assert!(!md.contains("detached"));
+}
+
+#[test]
+fn item16_14_the_library_lists_what_it_cannot_read_with_the_reason() {
+    let env = Env::new();
+    let dir = brief_copy(&env, "seed_like.txt")
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    std::os::unix::fs::symlink("loop.txt", dir.join("loop.txt")).unwrap();
+    std::os::unix::fs::symlink("/no/such/brief.txt", dir.join("dangling.txt")).unwrap();
+    std::fs::create_dir(dir.join("folder.txt")).unwrap();
+    let fifo =
+        std::ffi::CString::new(dir.join("pipe.md").into_os_string().into_encoded_bytes()).unwrap();
+    // SAFETY: a valid path; mkfifo only reads it.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    let mut s = Session::start(&env, &[dir.to_str().unwrap()], 160, 30);
+    let screen = s.wait_for_all(&[
+        "Norway opens its continental shelf",
+        "loop.txt — a symbolic link that loops",
+        "dangling.txt — a symbolic link to /no/such/brief.txt, which does not exist",
+        "folder.txt — a folder, not a brief",
+        "pipe.md — a named pipe (FIFO), not a file",
+    ]);
+    assert!(screen.contains("5 briefs"), "{screen}");
+    s.send("q");
+    s.assert_exited_cleanly(0);
 }

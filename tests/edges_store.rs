@@ -68,7 +68,10 @@ fn item11_14_a_corrupt_file_shows_its_readable_notes_and_the_whole_reason() {
     let found = open(&store, &brief_path);
     let why = found.read_only.expect("read-only");
     let name = file.file_name().unwrap().to_string_lossy();
-    assert!(why.contains(&*name) && why.contains("does not parse"), "{why}");
+    assert!(
+        why.contains(&*name) && why.contains("does not parse"),
+        "{why}"
+    );
     assert!(why.contains("1 of its 2 annotations can be read"), "{why}");
     let notes: Vec<_> = found
         .file
@@ -157,7 +160,14 @@ fn sentence(n: usize) -> String {
         let i = (x % 225) as usize;
         format!("{}{}", SYLLABLES[i / 15], SYLLABLES[i % 15])
     };
-    format!("Point {n} {} {} {} {} {}.", word(1), word(2), word(3), word(4), word(5))
+    format!(
+        "Point {n} {} {} {} {} {}.",
+        word(1),
+        word(2),
+        word(3),
+        word(4),
+        word(5)
+    )
 }
 
 /// A passage of about `bytes` bytes.
@@ -191,16 +201,21 @@ fn item16_19_marks_on_a_long_passage_store_a_bounded_quote_and_still_find_it() {
     };
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a/t.yaml");
-    let mut file = AnnotationFile::default();
-    file.annotations = vec![
-        whole("1", Kind::Bookmark),
-        whole("2", Kind::Highlight),
-        whole("3", Kind::Note),
-        part,
-    ];
+    let file = AnnotationFile {
+        annotations: vec![
+            whole("1", Kind::Bookmark),
+            whole("2", Kind::Highlight),
+            whole("3", Kind::Note),
+            part,
+        ],
+        ..AnnotationFile::default()
+    };
     store::save(&path, &file).unwrap();
     let size = std::fs::metadata(&path).unwrap().len();
-    assert!(size < 8 * 1024, "four marks on a 100 KB passage take {size} bytes");
+    assert!(
+        size < 8 * 1024,
+        "four marks on a 100 KB passage take {size} bytes"
+    );
     let Loaded::Ok(read) = store::load(&path) else {
         panic!("reads back")
     };
@@ -224,13 +239,21 @@ fn item16_19_marks_on_a_long_passage_store_a_bounded_quote_and_still_find_it() {
                 "{what}"
             );
         }
-        let Placement::Attached { passage, start, end } = placed[3] else {
+        let Placement::Attached {
+            passage,
+            start,
+            end,
+        } = placed[3]
+        else {
             panic!("{what}: the selection is detached")
         };
         assert_eq!(passage, at, "{what}");
         let quote = &texts[at][start..end];
         let ends = (&quote[..40], &quote[quote.len() - 60..]);
         assert!(quote.starts_with("Point 100 "), "{what}: {ends:?}");
-        assert!(quote.trim_end().ends_with(&sentence(899)), "{what}: {ends:?}");
+        assert!(
+            quote.trim_end().ends_with(&sentence(899)),
+            "{what}: {ends:?}"
+        );
     }
 }

@@ -8,11 +8,11 @@ mod paths;
 mod salvage;
 
 pub use anchor::{Placement, place_all, place_one};
-pub use salvage::{Salvaged, salvage};
 pub use identity::{
     BriefKey, Claims, Fingerprint, Found, brief_key, file_name_for, find_record, is_name_of,
     same_at_path, same_elsewhere, similarity, stable_hash,
 };
+pub use salvage::{Salvaged, salvage};
 
 use crate::yaml::Value;
 use serde::{Deserialize, Serialize};

@@ -115,10 +115,13 @@ fn entries(block: &str) -> (Vec<Annotation>, usize) {
     let indent = first.len() - first.trim_start().len();
     let mut chunks: Vec<String> = Vec::new();
     for line in body {
-        let starts_entry = line.len() - line.trim_start().len() == indent
-            && line.trim_start().starts_with("- ");
+        let starts_entry =
+            line.len() - line.trim_start().len() == indent && line.trim_start().starts_with("- ");
         // Entries are read as a list of one, at the left margin.
-        let line = line.get(indent..).filter(|_| line.len() > indent).unwrap_or(line);
+        let line = line
+            .get(indent..)
+            .filter(|_| line.len() > indent)
+            .unwrap_or(line);
         match chunks.last_mut() {
             Some(chunk) if !starts_entry => chunk.push_str(line),
             _ if starts_entry => chunks.push(line.to_string()),

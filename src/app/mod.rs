@@ -25,7 +25,7 @@ mod term;
 
 pub use crate::files::list_briefs;
 use library::{Files, spawn_library};
-pub use library::{StoredNotes, library_entry};
+pub use library::{StoredNotes, library_entry, list_folder};
 use std::time::{Duration, Instant};
 pub use term::restore_terminal;
 use term::{enter_terminal, external_edit, setup_terminal};

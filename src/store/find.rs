@@ -250,7 +250,10 @@ impl Store {
                     } else {
                         " and are shown, read-only".to_string()
                     };
-                    (salvaged.file, Some(format!("{why}. {}{shown}", upper(&summary))))
+                    (
+                        salvaged.file,
+                        Some(format!("{why}. {}{shown}", upper(&summary))),
+                    )
                 }
                 None => (
                     AnnotationFile::new(BriefRecord::describe(now, Some(&location(at)))),
@@ -336,8 +339,7 @@ fn holds_its_brief(record: &BriefRecord, probe: Probe) -> bool {
     let Some(path) = record.brief_path() else {
         return false;
     };
-    probe(&path)
-        .is_some_and(|there| same_at_path(&Fingerprint::of_record(record), &there))
+    probe(&path).is_some_and(|there| same_at_path(&Fingerprint::of_record(record), &there))
 }
 
 /// Rename an annotation file to a new name, under the store's lock, never

@@ -1,6 +1,6 @@
 use super::*;
-use std::path::Path;
 use crate::document::Meta;
+use std::path::Path;
 
 fn brief_with(title: &str, id: Option<&str>) -> Brief {
     Brief {
@@ -154,7 +154,9 @@ fn find_record_prefers_the_path_and_skips_copies() {
     let refs: Vec<Option<&BriefRecord>> = records.iter().map(Some).collect();
     let edited = fp(&BRIEF.replace("Gas storage outlook", "Gas"));
     // Same path, edited.
-    let found = find_record(&refs, &edited, Path::new("/a.txt"), &mut |_| panic!("not asked"));
+    let found = find_record(&refs, &edited, Path::new("/a.txt"), &mut |_| {
+        panic!("not asked")
+    });
     assert_eq!(found.best, Some(1));
     // Moved: found by its text when its old path no longer holds it.
     let found = find_record(&refs, &edited, Path::new("/b.txt"), &mut |_| false);
@@ -168,7 +170,10 @@ fn find_record_prefers_the_path_and_skips_copies() {
 fn claims_match_a_library_by_path_then_by_text() {
     let records = [
         BriefRecord::describe(&fp(BRIEF), Some(Path::new("/gone.txt"))),
-        BriefRecord::describe(&fp("Analyses\n\nKept\n\nText.\n"), Some(Path::new("/kept.txt"))),
+        BriefRecord::describe(
+            &fp("Analyses\n\nKept\n\nText.\n"),
+            Some(Path::new("/kept.txt")),
+        ),
         BriefRecord::describe(
             &fp("Analyses\n\nLost\n\nLost text.\n"),
             Some(Path::new("/lost.txt")),
