@@ -413,3 +413,44 @@ fn item16_14_the_library_lists_what_it_cannot_read_with_the_reason() {
     s.send("q");
     s.assert_exited_cleanly(0);
 }
+
+#[test]
+fn item16_12_a_keymap_that_unbinds_every_way_out_still_lets_you_out() {
+    let env = Env::new();
+    let config = env.config().join("brief");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("keymap.yaml"),
+        "global:\n  q: none\n  ctrl-c: none\n  esc: none\neditor:\n  ctrl-s: none\nlibrary:\n  h: highlight\n",
+    )
+    .unwrap();
+    let brief = brief_copy(&env, "seed_like.txt");
+    let mut s = Session::start(&env, &[brief.to_str().unwrap()], 160, 40);
+    let text = wait_for_words(
+        &s,
+        &[
+            "Problems (4)",
+            "keymap.yaml:2:3: global: `q`: it would leave the library with no key to quit",
+            "keymap.yaml:3:3: global: `ctrl-c`: it would leave",
+            "keymap.yaml:6:3: editor: `ctrl-s`: it would leave the note editor with no key to save the note",
+            "keymap.yaml:8:3: library: `h`: warning: highlight does nothing in library",
+        ],
+    );
+    // `esc` in global only dismissed messages: the boxes close with their own.
+    assert!(!text.contains("`esc`"), "{text}");
+    dismiss(&mut s, "¶ 1/5");
+    // The refused entries kept their defaults: ctrl-s saves, q leaves.
+    s.send("a");
+    s.send("saved all the same");
+    s.send("\x13");
+    s.wait_for_screen("the note saved", |screen| {
+        screen.contains("saved all the same") && !screen.contains("DRAFT")
+    });
+    s.send("q");
+    s.assert_exited_cleanly(0);
+    // `brief keymap` reports the same, on stderr, with a non-zero status.
+    let out = env.command(&["keymap"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 4, "{stderr}");
+}
