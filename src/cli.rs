@@ -213,6 +213,8 @@ pub fn attach(id: &str, path: &Path) -> Result<ExitCode> {
 /// `brief export [--format markdown|json] FILE` or `--all`.
 pub fn export(file: Option<&Path>, json: bool) -> Result<ExitCode> {
     let store = Store::open_default().context("no data directory (is HOME set?)")?;
+    // Files that could not be exported whole: named on stderr, exit 1.
+    let mut unexported = Vec::new();
     let items = match file {
         Some(path) => {
             let brief = read_brief(path)?;
@@ -221,13 +223,17 @@ pub fn export(file: Option<&Path>, json: bool) -> Result<ExitCode> {
             let file = match finding.loaded {
                 Loaded::Ok(f) => *f,
                 Loaded::Missing => {
-                    AnnotationFile::new(BriefRecord::describe(&now, Some(store::location(path))))
+                    AnnotationFile::new(BriefRecord::describe(&now, Some(&store::location(path))))
                 }
                 Loaded::Unusable(why) => bail!("{why}"),
             };
             vec![export::Item::new(&finding.path, file, Some(&brief))]
         }
-        None => export::all(&store),
+        None => {
+            let (items, problems) = export::all(&store);
+            unexported = problems;
+            items
+        }
     };
     let mut out = std::io::stdout().lock();
     if json {
@@ -247,5 +253,13 @@ pub fn export(file: Option<&Path>, json: bool) -> Result<ExitCode> {
             crate::loader::sanitize::clean(&export::markdown(&items))
         )?;
     }
-    Ok(ExitCode::SUCCESS)
+    drop(out);
+    for problem in &unexported {
+        let _ = writeln!(std::io::stderr(), "brief: {}", printable(problem));
+    }
+    Ok(if unexported.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

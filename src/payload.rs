@@ -19,6 +19,9 @@ pub struct Opened {
     pub annotations: Option<AnnotationFile>,
     /// Why annotations cannot be saved (unreadable file, newer schema).
     pub read_only: Option<String>,
+    /// Why saving is bound to fail (the data folder is a file, or cannot
+    /// be written): said when the brief opens.
+    pub save_problem: Option<String>,
     /// Passage to show instead of the last reading position.
     pub passage: Option<usize>,
     /// Only the start of a large brief; the rest arrives as BriefCompleted.

@@ -18,7 +18,7 @@ pub use library::{Added, add_brief};
 pub use rescue::{rescue_dirs, summary, texts, write_rescue};
 pub use scratch::ScratchFile;
 mod find;
-pub use find::{Finding, Probe, load_record, location};
+pub use find::{Finding, ForReader, Probe, load_record, location};
 
 /// Where annotation files live: `<data dir>/annotations`.
 #[derive(Debug, Clone)]
@@ -61,6 +61,21 @@ pub fn private_dir(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Make an annotations folder that others can read or write private
+/// (0700), as the files in it are: a folder made 0777 by hand or by an old
+/// umask would otherwise stay open. Only a folder of ours is changed.
+pub fn tighten(dir: &Path) {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(meta) = fs::symlink_metadata(dir) else {
+        return;
+    };
+    // SAFETY: geteuid has no preconditions.
+    let mine = meta.uid() == unsafe { libc::geteuid() };
+    if meta.is_dir() && mine && meta.permissions().mode() & 0o077 != 0 {
+        let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o700));
+    }
+}
+
 /// Read a file without following a symlink planted in its place.
 fn read_no_follow(path: &Path) -> std::io::Result<String> {
     let mut file = OpenOptions::new()
@@ -79,6 +94,47 @@ fn read_no_follow(path: &Path) -> std::io::Result<String> {
     Ok(text)
 }
 
+/// Why an annotation file cannot be read, in words.
+fn unreadable(path: &Path, e: &std::io::Error) -> String {
+    let shown = path.display();
+    let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if link {
+        // O_NOFOLLOW says only "Too many levels of symbolic links".
+        return format!(
+            "{shown} is a symbolic link; brief does not follow links for annotation files \
+             (move the real file here); it is left untouched"
+        );
+    }
+    format!("{shown}: cannot read ({e}); it is left untouched")
+}
+
+/// Everything that can be read of an annotation file that `load` found
+/// unusable: shown read-only, never written back.
+pub fn salvage(path: &Path) -> Option<crate::annotations::Salvaged> {
+    let text = read_no_follow(path).ok()?;
+    Some(crate::annotations::salvage(&text))
+}
+
+/// Why an existing annotation file must not be replaced although it
+/// parses: its owner made it read-only. The mode bits are asked as well as
+/// access(2), which says yes to root whatever the mode.
+pub fn read_only(path: &Path) -> Option<String> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    let mode = meta.permissions().mode();
+    let denied = std::ffi::CString::new(path.as_os_str().as_encoded_bytes())
+        .ok()
+        // SAFETY: a valid NUL-terminated path; access() only reads it.
+        .is_some_and(|c| unsafe { libc::access(c.as_ptr(), libc::W_OK) } != 0);
+    (meta.is_file() && (mode & 0o222 == 0 || denied)).then(|| {
+        format!(
+            "{} is read-only (mode {:04o}): brief leaves it as it is, so annotations are \
+             read-only (make it writable, e.g. chmod u+w, to annotate)",
+            path.display(),
+            mode & 0o7777
+        )
+    })
+}
+
 pub fn load(path: &Path) -> Loaded {
     let shown = path.display();
     let text = match read_no_follow(path) {
@@ -91,9 +147,7 @@ pub fn load(path: &Path) -> Loaded {
         {
             return Loaded::Missing;
         }
-        Err(e) => {
-            return Loaded::Unusable(format!("{shown}: cannot read ({e}); it is left untouched"));
-        }
+        Err(e) => return Loaded::Unusable(unreadable(path, &e)),
     };
     // Parsed once; the schema is looked at before the shape, so a newer
     // file is never misread as broken.
@@ -126,6 +180,37 @@ impl Store {
     /// The default store in the user's data directory.
     pub fn open_default() -> Option<Store> {
         data_dir().map(|d| Store::new(d.join("annotations")))
+    }
+
+    /// Called when a brief opens: makes the annotations folder private if
+    /// it exists, and says now (not at the first save) why notes could not
+    /// be saved in it: a file where a folder should be, or a folder that
+    /// cannot be written. Nothing is created.
+    pub fn check(&self) -> Result<(), String> {
+        tighten(&self.dir);
+        let Some(existing) = self.dir.ancestors().find(|a| fs::metadata(a).is_ok()) else {
+            return Ok(());
+        };
+        if !existing.is_dir() {
+            return Err(format!(
+                "{} is a file, not a folder, so notes cannot be saved in {}",
+                existing.display(),
+                self.dir.display()
+            ));
+        }
+        let writable = std::ffi::CString::new(existing.as_os_str().as_encoded_bytes())
+            .ok()
+            // SAFETY: a valid NUL-terminated path; access() only reads it.
+            .is_some_and(|c| unsafe { libc::access(c.as_ptr(), libc::W_OK | libc::X_OK) } == 0);
+        if !writable {
+            return Err(format!(
+                "{} cannot be written ({}), so notes cannot be saved in {}",
+                existing.display(),
+                std::io::Error::last_os_error(),
+                self.dir.display()
+            ));
+        }
+        Ok(())
     }
 
     /// Every annotation file in the store (for the library, the bookmarks
@@ -165,11 +250,15 @@ pub fn save_with(
         .parent()
         .ok_or_else(|| format!("{shown}: no parent directory"))?;
     private_dir(dir).map_err(|e| format!("{}: cannot create ({e})", dir.display()))?;
+    tighten(dir);
     // One lock on the folder serialises every save of every instance: the
     // read-merge-write below is then never interleaved with another's.
     let lock = File::open(dir).map_err(|e| format!("{}: cannot open ({e})", dir.display()))?;
     lock.lock()
         .map_err(|e| format!("{}: cannot lock ({e})", dir.display()))?;
+    if let Some(why) = read_only(path) {
+        return Err(why);
+    }
     let mut merged = ours.clone();
     match load(path) {
         Loaded::Missing => {}

@@ -40,6 +40,14 @@ impl Value {
         }
     }
 
+    /// The items of a sequence (None: not a sequence).
+    pub fn items(&self) -> Option<Vec<Value>> {
+        match &self.0 {
+            serde_yaml::Value::Sequence(items) => Some(items.iter().cloned().map(Value).collect()),
+            _ => None,
+        }
+    }
+
     /// The entries of a mapping with text keys, in file order (None: not a
     /// mapping).
     pub fn entries(&self) -> Option<Vec<(String, Value)>> {

@@ -77,14 +77,10 @@ fn highlight_passage_and_sentence_selection_cycles_colours() {
         text.starts_with("Environmental organisations") && text.ends_with("extraction starts."),
         "{text}"
     );
-    assert_eq!(
-        r.annotations.file.annotations[i]
-            .anchor
-            .as_ref()
-            .unwrap()
-            .exact,
-        text
-    );
+    // A quote this long is stored by its two ends (issue 16 item 19).
+    let anchor = r.annotations.file.annotations[i].anchor.as_ref().unwrap();
+    assert!(text.starts_with(&anchor.exact) && text.ends_with(&anchor.exact_end));
+    assert_eq!(anchor.end - anchor.start, text.chars().count());
     press(&mut m, "H");
     assert_eq!(
         live(&m, Kind::Highlight),
@@ -259,8 +255,14 @@ fn read_only_annotations_refuse_changes_and_name_the_file() {
         ..Default::default()
     };
     update(&mut m, Action::Opened(Box::new(opened)));
-    assert!(m.message.as_ref().unwrap().text.contains("broken.yaml"));
+    // The whole reason, in the problems box (the status line would cut it).
+    assert!(m.problems.iter().any(|p| p.contains("broken.yaml")));
+    assert!(matches!(
+        m.overlay,
+        Some(brief::model::Overlay::Problems { .. })
+    ));
     for keys in ["m", "h", "a", "A"] {
+        press(&mut m, "q");
         let fx = press(&mut m, keys);
         assert_eq!(saves(&fx), 0);
         assert!(m.reader.as_ref().unwrap().editor.is_none());
@@ -269,7 +271,7 @@ fn read_only_annotations_refuse_changes_and_name_the_file() {
             "{keys}"
         );
     }
-    let fx = press(&mut m, "j q");
+    let fx = press(&mut m, "q j q");
     assert_eq!(saves(&fx), 0, "not even the reading position is written");
 }
 

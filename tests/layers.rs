@@ -7,10 +7,10 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 const LAYERS: &[&[&str]] = &[
-    &["document", "files", "key", "yaml"],
+    &["document", "key", "yaml"],
     &["loader"],
     &["annotations", "text"],
-    &["layout", "payload", "reading", "store"],
+    &["files", "layout", "payload", "reading", "store"],
     &["action"],
     &["keymap"],
     &["config", "model"],

@@ -184,7 +184,7 @@ fn open(store: &Store, path: &Path) -> (std::path::PathBuf, Loaded, BriefRecord)
     let brief = brief::reading::read_brief(path).unwrap();
     let now = brief::reading::fingerprint(path, &brief, true);
     let (file, loaded) = store.locate(&brief, &now, path, &mut brief::reading::probe);
-    let record = BriefRecord::describe(&now, Some(store::location(path)));
+    let record = BriefRecord::describe(&now, Some(&store::location(path)));
     (file, loaded, record)
 }
 

@@ -33,6 +33,15 @@ impl Placement {
 /// How many characters of context an anchor keeps on each side.
 pub const CONTEXT_CHARS: usize = 32;
 
+/// A quote longer than this (in characters) is stored as its first and
+/// last `QUOTE_END_CHARS` characters plus a hash of the whole.
+pub const MAX_QUOTE_CHARS: usize = 200;
+pub const QUOTE_END_CHARS: usize = 96;
+
+fn hash_hex(text: &str) -> String {
+    format!("{:016x}", super::stable_hash(text))
+}
+
 impl Anchor {
     /// Anchor bytes `start..end` of passage `passage` (whose text is `text`).
     pub fn new(text: &str, passage: usize, start: usize, end: usize) -> Anchor {
@@ -47,18 +56,81 @@ impl Anchor {
             .char_indices()
             .nth(CONTEXT_CHARS)
             .map_or(after.len(), |(i, _)| i);
+        let quote = &text[start..end];
+        let chars = quote.chars().count();
+        let (exact, exact_end, exact_hash) = if chars > MAX_QUOTE_CHARS {
+            let head_end = quote
+                .char_indices()
+                .nth(QUOTE_END_CHARS)
+                .map_or(quote.len(), |(i, _)| i);
+            let tail_start = quote
+                .char_indices()
+                .nth(chars - QUOTE_END_CHARS)
+                .map_or(0, |(i, _)| i);
+            (
+                quote[..head_end].to_string(),
+                quote[tail_start..].to_string(),
+                hash_hex(quote),
+            )
+        } else {
+            (quote.to_string(), String::new(), String::new())
+        };
         Anchor {
-            exact: text[start..end].to_string(),
+            exact,
+            exact_end,
+            exact_hash,
             prefix: before[prefix_start..].to_string(),
             suffix: after[..suffix_end].to_string(),
             passage,
             start: before.chars().count(),
-            end: before.chars().count() + text[start..end].chars().count(),
+            end: before.chars().count() + chars,
         }
     }
 
     fn is_whole_passage(&self) -> bool {
         self.start == 0 && self.prefix.is_empty() && self.suffix.is_empty()
+    }
+
+    /// Whether only the ends of a long quote are stored.
+    pub fn is_cut(&self) -> bool {
+        !self.exact_end.is_empty()
+    }
+
+    /// The quote for people: whole, or its start and end around " … ".
+    pub fn quote(&self) -> std::borrow::Cow<'_, str> {
+        if self.is_cut() {
+            format!("{} … {}", self.exact, self.exact_end).into()
+        } else {
+            self.exact.as_str().into()
+        }
+    }
+
+    /// The words the fuzzy match looks for: all that is stored of the quote.
+    fn stored_text(&self) -> std::borrow::Cow<'_, str> {
+        if self.is_cut() {
+            format!("{}\n{}", self.exact, self.exact_end).into()
+        } else {
+            self.exact.as_str().into()
+        }
+    }
+
+    /// The end (a byte offset in `text`) of the quote if it starts at byte
+    /// `start` there: None when the text there is not the quote.
+    fn ends_at(&self, text: &str, start: usize) -> Option<usize> {
+        let rest = text.get(start..)?;
+        if !self.is_cut() {
+            return rest
+                .starts_with(self.exact.as_str())
+                .then_some(start + self.exact.len());
+        }
+        if !rest.starts_with(self.exact.as_str()) {
+            return None;
+        }
+        let chars = self.end.checked_sub(self.start)?;
+        let len = byte_offset(rest, chars)?;
+        let quote = &rest[..len];
+        (quote.ends_with(self.exact_end.as_str()) && hash_hex(quote) == self.exact_hash)
+            .then_some(start + len)
     }
 }
 
@@ -108,8 +180,8 @@ fn byte_offset(text: &str, chars: usize) -> Option<usize> {
 fn by_hint(passages: &[&str], anchor: &Anchor) -> Option<Placement> {
     let text = passages.get(anchor.passage)?;
     let start = byte_offset(text, anchor.start)?;
-    let end = start + anchor.exact.len();
-    (text.get(start..end) == Some(anchor.exact.as_str())).then_some(Placement::Attached {
+    let end = anchor.ends_at(text, start)?;
+    Some(Placement::Attached {
         passage: anchor.passage,
         start,
         end,
@@ -152,7 +224,9 @@ fn by_exact_search(passages: &[&str], anchor: &Anchor) -> Option<Placement> {
     for i in outward(anchor.passage, passages.len()) {
         let text = passages[i];
         for (start, _) in text.match_indices(anchor.exact.as_str()) {
-            let end = start + anchor.exact.len();
+            let Some(end) = anchor.ends_at(text, start) else {
+                continue;
+            };
             let context = common_suffix(&text[..start], &anchor.prefix)
                 + common_prefix(&text[end..], &anchor.suffix);
             let distance = i.abs_diff(anchor.passage).min(10_000);
@@ -230,7 +304,8 @@ impl PairIndex {
 /// passage sharing most of its word pairs, then the sentences within it.
 fn by_fuzzy_match(passages: &[&str], index: &PairIndex, anchor: &Anchor) -> Option<Placement> {
     const THRESHOLD: f64 = 0.5;
-    let quote_words = words(&anchor.exact);
+    let stored = anchor.stored_text();
+    let quote_words = words(&stored);
     if quote_words.is_empty() {
         return None;
     }
@@ -266,7 +341,7 @@ fn by_fuzzy_match(passages: &[&str], index: &PairIndex, anchor: &Anchor) -> Opti
     let matching: Vec<(usize, usize)> = text
         .split_sentence_bound_indices()
         .filter(|(_, s)| {
-            overlap(&quote, s) > 0.0 && overlap(&bigrams(&words(s)), &anchor.exact) >= THRESHOLD
+            overlap(&quote, s) > 0.0 && overlap(&bigrams(&words(s)), &stored) >= THRESHOLD
         })
         .map(|(i, s)| (i, i + s.trim_end().len()))
         .collect();

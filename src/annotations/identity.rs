@@ -20,6 +20,7 @@
 use super::BriefRecord;
 use crate::document::Brief;
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 /// FNV-1a, 64 bit. Written here rather than taken from std because std's
 /// hashers are not promised to give the same value across Rust releases, and
@@ -180,11 +181,11 @@ impl Fingerprint {
 
 impl BriefRecord {
     /// A record for a brief seen at `path`.
-    pub fn describe(fp: &Fingerprint, path: Option<String>) -> BriefRecord {
-        let mut record = BriefRecord {
-            path,
-            ..BriefRecord::default()
-        };
+    pub fn describe(fp: &Fingerprint, path: Option<&Path>) -> BriefRecord {
+        let mut record = BriefRecord::default();
+        if let Some(path) = path {
+            record.set_path(path);
+        }
         record.refresh(fp);
         record
     }
@@ -334,14 +335,14 @@ pub struct Found {
 pub fn find_record(
     records: &[Option<&BriefRecord>],
     now: &Fingerprint,
-    location: &str,
+    location: &Path,
     holds_its_brief: &mut dyn FnMut(&BriefRecord) -> bool,
 ) -> Found {
     let fps: Vec<Option<Fingerprint>> = records
         .iter()
         .map(|r| r.map(Fingerprint::of_record))
         .collect();
-    let here = |i: usize| records[i].is_some_and(|r| r.path.as_deref() == Some(location));
+    let here = |i: usize| records[i].is_some_and(|r| r.brief_path().as_deref() == Some(location));
     let mut at_path: Vec<(f64, usize)> = (0..records.len())
         .filter(|&i| here(i))
         .filter_map(|i| fps[i].as_ref().map(|fp| (i, fp)))
@@ -379,7 +380,7 @@ pub fn find_record(
 #[derive(Debug, Clone, Default)]
 pub struct Claims {
     fps: Vec<Option<Fingerprint>>,
-    by_path: HashMap<String, Vec<usize>>,
+    by_path: HashMap<PathBuf, Vec<usize>>,
     /// The recorded path no longer exists (or none is recorded).
     gone: Vec<bool>,
     /// The brief now at the recorded path is a different one.
@@ -389,15 +390,15 @@ pub struct Claims {
 
 impl Claims {
     /// `exists(path)`: whether a file is at that path now.
-    pub fn new(records: &[Option<&BriefRecord>], exists: &dyn Fn(&str) -> bool) -> Claims {
-        let mut by_path: HashMap<String, Vec<usize>> = HashMap::new();
+    pub fn new(records: &[Option<&BriefRecord>], exists: &dyn Fn(&Path) -> bool) -> Claims {
+        let mut by_path: HashMap<PathBuf, Vec<usize>> = HashMap::new();
         let mut gone = Vec::with_capacity(records.len());
         for (i, record) in records.iter().enumerate() {
-            let path = record.and_then(|r| r.path.as_deref());
+            let path = record.and_then(|r| r.brief_path());
+            gone.push(record.is_some() && !path.as_deref().is_some_and(exists));
             if let Some(path) = path {
-                by_path.entry(path.to_string()).or_default().push(i);
+                by_path.entry(path).or_default().push(i);
             }
-            gone.push(record.is_some() && !path.is_some_and(exists));
         }
         Claims {
             fps: records
@@ -412,7 +413,7 @@ impl Claims {
     }
 
     /// The records of the brief at `location` whose start gives `now`.
-    pub fn claim(&mut self, now: &Fingerprint, location: &str) -> Vec<usize> {
+    pub fn claim(&mut self, now: &Fingerprint, location: &Path) -> Vec<usize> {
         let mut mine = Vec::new();
         for &i in self.by_path.get(location).map(Vec::as_slice).unwrap_or(&[]) {
             match &self.fps[i] {

@@ -4,12 +4,15 @@
 
 mod anchor;
 mod identity;
+mod paths;
+mod salvage;
 
 pub use anchor::{Placement, place_all, place_one};
 pub use identity::{
     BriefKey, Claims, Fingerprint, Found, brief_key, file_name_for, find_record, is_name_of,
     same_at_path, same_elsewhere, similarity, stable_hash,
 };
+pub use salvage::{Salvaged, salvage};
 
 use crate::yaml::Value;
 use serde::{Deserialize, Serialize};
@@ -96,10 +99,20 @@ impl Counts {
 }
 
 /// The text an annotation belongs to: the quote itself with some context,
-/// and where it was (the hint). See README, "Where your files live".
+/// and where it was (the hint). See README, "Where your files live". A long quote
+/// is kept bounded: its start in `exact`, its end in `exact_end`, and a
+/// hash of the whole (its length is `end - start`), so three marks on a
+/// 100 KB passage do not make a 300 KB file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Anchor {
+    /// The quote, or its first characters when it is long.
     pub exact: String,
+    /// The quote's last characters when it is long (empty: `exact` is all of it).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub exact_end: String,
+    /// `stable_hash` of the whole quote, in hex, when it is long.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub exact_hash: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub prefix: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -195,9 +208,14 @@ pub struct BriefRecord {
     /// The brief's own identifier (front matter `id`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// Where the brief was last seen (absolute).
+    /// Where the brief was last seen (absolute), for people: a name that
+    /// is not UTF-8 shows U+FFFD here and is kept exactly in `path_bytes`.
+    /// Set with `set_path`, read with `brief_path` (see `paths`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// The path's bytes, percent-encoded, when they are not UTF-8.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<String>,
     /// Size of the file when last seen (0: not known).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub bytes: u64,

@@ -19,18 +19,17 @@ pub(super) enum Files {
 /// once; then the notes no brief claimed.
 pub(super) fn spawn_library(files: Files, store: Option<Store>, tx: Sender<Message>) {
     std::thread::spawn(move || {
-        let files = match files {
-            Files::In(dir) => crate::files::list_briefs(&dir),
-            Files::List(files) => files,
+        let (mut batch, files) = match files {
+            Files::In(dir) => list_folder(&dir),
+            Files::List(files) => (Vec::new(), files),
         };
         let mut notes = store.as_ref().map(StoredNotes::read);
-        let mut batch = Vec::new();
         let total = files.len();
         // A first screenful at once, then larger batches.
         let mut batch_size = 40;
         for (n, path) in files.into_iter().enumerate() {
             batch.push(library_entry(&path, notes.as_mut()));
-            if batch.len() == batch_size
+            if batch.len() >= batch_size
                 && n + 1 < total
                 && tx
                     .send(Message::Library(std::mem::take(&mut batch), false))
@@ -67,7 +66,7 @@ impl StoredNotes {
             })
             .collect();
         let refs: Vec<Option<&BriefRecord>> = records.iter().map(Option::as_ref).collect();
-        let claims = Claims::new(&refs, &|p| Path::new(p).is_file());
+        let claims = Claims::new(&refs, &|p| p.is_file());
         StoredNotes { files, claims }
     }
 
@@ -112,6 +111,42 @@ impl StoredNotes {
                 (!notes.counts.is_empty()).then_some(notes)
             })
             .collect()
+    }
+}
+
+/// The briefs of a library folder to read, and entries for what in it
+/// cannot be read, with the reason (for the folder itself when it cannot
+/// be listed): never an empty library without a word.
+pub fn list_folder(dir: &Path) -> (Vec<LibraryEntry>, Vec<PathBuf>) {
+    match crate::files::list_folder(dir) {
+        Ok(listing) => (
+            listing
+                .skipped
+                .into_iter()
+                .map(|(p, why)| not_listed(p, why))
+                .collect(),
+            listing.briefs,
+        ),
+        Err(e) => (
+            vec![not_listed(
+                dir.to_path_buf(),
+                format!("this folder cannot be listed ({e})"),
+            )],
+            Vec::new(),
+        ),
+    }
+}
+
+/// An entry of the list that is not a brief, with why.
+fn not_listed(path: PathBuf, why: String) -> LibraryEntry {
+    LibraryEntry {
+        title: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        path,
+        error: Some(why),
+        ..LibraryEntry::default()
     }
 }
 

@@ -4,7 +4,7 @@
 //! (no CPU while idle) and still hears SIGTERM at once.
 
 use crate::action::Action;
-use crate::annotations::{AnnotationFile, BriefRecord, Counts, Fingerprint, Kind, Placement};
+use crate::annotations::{Counts, Fingerprint, Kind, Placement};
 use crate::config::load_keymap;
 use crate::model::{self, BookmarkEntry, Effect, LibraryEntry, Model, Opened};
 use crate::store::{self, Loaded, Store};
@@ -24,7 +24,7 @@ mod term;
 
 use input::{action_for, spawn_input, spawn_signals};
 use library::{Files, spawn_library};
-pub use library::{StoredNotes, library_entry};
+pub use library::{StoredNotes, library_entry, list_folder};
 use std::time::{Duration, Instant};
 pub use term::restore_terminal;
 use term::{Tui, enter_terminal, external_edit, new_terminal, reenter_terminal, setup_terminal};
@@ -402,17 +402,11 @@ impl App<'_> {
         match &self.store {
             Some(store) => {
                 let now = reading::fingerprint(path, &brief, !partial);
-                let (annotations_path, loaded) =
-                    store.locate(&brief, &now, path, &mut reading::probe);
-                opened.annotations_path = annotations_path;
-                match loaded {
-                    Loaded::Missing => {
-                        let record = BriefRecord::describe(&now, Some(store::location(path)));
-                        opened.annotations = Some(AnnotationFile::new(record))
-                    }
-                    Loaded::Ok(file) => opened.annotations = Some(*file),
-                    Loaded::Unusable(why) => opened.read_only = Some(why),
-                }
+                let found = store.open_for_reader(&brief, &now, path, &mut reading::probe);
+                opened.annotations_path = found.path;
+                opened.annotations = Some(found.file);
+                opened.read_only = found.read_only;
+                opened.save_problem = found.save_problem;
             }
             None => {
                 opened.read_only =
@@ -435,8 +429,8 @@ impl App<'_> {
             if !file.live().any(|a| a.kind == Kind::Bookmark) {
                 continue;
             }
-            let brief = file.brief.path.as_deref().and_then(|p| {
-                let path = Path::new(p);
+            let at = file.brief.brief_path();
+            let brief = at.as_deref().and_then(|path| {
                 let brief = reading::read_brief(path).ok()?;
                 let now = reading::fingerprint(path, &brief, true);
                 annotations::same_at_path(&Fingerprint::of_record(&file.brief), &now)
@@ -461,16 +455,13 @@ impl App<'_> {
                     } => Some((passage, texts[passage].get(start..end).unwrap_or(""))),
                     _ => None,
                 });
-                let last_known = a.anchor.as_ref().map(|q| q.exact.as_str()).unwrap_or("");
+                let last_known = a.anchor.as_ref().map(|q| q.quote()).unwrap_or_default();
                 out.push(BookmarkEntry {
                     brief_title: file.brief.title.clone(),
-                    brief_path: brief
-                        .as_ref()
-                        .and(file.brief.path.as_ref())
-                        .map(PathBuf::from),
+                    brief_path: brief.as_ref().and(at.clone()),
                     passage: placed.map(|(p, _)| p),
                     quote: placed
-                        .map_or(last_known, |(_, q)| q)
+                        .map_or(&*last_known, |(_, q)| q)
                         .chars()
                         .take(200)
                         .collect(),

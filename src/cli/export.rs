@@ -73,29 +73,76 @@ impl Item {
 }
 
 /// Every annotation file with something in it; each placed on its brief when
-/// the brief is still where it was last seen.
-pub fn all(store: &Store) -> Vec<Item> {
-    let mut items: Vec<Item> = store
-        .all()
-        .into_iter()
-        .filter_map(|(path, loaded)| match loaded {
-            Loaded::Ok(file) if file.live().next().is_some() => {
-                let brief = brief_of(&file);
-                Some(Item::new(&path, *file, brief.as_ref()))
+/// the brief is still where it was last seen. Second: a line for each file
+/// that could not be exported whole (unparsable, newer, misspelt, misnamed),
+/// naming it and saying what of it was exported.
+pub fn all(store: &Store) -> (Vec<Item>, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
+    for (path, loaded) in store.all() {
+        let file = match loaded {
+            Loaded::Ok(file) => {
+                problems.extend(unknown_keys(&path, &file));
+                *file
             }
-            _ => None,
-        })
-        .collect();
+            Loaded::Missing => continue,
+            Loaded::Unusable(why) => {
+                let Some(salvaged) = crate::store::salvage(&path) else {
+                    problems.push(format!("{why}; nothing of it is exported"));
+                    continue;
+                };
+                let exported = if salvaged.file.live().next().is_some() {
+                    "; what can be read is exported"
+                } else {
+                    ""
+                };
+                problems.push(format!("{why}; {}{exported}", salvaged.summary()));
+                salvaged.file
+            }
+        };
+        if file.live().next().is_some() {
+            let brief = brief_of(&file);
+            items.push(Item::new(&path, file, brief.as_ref()));
+        }
+    }
+    for other in store.misnamed() {
+        problems.push(format!(
+            "{}: not read: annotation files are named *.yaml (misnamed?)",
+            other.display()
+        ));
+    }
     // Briefs found first, then the notes without one.
     items.sort_by_key(|item| item.places.is_none());
-    items
+    (items, problems)
+}
+
+/// Keys this `brief` does not know, at the top of a file or in one of its
+/// annotations: kept on save, but a misspelt `annotations:` or `note:`
+/// would otherwise export as nothing without a word.
+fn unknown_keys(path: &Path, file: &AnnotationFile) -> Option<String> {
+    let mut keys: Vec<String> = file.extra.keys().map(|k| format!("`{k}`")).collect();
+    for a in &file.annotations {
+        for k in a.extra.keys() {
+            let k = format!("`{k}` (in annotation {})", a.id);
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    (!keys.is_empty()).then(|| {
+        format!(
+            "{}: keys this brief does not know (misspelt?): {}; they are not exported",
+            path.display(),
+            keys.join(", ")
+        )
+    })
 }
 
 /// The brief at a record's path, if it is still that brief.
 fn brief_of(file: &AnnotationFile) -> Option<Brief> {
-    let path = Path::new(file.brief.path.as_deref()?);
-    let brief = read_brief(path).ok()?;
-    let now = fingerprint(path, &brief, true);
+    let path = file.brief.brief_path()?;
+    let brief = read_brief(&path).ok()?;
+    let now = fingerprint(&path, &brief, true);
     same_at_path(&Fingerprint::of_record(&file.brief), &now).then_some(brief)
 }
 
@@ -110,7 +157,7 @@ pub fn json(item: &Item) -> serde_json::Value {
                 Some(Place::Brief) => (None, None, false),
                 Some(Place::Detached) | None => (
                     None,
-                    a.anchor.as_ref().map(|q| q.exact.clone()),
+                    a.anchor.as_ref().map(|q| q.quote().into_owned()),
                     a.anchor.is_some(),
                 ),
             };
@@ -178,17 +225,17 @@ fn annotations(out: &mut String, item: &Item, level: &str) {
         }
         let (where_, quote) = match place {
             Some(Place::Attached { passage, quote }) => {
-                (format!(", ¶{}", passage + 1), Some(quote.as_str()))
+                (format!(", ¶{}", passage + 1), Some(quote.as_str().into()))
             }
             Some(Place::Brief) => (" on the whole brief".to_string(), None),
             Some(Place::Detached) => (
                 ", detached (its text is no longer in the brief)".to_string(),
-                a.anchor.as_ref().map(|q| q.exact.as_str()),
+                a.anchor.as_ref().map(|q| q.quote()),
             ),
             None if a.anchor.is_none() => (" on the whole brief".to_string(), None),
             None => (
                 ", detached (brief not found)".to_string(),
-                a.anchor.as_ref().map(|q| q.exact.as_str()),
+                a.anchor.as_ref().map(|q| q.quote()),
             ),
         };
         out.push_str(&format!("{level} {heading}{where_}\n\n"));

@@ -2,6 +2,7 @@
 //! merged over them, validation with positions, and key-to-action lookup.
 //! Pure: the caller reads the user's file and passes its text in.
 
+pub mod contexts;
 mod locate;
 mod validate;
 
@@ -68,22 +69,13 @@ impl Keymap {
     /// Defaults with the user's file merged over them, and every problem
     /// found in it. Bad entries are skipped, so the defaults stay in force.
     pub fn with_user_file(text: &str, file: &str) -> (Keymap, Vec<KeymapError>) {
-        let mut keymap = Keymap::defaults();
-        let (user, errors) = validate::parse_user(text, file, &keymap);
-        for (context, entries) in user {
-            let bindings = keymap.contexts.entry(context).or_default();
-            // A context's entries bind distinct keys (validation drops a
-            // second one): the defaults they replace go in one pass.
-            let replaced: std::collections::HashSet<&Vec<Key>> =
-                entries.iter().map(|(keys, _)| keys).collect();
-            bindings.retain(|b| !replaced.contains(&b.keys));
-            for (keys, action) in entries {
-                if let Some(action) = action {
-                    bindings.push(Binding { keys, action });
-                }
-            }
-        }
-        (keymap, errors)
+        let defaults = Keymap::defaults();
+        let (user, errors) = validate::parse_user(text, file, &defaults);
+        let entries: Vec<contexts::Entry> = user
+            .into_iter()
+            .flat_map(|(c, list)| list.into_iter().map(move |(k, a)| (c, k, a)))
+            .collect();
+        (contexts::merge(&defaults, entries.iter()), errors)
     }
 
     pub fn bindings(&self, context: Context) -> &[Binding] {

@@ -2,7 +2,7 @@
 //! naming the entry, and the entries that are fine still apply.
 
 use super::locate::Locator;
-use super::{Binding, Context, Key, Keymap, format_sequence, parse_sequence};
+use super::{Binding, Context, Key, Keymap, contexts, format_sequence, parse_sequence};
 use crate::action::Action;
 use crate::yaml::{self, Value};
 use std::collections::{HashMap, HashSet};
@@ -111,7 +111,45 @@ pub fn parse_user(source: &str, file: &str, base: &Keymap) -> (UserEntries, Vec<
         let list = drop_prefix_conflicts(&mut reader, context, &name, list, base);
         out.push((context, list));
     }
+    let out = refuse_lockouts(&mut reader, out, base);
     (out, reader.errors)
+}
+
+/// Entries that would leave a screen without its way out (ctrl-c, esc,
+/// `q`, the editor's save and keep-draft) are refused, each reported where
+/// it is written; the defaults stay for their keys.
+fn refuse_lockouts(reader: &mut Reader, out: UserEntries, base: &Keymap) -> UserEntries {
+    let flat: Vec<contexts::Entry> = out
+        .iter()
+        .flat_map(|(c, list)| list.iter().map(|(k, a)| (*c, k.clone(), a.clone())))
+        .collect();
+    let refused = contexts::lockouts(base, &flat);
+    if refused.is_empty() {
+        return out;
+    }
+    for (i, why) in &refused {
+        let (context, keys, _) = &flat[*i];
+        let text = format_sequence(keys);
+        reader.error_at(
+            context.name(),
+            Some(&text),
+            0,
+            format!("{}: `{text}`: {why}", context.name()),
+        );
+    }
+    let mut n = 0;
+    out.into_iter()
+        .map(|(context, list)| {
+            let kept = list
+                .into_iter()
+                .filter(|_| {
+                    n += 1;
+                    !refused.iter().any(|(i, _)| *i == n - 1)
+                })
+                .collect();
+            (context, kept)
+        })
+        .collect()
 }
 
 /// The file's shape: contexts, each a mapping of keys to actions, read as
@@ -169,6 +207,18 @@ fn read_context(
                 continue;
             }
         };
+        if let Some(action) = &action
+            && !contexts::applies(context, action)
+        {
+            // Kept (it is harmless), but the user meant something by it.
+            error(format!(
+                "{}: `{key_text}`: warning: {} does nothing in {} (it works in: {})",
+                context.name(),
+                action.name(),
+                context.name(),
+                contexts::contexts_of(action).join(", ")
+            ));
+        }
         if let Some(earlier) = bound.get(&keys) {
             let earlier = earlier.as_ref().map(Action::name).unwrap_or("none");
             error(format!(

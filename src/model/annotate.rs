@@ -10,6 +10,10 @@ use crate::annotations::{Anchor, Annotation, Counts, Kind, Placement};
 use crate::layout::Pane;
 use std::collections::BTreeMap;
 
+/// The status line while annotations are read-only; the reason itself is
+/// in the problems box.
+pub const READ_ONLY: &str = "Annotations are read-only (why: in the problems box)";
+
 pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
     let Some(reader) = model.reader.as_mut() else {
         return;
@@ -27,8 +31,9 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             | Action::Reattach
     );
     if changes && let Some(why) = &reader.annotations.read_only {
+        // In full, in the problems box: the status line would cut it.
         let why = why.clone();
-        return model.error(format!("annotations are read-only: {why}"));
+        return model.problem(READ_ONLY, why);
     }
     if changes && reader.index.is_empty() && action != Action::AddBriefNote {
         return model.info(

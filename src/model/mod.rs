@@ -153,8 +153,10 @@ pub struct Model {
     /// Keys of a sequence typed so far (`g` of `g g`).
     pub pending: Vec<Key>,
     pub message: Option<Message>,
-    /// Problems found at start-up, one per line.
+    /// Problems to show in full, one per entry: those found at start-up
+    /// (the first `startup_problems`: keymap, config), then any met later.
     pub problems: Vec<String>,
+    pub startup_problems: usize,
     pub clock: Clock,
     /// Whether colours may be used (NO_COLOR unset).
     pub colour: bool,
@@ -179,6 +181,7 @@ impl Model {
         if !problems.is_empty() {
             self.overlay = Some(Overlay::Problems { scroll: 0 });
         }
+        self.startup_problems = problems.len();
         self.problems = problems;
         self
     }
@@ -208,6 +211,17 @@ impl Model {
                 },
             },
         }
+    }
+
+    /// A problem whose reason is too long for the status line: the whole
+    /// reason in the problems popup (wrapped, scrollable), `short` in the
+    /// status line once the popup is dismissed.
+    pub fn problem(&mut self, short: &str, full: String) {
+        if !self.problems.contains(&full) {
+            self.problems.push(full);
+        }
+        self.overlay = Some(Overlay::Problems { scroll: 0 });
+        self.error(short);
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
@@ -540,11 +554,16 @@ fn open(model: &mut Model, opened: Opened, fx: &mut Vec<Effect>) {
             fx.push(rescue);
         }
     }
+    let save_problem = opened.save_problem.clone();
     let reader = Reader::new(opened, model.width, model.height);
+    model.message = None;
     if let Some(problem) = &reader.annotations.read_only {
-        model.error(problem.clone());
-    } else {
-        model.message = None;
+        model.problem(annotate::READ_ONLY, problem.clone());
+    } else if let Some(problem) = save_problem {
+        model.problem(
+            "Notes cannot be saved (why: in the problems box); kept while brief runs",
+            problem,
+        );
     }
     model.reader = Some(reader);
     model.screen = Screen::Reader;

@@ -91,20 +91,21 @@ pub fn help_rows(model: &Model, width: usize) -> Vec<Row> {
 /// counted, and `brief keymap` lists them all.
 pub const MAX_PROBLEMS_SHOWN: usize = 200;
 
-/// Each start-up problem in full (the first `MAX_PROBLEMS_SHOWN`), wrapped
-/// to `width`, then what brief does about them.
-pub fn problem_rows(problems: &[String], width: usize) -> Vec<Row> {
-    let mut rows: Vec<Row> = problems
-        .iter()
-        .take(MAX_PROBLEMS_SHOWN)
-        .flat_map(|p| wrapped(&printable(p), width, 2))
-        .map(|l| (RowKind::Problem, l))
-        .collect();
-    if let Some(more) = problems
-        .len()
-        .checked_sub(MAX_PROBLEMS_SHOWN)
-        .filter(|&n| n > 0)
-    {
+/// Each problem in full (of the start-up ones, the first
+/// `MAX_PROBLEMS_SHOWN`), wrapped to `width`; after the first `startup`
+/// (keymap and config entries), what brief does about those.
+pub fn problem_rows(problems: &[String], startup: usize, width: usize) -> Vec<Row> {
+    let rows_of = |list: &[String]| -> Vec<Row> {
+        list.iter()
+            .flat_map(|p| wrapped(&printable(p), width, 2))
+            .map(|l| (RowKind::Problem, l))
+            .collect()
+    };
+    let startup = startup.min(problems.len());
+    let shown = startup.min(MAX_PROBLEMS_SHOWN);
+    let mut rows = rows_of(&problems[..shown]);
+    if startup > shown {
+        let more = startup - shown;
         rows.extend(
             wrapped(
                 &format!("… and {more} more: `brief keymap` lists every one."),
@@ -115,15 +116,18 @@ pub fn problem_rows(problems: &[String], width: usize) -> Vec<Row> {
             .map(|l| (RowKind::Problem, l)),
         );
     }
-    rows.extend(
-        wrapped(
-            "brief runs on the default bindings for these entries.",
-            width,
-            0,
-        )
-        .into_iter()
-        .map(|l| (RowKind::Hint, l)),
-    );
+    if startup > 0 {
+        rows.extend(
+            wrapped(
+                "brief runs on the default bindings for these entries.",
+                width,
+                0,
+            )
+            .into_iter()
+            .map(|l| (RowKind::Hint, l)),
+        );
+    }
+    rows.extend(rows_of(&problems[startup..]));
     rows
 }
 
@@ -137,7 +141,7 @@ pub fn scrolling_rows(model: &Model) -> Option<(Vec<Row>, u16)> {
         }
         Some(super::Overlay::Problems { .. }) => {
             let width = usize::from(w.saturating_sub(6));
-            let rows = problem_rows(&model.problems, width);
+            let rows = problem_rows(&model.problems, model.startup_problems, width);
             let popup = crate::layout::problems_popup(w, h, rows.len());
             Some((rows, crate::layout::inside_border(popup).height))
         }

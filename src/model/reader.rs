@@ -106,8 +106,7 @@ impl Reader {
                 &opened.location
             };
             let fp = Fingerprint::of(&brief, 0, !opened.partial);
-            let path = Some(location.to_string_lossy().into_owned());
-            AnnotationFile::new(BriefRecord::describe(&fp, path))
+            AnnotationFile::new(BriefRecord::describe(&fp, Some(location)))
         });
         let last = index.len().saturating_sub(1);
         let (restored, pending_anchor) = match opened.passage {

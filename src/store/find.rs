@@ -17,11 +17,8 @@ use std::path::{Path, PathBuf};
 pub type Probe<'a> = &'a mut dyn FnMut(&Path) -> Option<Fingerprint>;
 
 /// The absolute form of a brief's path, as records keep it.
-pub fn location(path: &Path) -> String {
-    fs::canonicalize(path)
-        .unwrap_or_else(|_| path.to_path_buf())
-        .to_string_lossy()
-        .into_owned()
+pub fn location(path: &Path) -> PathBuf {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The record of an annotation file, read without its annotations: cheap
@@ -44,6 +41,26 @@ pub fn load_record(path: &Path) -> Option<BriefRecord> {
         .or_else(|_| yaml::from_str::<Head>(&text))
         .ok()
         .map(|h| h.brief)
+}
+
+/// A brief's annotations as the reader gets them (`open_for_reader`).
+#[derive(Debug)]
+pub struct ForReader {
+    pub path: PathBuf,
+    pub file: AnnotationFile,
+    /// Why they must not be changed (the file does not parse, is newer,
+    /// is read-only, is a link): the whole reason, naming the file.
+    pub read_only: Option<String>,
+    /// Why saving cannot work (the data folder is a file, or unwritable).
+    pub save_problem: Option<String>,
+}
+
+fn upper(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Where a brief's annotations are.
@@ -77,6 +94,27 @@ impl Store {
             .map(|e| e.path())
             .filter(|p| {
                 p.extension().is_some_and(|e| e == "yaml")
+                    && !p
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        paths.sort();
+        paths
+    }
+
+    /// Files in the annotations folder that are not annotation files by
+    /// name (`notes.yml`, `x.yaml.bak`): never read, so worth naming.
+    /// Hidden and temporary files are left out.
+    pub fn misnamed(&self) -> Vec<PathBuf> {
+        let Ok(dir) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut paths: Vec<PathBuf> = dir
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_none_or(|e| e != "yaml")
                     && !p
                         .file_name()
                         .is_some_and(|n| n.to_string_lossy().starts_with('.'))
@@ -152,9 +190,13 @@ impl Store {
         let Loaded::Ok(mut file) = finding.loaded else {
             return (finding.path, finding.loaded);
         };
+        // A file its owner made read-only is neither renamed nor rewritten.
+        if super::read_only(&finding.path).is_some() {
+            return (finding.path, Loaded::Ok(file));
+        }
         let before = file.brief.clone();
         file.brief.refresh(now);
-        file.brief.path = Some(location(at));
+        file.brief.set_path(&location(at));
         let mut changed = file.brief != before;
         let mut merged = Vec::new();
         for other in &finding.also {
@@ -176,6 +218,55 @@ impl Store {
             }
         }
         (path, Loaded::Ok(file))
+    }
+
+    /// What the reader gets when it opens `brief` (read at `at`): its
+    /// annotations, found and kept in step (`locate`), or what can be read
+    /// of a file that cannot be used, with why annotations are read-only;
+    /// and why saving will fail, said now rather than at the first save.
+    pub fn open_for_reader(
+        &self,
+        brief: &Brief,
+        now: &Fingerprint,
+        at: &Path,
+        probe: Probe,
+    ) -> ForReader {
+        let save_problem = self.check().err();
+        let (path, loaded) = self.locate(brief, now, at, probe);
+        let (file, read_only) = match loaded {
+            Loaded::Missing => (
+                AnnotationFile::new(BriefRecord::describe(now, Some(&location(at)))),
+                None,
+            ),
+            Loaded::Ok(file) => {
+                let why = super::read_only(&path);
+                (*file, why)
+            }
+            Loaded::Unusable(why) => match super::salvage(&path) {
+                Some(salvaged) => {
+                    let summary = salvaged.summary();
+                    let shown = if salvaged.file.annotations.is_empty() {
+                        String::new()
+                    } else {
+                        " and are shown, read-only".to_string()
+                    };
+                    (
+                        salvaged.file,
+                        Some(format!("{why}. {}{shown}", upper(&summary))),
+                    )
+                }
+                None => (
+                    AnnotationFile::new(BriefRecord::describe(now, Some(&location(at)))),
+                    Some(why),
+                ),
+            },
+        };
+        ForReader {
+            path,
+            file,
+            read_only,
+            save_problem,
+        }
     }
 
     /// The name `brief`'s file should have: `current` if it is one of the
@@ -231,7 +322,7 @@ impl Store {
             Loaded::Missing => (finding.path, theirs),
         };
         file.brief.refresh(now);
-        file.brief.path = Some(location(at));
+        file.brief.set_path(&location(at));
         if path != orphan && !path.exists() {
             rename_into(orphan, &path).map_err(|e| format!("{}: {e}", orphan.display()))?;
         }
@@ -245,11 +336,10 @@ impl Store {
 
 /// Whether the file at `record`'s path is still the brief it describes.
 fn holds_its_brief(record: &BriefRecord, probe: Probe) -> bool {
-    let Some(path) = record.path.as_deref() else {
+    let Some(path) = record.brief_path() else {
         return false;
     };
-    probe(Path::new(path))
-        .is_some_and(|there| same_at_path(&Fingerprint::of_record(record), &there))
+    probe(&path).is_some_and(|there| same_at_path(&Fingerprint::of_record(record), &there))
 }
 
 /// Rename an annotation file to a new name, under the store's lock, never

@@ -116,7 +116,7 @@ pub fn texts(file: &AnnotationFile) -> String {
         } else {
             "note"
         };
-        let quote = a.anchor.as_ref().map(|q| q.exact.as_str()).unwrap_or("");
+        let quote = a.anchor.as_ref().map(|q| q.quote()).unwrap_or_default();
         out.push_str(&format!("--- {what} on “{quote}”\n"));
         out.push_str(a.note.as_deref().unwrap_or(""));
         out.push('\n');

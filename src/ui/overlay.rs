@@ -162,7 +162,11 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
             frame.render_widget(Paragraph::new(lines), inner);
         }
         Some(Overlay::Problems { scroll }) => {
-            let rows = problem_rows(&model.problems, usize::from(area.width.saturating_sub(6)));
+            let rows = problem_rows(
+                &model.problems,
+                model.startup_problems,
+                usize::from(area.width.saturating_sub(6)),
+            );
             let rect = problems_popup(area.width, area.height, rows.len());
             let visible = usize::from(rect.height.saturating_sub(2));
             let count = model.problems.len();

@@ -372,7 +372,7 @@ fn draw_notes(frame: &mut Frame, model: &Model, reader: &Reader, rect: Rect, the
                 .unwrap_or_else(|| action.name().into())
         };
         let hint = if reader.annotations.read_only.is_some() {
-            "Annotations are read-only for this brief (see the status line).".to_string()
+            "Annotations are read-only for this brief (a change shows why).".to_string()
         } else if reader.index.is_empty() {
             // Nothing to write on but the brief itself.
             format!(

@@ -1,5 +1,6 @@
 use super::*;
 use crate::document::Meta;
+use std::path::Path;
 
 fn brief_with(title: &str, id: Option<&str>) -> Brief {
     Brief {
@@ -70,7 +71,7 @@ fn fp(text: &str) -> Fingerprint {
 
 /// As stored, and read back: what the matching sees of a record.
 fn stored(text: &str) -> Fingerprint {
-    Fingerprint::of_record(&BriefRecord::describe(&fp(text), Some("/a.txt".into())))
+    Fingerprint::of_record(&BriefRecord::describe(&fp(text), Some(Path::new("/a.txt"))))
 }
 
 /// Item 11.2: any one edit keeps the brief's identity, wherever it is.
@@ -147,40 +148,45 @@ fn sketch_estimates_large_briefs() {
 
 #[test]
 fn find_record_prefers_the_path_and_skips_copies() {
-    let at = |path: &str, text: &str| BriefRecord::describe(&fp(text), Some(path.to_string()));
+    let at = |path: &str, text: &str| BriefRecord::describe(&fp(text), Some(Path::new(path)));
     let other = "Analyses\n\nOther\n\nUnrelated text here.\n";
     let records = [at("/x.txt", other), at("/a.txt", BRIEF)];
     let refs: Vec<Option<&BriefRecord>> = records.iter().map(Some).collect();
     let edited = fp(&BRIEF.replace("Gas storage outlook", "Gas"));
     // Same path, edited.
-    let found = find_record(&refs, &edited, "/a.txt", &mut |_| panic!("not asked"));
+    let found = find_record(&refs, &edited, Path::new("/a.txt"), &mut |_| {
+        panic!("not asked")
+    });
     assert_eq!(found.best, Some(1));
     // Moved: found by its text when its old path no longer holds it.
-    let found = find_record(&refs, &edited, "/b.txt", &mut |_| false);
+    let found = find_record(&refs, &edited, Path::new("/b.txt"), &mut |_| false);
     assert_eq!(found.best, Some(1));
     // A copy beside a brief that is still there: nothing.
-    let found = find_record(&refs, &edited, "/b.txt", &mut |_| true);
+    let found = find_record(&refs, &edited, Path::new("/b.txt"), &mut |_| true);
     assert_eq!(found.best, None);
 }
 
 #[test]
 fn claims_match_a_library_by_path_then_by_text() {
     let records = [
-        BriefRecord::describe(&fp(BRIEF), Some("/gone.txt".into())),
-        BriefRecord::describe(&fp("Analyses\n\nKept\n\nText.\n"), Some("/kept.txt".into())),
+        BriefRecord::describe(&fp(BRIEF), Some(Path::new("/gone.txt"))),
+        BriefRecord::describe(
+            &fp("Analyses\n\nKept\n\nText.\n"),
+            Some(Path::new("/kept.txt")),
+        ),
         BriefRecord::describe(
             &fp("Analyses\n\nLost\n\nLost text.\n"),
-            Some("/lost.txt".into()),
+            Some(Path::new("/lost.txt")),
         ),
     ];
     let refs: Vec<Option<&BriefRecord>> = records.iter().map(Some).collect();
-    let mut claims = Claims::new(&refs, &|p| p == "/kept.txt");
+    let mut claims = Claims::new(&refs, &|p| p == Path::new("/kept.txt"));
     assert_eq!(
-        claims.claim(&fp("Analyses\n\nKept.\n\nText.\n"), "/kept.txt"),
+        claims.claim(&fp("Analyses\n\nKept.\n\nText.\n"), Path::new("/kept.txt")),
         [1]
     );
-    assert_eq!(claims.claim(&fp(BRIEF), "/moved.txt"), [0]);
+    assert_eq!(claims.claim(&fp(BRIEF), Path::new("/moved.txt")), [0]);
     // A copy of the moved brief does not get its notes too.
-    assert!(claims.claim(&fp(BRIEF), "/copy.txt").is_empty());
+    assert!(claims.claim(&fp(BRIEF), Path::new("/copy.txt")).is_empty());
     assert_eq!(claims.unclaimed(), [2]);
 }
