@@ -151,10 +151,7 @@ pub enum Action {
     EditorDone(Option<String>),
     /// A save finished: the merged file as written, or why it failed.
     #[strum(disabled)]
-    Saved {
-        merged: Option<Box<AnnotationFile>>,
-        error: Option<String>,
-    },
+    Saved(Result<Box<AnnotationFile>, String>),
     /// Unsaved annotations were written to a rescue file (Ok: its path) or
     /// could not be written anywhere (Err: why).
     #[strum(disabled)]

@@ -296,6 +296,9 @@ impl WrapCache {
     }
 }
 
+/// A clone starts with an empty cache: the model is cloned only by tests
+/// and property runs, and a cache is cheaper to refill than to copy (and
+/// never wrong when empty).
 impl Clone for WrapCache {
     fn clone(&self) -> Self {
         WrapCache::default()

@@ -221,10 +221,7 @@ fn a_failed_save_keeps_notes_in_memory_and_says_so() {
     press(&mut m, "ctrl-s");
     update(
         &mut m,
-        Action::Saved {
-            merged: None,
-            error: Some("/data/x.yaml: No space left on device".into()),
-        },
+        Action::Saved(Err("/data/x.yaml: No space left on device".into())),
     );
     let msg = m.message.clone().unwrap();
     assert!(msg.error && msg.text.contains("No space left"), "{msg:?}");
@@ -232,13 +229,7 @@ fn a_failed_save_keeps_notes_in_memory_and_says_so() {
     // Leaving asks before dropping unsaved notes; the retry happens first.
     let fx = press(&mut m, "q");
     assert_eq!(saves(&fx), 1, "leaving tries to save again");
-    update(
-        &mut m,
-        Action::Saved {
-            merged: None,
-            error: Some("still full".into()),
-        },
-    );
+    update(&mut m, Action::Saved(Err("still full".into())));
     assert!(matches!(m.overlay, Some(Overlay::Confirm { .. })));
     let fx = press(&mut m, "y");
     assert!(fx.contains(&Effect::Quit));
@@ -296,13 +287,7 @@ fn a_note_deleted_by_another_instance_while_edited_here_is_not_lost() {
     let mut merged = m.reader.as_ref().unwrap().annotations.file.clone();
     merged.annotations[0].deleted = true;
     merged.annotations[0].updated = "2099-01-01T00:00:00Z".into();
-    update(
-        &mut m,
-        Action::Saved {
-            merged: Some(Box::new(merged)),
-            error: None,
-        },
-    );
+    update(&mut m, Action::Saved(Ok(Box::new(merged))));
     type_text(&mut m, " and more");
     press(&mut m, "ctrl-s");
     let r = m.reader.as_ref().unwrap();

@@ -270,13 +270,7 @@ fn stopping_keeps_the_editors_text_as_a_draft_not_a_note() {
 }
 
 fn fail_save(m: &mut Model, why: &str) -> Vec<Effect> {
-    update(
-        m,
-        Action::Saved {
-            merged: None,
-            error: Some(why.into()),
-        },
-    )
+    update(m, Action::Saved(Err(why.into())))
 }
 
 #[test]
@@ -390,13 +384,7 @@ fn a_conflict_found_on_saving_is_told() {
     theirs.conflict_of = Some(merged.annotations[0].id.clone());
     theirs.note = Some("orig + A".into());
     merged.annotations.push(theirs);
-    update(
-        &mut m,
-        Action::Saved {
-            merged: Some(Box::new(merged)),
-            error: None,
-        },
-    );
+    update(&mut m, Action::Saved(Ok(Box::new(merged))));
     let message = m.message.clone().unwrap().text;
     assert!(message.contains("both versions are kept"), "{message}");
     let screen = common::render(&m, 120, 40);

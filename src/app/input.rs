@@ -1,7 +1,7 @@
 //! Terminal input and signals, each on its own thread, turned into
 //! messages for the loop.
 
-use super::Message;
+use super::Incoming;
 use crate::action::Action;
 use crate::keymap::{Key, KeyCode};
 use anyhow::Result;
@@ -77,7 +77,7 @@ const BATCH_WAIT: Duration = Duration::from_millis(1);
 /// terminal without bracketed paste, a window being dragged): applying
 /// them all before one frame keeps a burst from costing a frame per key,
 /// and nothing typed is left unread.
-pub(super) fn spawn_input(tx: Sender<Message>) -> Sender<()> {
+pub(super) fn spawn_input(tx: Sender<Incoming>) -> Sender<()> {
     let (permit_tx, permit_rx) = mpsc::channel::<()>();
     std::thread::spawn(move || {
         while permit_rx.recv().is_ok() {
@@ -93,7 +93,7 @@ pub(super) fn spawn_input(tx: Sender<Message>) -> Sender<()> {
                 batch.push(event::read());
             }
             let failed = batch.iter().any(Result::is_err);
-            if tx.send(Message::Input(batch)).is_err() || failed {
+            if tx.send(Incoming::Input(batch)).is_err() || failed {
                 break;
             }
         }
@@ -101,15 +101,15 @@ pub(super) fn spawn_input(tx: Sender<Message>) -> Sender<()> {
     permit_tx
 }
 
-pub(super) fn spawn_signals(tx: Sender<Message>) -> Result<()> {
+pub(super) fn spawn_signals(tx: Sender<Incoming>) -> Result<()> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM};
     let mut signals =
         signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGCONT])?;
     std::thread::spawn(move || {
         for signal in signals.forever() {
             let message = match signal {
-                SIGCONT => Message::Continued,
-                _ => Message::Signal,
+                SIGCONT => Incoming::Continued,
+                _ => Incoming::Signal,
             };
             if tx.send(message).is_err() {
                 break;

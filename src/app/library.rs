@@ -1,6 +1,6 @@
 //! Reading a library folder for the list: on a thread, headers only.
 
-use super::Message;
+use super::Incoming;
 use crate::annotations::{BriefRecord, Claims, Counts};
 use crate::document::Brief;
 use crate::model::{LibraryEntry, UnattachedNotes};
@@ -17,7 +17,7 @@ pub(super) enum Files {
 
 /// Read the library in the background, in batches, so the list shows at
 /// once; then the notes no brief claimed.
-pub(super) fn spawn_library(files: Files, store: Option<Store>, tx: Sender<Message>) {
+pub(super) fn spawn_library(files: Files, store: Option<Store>, tx: Sender<Incoming>) {
     std::thread::spawn(move || {
         let (mut batch, files) = match files {
             Files::In(dir) => list_folder(&dir),
@@ -32,7 +32,7 @@ pub(super) fn spawn_library(files: Files, store: Option<Store>, tx: Sender<Messa
             if batch.len() >= batch_size
                 && n + 1 < total
                 && tx
-                    .send(Message::Library(std::mem::take(&mut batch), false))
+                    .send(Incoming::Library(std::mem::take(&mut batch), false))
                     .is_err()
             {
                 return;
@@ -41,9 +41,9 @@ pub(super) fn spawn_library(files: Files, store: Option<Store>, tx: Sender<Messa
                 batch_size = 1000;
             }
         }
-        let _ = tx.send(Message::Library(batch, true));
+        let _ = tx.send(Incoming::Library(batch, true));
         if let Some(notes) = notes {
-            let _ = tx.send(Message::Unattached(notes.unattached()));
+            let _ = tx.send(Incoming::Unattached(notes.unattached()));
         }
     });
 }
@@ -152,7 +152,7 @@ fn not_listed(path: PathBuf, why: String) -> LibraryEntry {
 
 /// What the library needs of a brief (metadata, and the first passages that
 /// recognise its notes) is in its first few kilobytes.
-fn read_header(path: &Path) -> Result<(Brief, bool)> {
+fn read_start(path: &Path) -> Result<(Brief, bool)> {
     const HEAD: u64 = 8 * 1024;
     crate::reading::read_brief_start(path, HEAD, HEAD)
 }
@@ -162,7 +162,7 @@ pub fn library_entry(path: &Path, notes: Option<&mut StoredNotes>) -> LibraryEnt
         path: path.to_path_buf(),
         ..LibraryEntry::default()
     };
-    match read_header(path) {
+    match read_start(path) {
         Ok((brief, partial)) => {
             if let Some(notes) = notes {
                 notes.count(path, &brief, !partial, &mut entry);

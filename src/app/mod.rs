@@ -36,7 +36,7 @@ const RESIZE_SETTLE: Duration = Duration::from_millis(16);
 const SEQUENCE_TIMEOUT: Duration = Duration::from_millis(1500);
 
 /// What the helper threads send to the loop.
-enum Message {
+enum Incoming {
     /// Events read from the terminal together (see `spawn_input`).
     Input(Vec<std::io::Result<Event>>),
     Signal,
@@ -137,7 +137,7 @@ pub fn run(start: Start, mut problems: Vec<String>) -> Result<std::process::Exit
 struct App<'a> {
     terminal: &'a mut Tui,
     store: Option<Store>,
-    tx: Sender<Message>,
+    tx: Sender<Incoming>,
     permits: Sender<()>,
     quit: bool,
     /// The next frame starts by clearing the screen (after ctrl-l, $EDITOR,
@@ -148,7 +148,7 @@ struct App<'a> {
 }
 
 impl App<'_> {
-    fn event_loop(&mut self, model: &mut Model, rx: &Receiver<Message>) -> Result<()> {
+    fn event_loop(&mut self, model: &mut Model, rx: &Receiver<Incoming>) -> Result<()> {
         // For the end-to-end test that a panic restores the terminal: a key
         // that panics on purpose, only when this variable names one.
         let panic_key = std::env::var("BRIEF_PANIC_ON_KEY")
@@ -177,7 +177,7 @@ impl App<'_> {
                 None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
             };
             let action = match message {
-                Ok(Message::Input(batch)) => {
+                Ok(Incoming::Input(batch)) => {
                     if self
                         .apply_input(model, batch, panic_key, &mut settle)
                         .is_err()
@@ -196,11 +196,11 @@ impl App<'_> {
                     self.save_pending(model);
                     return Ok(());
                 }
-                Ok(Message::Signal) => {
+                Ok(Incoming::Signal) => {
                     self.save_pending(model);
                     return Ok(());
                 }
-                Ok(Message::Continued) => {
+                Ok(Incoming::Continued) => {
                     // A hangup comes with SIGCONT too: then the terminal is
                     // gone, and the next draw fails and saves what is unsaved.
                     if reenter_terminal().is_ok() {
@@ -210,9 +210,9 @@ impl App<'_> {
                     dirty = true;
                     continue;
                 }
-                Ok(Message::Library(entries, done)) => Action::LibraryLoaded { entries, done },
-                Ok(Message::Unattached(notes)) => Action::UnattachedFound(notes),
-                Ok(Message::Completed(path, result)) => match *result {
+                Ok(Incoming::Library(entries, done)) => Action::LibraryLoaded { entries, done },
+                Ok(Incoming::Unattached(notes)) => Action::UnattachedFound(notes),
+                Ok(Incoming::Completed(path, result)) => match *result {
                     Ok(brief) => Action::BriefCompleted {
                         path,
                         brief: Box::new(brief),
@@ -321,11 +321,8 @@ impl App<'_> {
                     self.apply(model, action);
                 }
                 Effect::Save { path, file } => {
-                    let (merged, error) = match store::save(&path, &file) {
-                        Ok(merged) => (Some(Box::new(merged)), None),
-                        Err(e) => (None, Some(e)),
-                    };
-                    self.apply(model, Action::Saved { merged, error });
+                    let saved = store::save(&path, &file).map(Box::new);
+                    self.apply(model, Action::Saved(saved));
                 }
                 Effect::ExternalEdit { text } => {
                     restore_terminal();
@@ -396,7 +393,7 @@ impl App<'_> {
             let (tx, path) = (self.tx.clone(), path.to_path_buf());
             std::thread::spawn(move || {
                 let result = reading::read_brief(&path).map_err(|e| format!("{e:#}"));
-                let _ = tx.send(Message::Completed(path, Box::new(result)));
+                let _ = tx.send(Incoming::Completed(path, Box::new(result)));
             });
         }
         match &self.store {

@@ -31,7 +31,7 @@ impl fmt::Display for KeymapError {
 /// A user's entries per context; `None` unbinds.
 pub type UserEntries = Vec<(Context, Vec<(Vec<Key>, Option<Action>)>)>;
 
-struct Reader<'a> {
+struct Report<'a> {
     source: &'a str,
     file: &'a str,
     errors: Vec<KeymapError>,
@@ -39,7 +39,7 @@ struct Reader<'a> {
     locator: Option<Locator<'a>>,
 }
 
-impl Reader<'_> {
+impl Report<'_> {
     fn error(&mut self, (line, column): (usize, usize), message: String) {
         self.errors.push(KeymapError {
             file: self.file.to_string(),
@@ -77,7 +77,7 @@ pub fn parse_file(source: &str, file: &str) -> (Keymap, Vec<KeymapError>) {
 
 /// Parse a user's file against the bindings it will be merged over.
 pub fn parse_user(source: &str, file: &str, base: &Keymap) -> (UserEntries, Vec<KeymapError>) {
-    let mut reader = Reader {
+    let mut report = Report {
         source,
         file,
         errors: Vec::new(),
@@ -85,11 +85,11 @@ pub fn parse_user(source: &str, file: &str, base: &Keymap) -> (UserEntries, Vec<
     };
     let root = match yaml::from_str::<Option<ContextPairs>>(source) {
         Ok(Some(root)) => root,
-        Ok(None) => return (Vec::new(), reader.errors),
+        Ok(None) => return (Vec::new(), report.errors),
         Err(err) => {
             let at = (err.line.unwrap_or(1), err.column.unwrap_or(1));
-            reader.error(at, format!("not valid YAML: {}", first_line(&err.message)));
-            return (Vec::new(), reader.errors);
+            report.error(at, format!("not valid YAML: {}", first_line(&err.message)));
+            return (Vec::new(), report.errors);
         }
     };
     let mut out: UserEntries = Vec::new();
@@ -99,7 +99,7 @@ pub fn parse_user(source: &str, file: &str, base: &Keymap) -> (UserEntries, Vec<
             let known: Vec<&str> = <Context as strum::IntoEnumIterator>::iter()
                 .map(Context::name)
                 .collect();
-            reader.error_at(
+            report.error_at(
                 &name,
                 None,
                 0,
@@ -107,18 +107,18 @@ pub fn parse_user(source: &str, file: &str, base: &Keymap) -> (UserEntries, Vec<
             );
             continue;
         };
-        let list = read_context(&mut reader, context, &name, entries);
-        let list = drop_prefix_conflicts(&mut reader, context, &name, list, base);
+        let list = read_context(&mut report, context, &name, entries);
+        let list = drop_prefix_conflicts(&mut report, context, &name, list, base);
         out.push((context, list));
     }
-    let out = refuse_lockouts(&mut reader, out, base);
-    (out, reader.errors)
+    let out = refuse_lockouts(&mut report, out, base);
+    (out, report.errors)
 }
 
 /// Entries that would leave a screen without its way out (ctrl-c, esc,
 /// `q`, the editor's save and keep-draft) are refused, each reported where
 /// it is written; the defaults stay for their keys.
-fn refuse_lockouts(reader: &mut Reader, out: UserEntries, base: &Keymap) -> UserEntries {
+fn refuse_lockouts(report: &mut Report, out: UserEntries, base: &Keymap) -> UserEntries {
     let flat: Vec<contexts::Entry> = out
         .iter()
         .flat_map(|(c, list)| list.iter().map(|(k, a)| (*c, k.clone(), a.clone())))
@@ -130,7 +130,7 @@ fn refuse_lockouts(reader: &mut Reader, out: UserEntries, base: &Keymap) -> User
     for (i, why) in &refused {
         let (context, keys, _) = &flat[*i];
         let text = format_sequence(keys);
-        reader.error_at(
+        report.error_at(
             context.name(),
             Some(&text),
             0,
@@ -157,7 +157,7 @@ fn refuse_lockouts(reader: &mut Reader, out: UserEntries, base: &Keymap) -> User
 type ContextPairs = yaml::Pairs<Value, Option<yaml::Pairs<Value, Value>>>;
 
 fn read_context(
-    reader: &mut Reader,
+    report: &mut Report,
     context: Context,
     name: &str,
     entries: &Option<yaml::Pairs<Value, Value>>,
@@ -178,7 +178,7 @@ fn read_context(
         }
         // Positions are looked up only for errors (the defaults, parsed at
         // every start, have none).
-        let mut error = |message: String| reader.error_at(name, Some(&key_text), nth, message);
+        let mut error = |message: String| report.error_at(name, Some(&key_text), nth, message);
         let keys = match parse_sequence(&key_text) {
             Ok(keys) => keys,
             Err(why) => {
@@ -236,7 +236,7 @@ fn read_context(
 /// A key that is both a binding and the start of a longer sequence could never
 /// reach the longer one. The user's entry is dropped; the default stays.
 fn drop_prefix_conflicts(
-    reader: &mut Reader,
+    report: &mut Report,
     context: Context,
     name: &str,
     list: Vec<(Vec<Key>, Option<Action>)>,
@@ -277,7 +277,7 @@ fn drop_prefix_conflicts(
         };
         if let Some(other) = clash {
             let text = format_sequence(&keys);
-            reader.error_at(
+            report.error_at(
                 name,
                 Some(&text),
                 0,

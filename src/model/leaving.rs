@@ -9,16 +9,15 @@ use crate::annotations::AnnotationFile;
 
 /// A save finished. If it was the save on leaving, leave now, or ask first
 /// when it failed: notes that exist only in memory are not dropped silently.
-pub fn saved(
+pub fn on_saved(
     model: &mut Model,
-    merged: Option<Box<AnnotationFile>>,
-    error: Option<String>,
+    saved: Result<Box<AnnotationFile>, String>,
     fx: &mut Vec<Effect>,
 ) {
     let Some(reader) = model.reader.as_mut() else {
         return;
     };
-    let outcome = reader.saved(merged, error);
+    let outcome = reader.take_save_result(saved);
     let leaving = std::mem::take(&mut reader.leaving);
     match outcome {
         Err(problem) if leaving => {

@@ -228,7 +228,6 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                 library.clear_filter();
             }
             Action::ClearInput => library.clear_filter(),
-            Action::Key(key) => library.type_key(key),
             _ => {}
         }
         return;

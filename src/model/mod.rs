@@ -324,7 +324,7 @@ fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::ForceQuit => fx.push(Effect::Quit),
         Action::Suspend => fx.push(Effect::Suspend),
         Action::Redraw => fx.push(Effect::Redraw),
-        Action::Saved { merged, error } => leaving::saved(model, merged, error, fx),
+        Action::Saved(saved) => leaving::on_saved(model, saved, fx),
         Action::Opened(opened) => open(model, *opened, fx),
         Action::Rescued(Ok(path)) => model.error(format!(
             "Notes NOT saved in the annotations folder; they were written to {}",

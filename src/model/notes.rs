@@ -309,7 +309,6 @@ pub fn editor_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             }
             model.error("the external editor did not finish; nothing was changed");
         }
-        Action::Key(key) => editor_key(reader, key),
         _ => {}
     }
 }

@@ -490,31 +490,30 @@ impl Reader {
     /// A save came back: take what other instances wrote, keep our changes.
     /// Err: the save failed; Ok(Some): a note was changed here and in
     /// another instance at once, and both versions are kept.
-    pub(super) fn saved(
+    pub(super) fn take_save_result(
         &mut self,
-        merged: Option<Box<AnnotationFile>>,
-        error: Option<String>,
+        saved: Result<Box<AnnotationFile>, String>,
     ) -> Result<Option<String>, String> {
-        if let Some(error) = error {
-            self.annotations.save_error = Some(error.clone());
-            return Err(error);
-        }
+        let merged = match saved {
+            Ok(merged) => merged,
+            Err(error) => {
+                self.annotations.save_error = Some(error.clone());
+                return Err(error);
+            }
+        };
         self.annotations.save_error = None;
         // Effects run before the next action, so nothing changed since the save.
         self.annotations.dirty = false;
-        let mut conflicts = 0;
-        if let Some(merged) = merged {
-            let list = &self.annotations.file.annotations;
-            conflicts = merged
-                .live()
-                .filter(|a| a.conflict_of.is_some() && !list.iter().any(|o| o.id == a.id))
-                .count();
-            let changed = merged.annotations != self.annotations.file.annotations;
-            self.annotations.file.annotations = merged.annotations;
-            self.annotations.file.extra = merged.extra;
-            if changed {
-                self.replace_annotations();
-            }
+        let list = &self.annotations.file.annotations;
+        let conflicts = merged
+            .live()
+            .filter(|a| a.conflict_of.is_some() && !list.iter().any(|o| o.id == a.id))
+            .count();
+        let changed = merged.annotations != self.annotations.file.annotations;
+        self.annotations.file.annotations = merged.annotations;
+        self.annotations.file.extra = merged.extra;
+        if changed {
+            self.replace_annotations();
         }
         Ok((conflicts > 0).then(|| {
             "Another brief window changed this note at the same time: both versions are kept \

@@ -330,7 +330,6 @@ impl Reader {
                 self.search.query.clear();
                 self.run_search();
             }
-            Action::Key(key) => self.search_key(key),
             _ => {}
         }
     }
