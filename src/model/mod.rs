@@ -469,54 +469,55 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                 }
             }
         }
-        (Overlay::Bookmarks { entries, cursor }, action) => {
-            let last = entries.len().saturating_sub(1);
-            match action {
-                Action::NextItem => *cursor = (*cursor + 1).min(last),
-                Action::PrevItem => *cursor = cursor.saturating_sub(1),
-                Action::FirstItem => *cursor = 0,
-                Action::LastItem => *cursor = last,
-                Action::Open => {
-                    if let Some(entry) = entries.get(*cursor) {
-                        let path = entry.brief_path.clone();
-                        // A detached bookmark opens the brief where the
-                        // reader left it.
-                        let passage = entry.passage;
-                        model.overlay = None;
-                        match path {
-                            Some(path) => {
-                                // The brief being read is replaced: save
-                                // what it has unsaved first.
-                                leaving::save_before_switch(model, fx);
-                                fx.push(Effect::OpenBrief { path, passage })
-                            }
-                            None => model.error(
-                                "this bookmark's brief is not where it was last seen \
-                                 (o in the library lists its notes, to attach them)",
-                            ),
-                        }
-                    }
+        (Overlay::Bookmarks { entries, cursor }, Action::Open) => {
+            let Some(entry) = entries.get(*cursor) else {
+                return;
+            };
+            let path = entry.brief_path.clone();
+            // A detached bookmark opens the brief where the reader left it.
+            let passage = entry.passage;
+            model.overlay = None;
+            match path {
+                Some(path) => {
+                    // The brief being read is replaced: save what it has
+                    // unsaved first.
+                    leaving::save_before_switch(model, fx);
+                    fx.push(Effect::OpenBrief { path, passage })
                 }
-                _ => {}
+                None => {
+                    let text = model.keyed(
+                        "this bookmark's brief is not where it was last seen \
+                         ({notes_without_brief} in the library lists its notes, to attach them)",
+                    );
+                    model.error(text)
+                }
             }
         }
+        (Overlay::Bookmarks { entries, cursor }, action) => {
+            move_in_list(cursor, entries.len(), &action);
+        }
+        (Overlay::Unattached { cursor }, Action::Open) => {
+            let chosen = model.library.unattached.get(*cursor).cloned();
+            model.overlay = None;
+            model.library.attaching = chosen;
+        }
         (Overlay::Unattached { cursor }, action) => {
-            let last = model.library.unattached.len().saturating_sub(1);
-            match action {
-                Action::NextItem => *cursor = (*cursor + 1).min(last),
-                Action::PrevItem => *cursor = cursor.saturating_sub(1),
-                Action::FirstItem => *cursor = 0,
-                Action::LastItem => *cursor = last,
-                Action::Open => {
-                    let chosen = model.library.unattached.get(*cursor).cloned();
-                    model.overlay = None;
-                    model.library.attaching = chosen;
-                }
-                _ => {}
-            }
+            move_in_list(cursor, model.library.unattached.len(), &action);
         }
         (Overlay::Confirm { .. }, _) => {}
     }
+}
+
+/// j/k, first and last in a list overlay of `len` entries.
+fn move_in_list(cursor: &mut usize, len: usize, action: &Action) {
+    let last = len.saturating_sub(1);
+    *cursor = match action {
+        Action::NextItem => (*cursor + 1).min(last),
+        Action::PrevItem => cursor.saturating_sub(1),
+        Action::FirstItem => 0,
+        Action::LastItem => last,
+        _ => *cursor,
+    };
 }
 
 /// j/k and the page keys in the help or problems popup, never past its

@@ -86,27 +86,19 @@ impl Store {
 
     /// The annotation files, by name (temporary files left out).
     pub(super) fn files(&self) -> Vec<PathBuf> {
-        let Ok(dir) = fs::read_dir(&self.dir) else {
-            return Vec::new();
-        };
-        let mut paths: Vec<PathBuf> = dir
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                p.extension().is_some_and(|e| e == "yaml")
-                    && !p
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-            })
-            .collect();
-        paths.sort();
-        paths
+        self.visible_files(true)
     }
 
     /// Files in the annotations folder that are not annotation files by
     /// name (`notes.yml`, `x.yaml.bak`): never read, so worth naming.
     /// Hidden and temporary files are left out.
     pub fn misnamed(&self) -> Vec<PathBuf> {
+        self.visible_files(false)
+    }
+
+    /// Files of the annotations folder, not hidden, sorted: those named
+    /// `*.yaml` (`yaml`) or the others.
+    fn visible_files(&self, yaml: bool) -> Vec<PathBuf> {
         let Ok(dir) = fs::read_dir(&self.dir) else {
             return Vec::new();
         };
@@ -114,7 +106,7 @@ impl Store {
             .filter_map(Result::ok)
             .map(|e| e.path())
             .filter(|p| {
-                p.extension().is_none_or(|e| e != "yaml")
+                p.extension().is_some_and(|e| e == "yaml") == yaml
                     && !p
                         .file_name()
                         .is_some_and(|n| n.to_string_lossy().starts_with('.'))
