@@ -221,7 +221,7 @@ fn help_and_keymap_describe_the_editor_as_it_behaves() {
     let mut s = Session::start(&env, &[&file], 110, 60);
     s.wait_for("¶ 1/5");
     s.send("?");
-    s.wait_for("Keys · q closes");
+    s.wait_for("Keys · esc closes");
     // The editor's keys are further down: to the end of the help.
     for _ in 0..5 {
         s.send("\x1b[6~");
@@ -353,7 +353,7 @@ fn draft_survives_opening_another_brief_from_the_bookmarks_list() {
     s.send(ESC);
     s.wait_for("Kept as a draft");
     s.send("B");
-    s.wait_for("Bookmarks · Enter opens");
+    s.wait_for("Bookmarks · enter opens");
     s.send("\r");
     s.wait_for("¶ 1/");
     s.wait_for("Fiscal rules");

@@ -302,7 +302,7 @@ fn item16_15_a_brief_whose_name_is_not_utf8_reopens_from_the_bookmarks_list() {
     s.send("q");
     s.wait_for("★1");
     s.send("B");
-    s.wait_for_all(&["Bookmarks · Enter opens", "seabed mineral exploration · ¶2"]);
+    s.wait_for_all(&["Bookmarks · enter opens", "seabed mineral exploration · ¶2"]);
     s.send("\r");
     s.wait_for("¶ 2/5");
     s.send("q");

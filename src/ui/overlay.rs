@@ -4,9 +4,9 @@
 use super::theme::Theme;
 use crate::action::Action;
 use crate::keymap::Context;
-use crate::layout::{centred, help_popup, problems_popup};
+use crate::layout::{centred, help_popup, list_popup, problems_popup};
 use crate::model::overlay_text::{Row, RowKind, help_rows, problem_rows};
-use crate::model::{Model, Overlay, Screen};
+use crate::model::{BookmarkEntry, Model, Overlay, Screen};
 use crate::text::{fit, printable};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -47,140 +47,142 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
     match &model.overlay {
         None => {}
         Some(Overlay::Help { scroll }) => {
-            let inner = popup(
-                frame,
-                help_popup(area.width, area.height),
-                "Keys · q closes",
-                theme,
-            );
+            let title = model.keyed("Keys · {quit} closes");
+            let inner = popup(frame, help_popup(area.width, area.height), &title, theme);
             let rows = help_rows(model, usize::from(inner.width));
             draw_rows(frame, inner, &rows, *scroll, theme);
         }
-        Some(Overlay::Confirm { question, .. }) => {
-            // As tall as the question needs: a reason cut short is no help.
-            let width = area.width.saturating_sub(4).min(72);
-            let inner_width = usize::from(width.saturating_sub(2)).max(1);
-            let mut text: Vec<Line> = question
-                .lines()
-                .map(|l| Line::raw(printable(l).into_owned()))
-                .collect();
-            text.push(Line::styled(
-                model.keyed("{confirm}: yes   {deny}: no"),
-                theme.dim(),
-            ));
-            let rows: usize = text
-                .iter()
-                .map(|l| textwrap::wrap(&l.to_string(), inner_width).len().max(1))
-                .sum();
-            let height = u16::try_from(rows + 2).unwrap_or(u16::MAX);
-            let rect = centred(area, width.max(20), height);
-            let inner = popup(frame, rect, "Confirm", theme);
-            frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
-        }
+        Some(Overlay::Confirm { question, .. }) => draw_confirm(frame, model, question, theme),
         Some(Overlay::Bookmarks { entries, cursor }) => {
-            let rect = centred(
-                area,
-                area.width.saturating_sub(4),
-                area.height.saturating_sub(2),
-            );
-            let inner = popup(frame, rect, "Bookmarks · Enter opens · q closes", theme);
-            let w = usize::from(inner.width);
-            let rows = usize::from(inner.height);
-            let mut lines = Vec::new();
-            if entries.is_empty() {
-                lines.push(Line::styled(
-                    model.keyed(
-                        "No bookmarks yet: press {toggle_bookmark} on a passage to add one.",
-                    ),
-                    theme.dim(),
-                ));
-            }
-            let top = cursor.saturating_sub(rows.saturating_sub(1));
-            for (n, e) in entries.iter().enumerate().skip(top).take(rows) {
-                let at = match (e.passage, &e.brief_path) {
-                    (Some(p), _) => format!("¶{}", p + 1),
-                    (None, Some(_)) => "detached".to_string(),
-                    (None, None) => "brief not found".to_string(),
-                };
-                let text = fit(
-                    &format!(
-                        "{} · {at} · {}",
-                        printable(&e.brief_title),
-                        printable(&e.quote)
-                    ),
-                    w,
-                );
-                let style = if n == *cursor {
-                    theme.selected_row()
-                } else {
-                    ratatui::style::Style::new()
-                };
-                lines.push(Line::styled(text, style));
-            }
-            frame.render_widget(Paragraph::new(lines), inner);
+            draw_bookmarks(frame, model, entries, *cursor, theme)
         }
-        Some(Overlay::Unattached { cursor }) => {
-            let list = &model.library.unattached;
-            let rect = centred(
-                area,
-                area.width.saturating_sub(4),
-                area.height.saturating_sub(2),
-            );
-            let title = format!(
-                "Notes without a brief ({}) · Enter: attach to a brief · q closes",
-                list.len()
-            );
-            let inner = popup(frame, rect, &title, theme);
-            let w = usize::from(inner.width);
-            let rows = usize::from(inner.height);
-            let mut lines = vec![Line::styled(
-                fit(
-                    "Their brief is not where it was last seen. Enter, then choose the brief.",
-                    w,
-                ),
-                theme.dim(),
-            )];
-            // Two rows each: the title, then what there is and where it was.
-            let fits = (rows.saturating_sub(1) / 2).max(1);
-            let top = cursor.saturating_sub(fits - 1);
-            for (n, u) in list.iter().enumerate().skip(top).take(fits) {
-                let marks = super::library::marks(&u.counts);
-                let last = u.last_path.as_deref().unwrap_or("?");
-                let style = if n == *cursor {
-                    theme.selected_row()
-                } else {
-                    ratatui::style::Style::new()
-                };
-                lines.push(Line::styled(fit(&printable(&u.title), w), style));
-                let detail = format!(
-                    "  {marks} · last at {} · id {}",
-                    printable(last),
-                    printable(&u.id)
-                );
-                lines.push(Line::styled(fit(&detail, w), theme.dim()));
-            }
-            frame.render_widget(Paragraph::new(lines), inner);
-        }
-        Some(Overlay::Problems { scroll }) => {
-            let rows = problem_rows(
-                &model.problems,
-                model.startup_problems,
-                usize::from(area.width.saturating_sub(6)),
-            );
-            let rect = problems_popup(area.width, area.height, rows.len());
-            let visible = usize::from(rect.height.saturating_sub(2));
-            let count = model.problems.len();
-            let title = if rows.len() > visible {
-                model.keyed(&format!(
-                    "Problems ({count}) · {{next_item}}/{{prev_item}} scroll · {{quit}} dismisses"
-                ))
-            } else {
-                model.keyed(&format!("Problems ({count}) · {{quit}} dismisses"))
-            };
-            let inner = popup(frame, rect, &title, theme);
-            draw_rows(frame, inner, &rows, *scroll, theme);
-        }
+        Some(Overlay::Unattached { cursor }) => draw_unattached(frame, model, *cursor, theme),
+        Some(Overlay::Problems { scroll }) => draw_problems(frame, model, *scroll, theme),
     }
+}
+
+/// A question, as tall as it needs: a reason cut short is no help.
+fn draw_confirm(frame: &mut Frame, model: &Model, question: &str, theme: Theme) {
+    let area = frame.area();
+    let width = area.width.saturating_sub(4).min(72);
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let mut text: Vec<Line> = question
+        .lines()
+        .map(|l| Line::raw(printable(l).into_owned()))
+        .collect();
+    text.push(Line::styled(
+        model.keyed("{confirm}: yes   {deny}: no"),
+        theme.dim(),
+    ));
+    let rows: usize = text
+        .iter()
+        .map(|l| textwrap::wrap(&l.to_string(), inner_width).len().max(1))
+        .sum();
+    let height = u16::try_from(rows + 2).unwrap_or(u16::MAX);
+    let rect = centred(area, width.max(20), height);
+    let inner = popup(frame, rect, "Confirm", theme);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+}
+
+fn row_style(selected: bool, theme: Theme) -> ratatui::style::Style {
+    if selected {
+        theme.selected_row()
+    } else {
+        ratatui::style::Style::new()
+    }
+}
+
+/// Every bookmark of the library, one row each, the selected one marked.
+fn draw_bookmarks(
+    frame: &mut Frame,
+    model: &Model,
+    entries: &[BookmarkEntry],
+    cursor: usize,
+    theme: Theme,
+) {
+    let area = frame.area();
+    let title = model.keyed("Bookmarks · {open} opens · {quit} closes");
+    let inner = popup(frame, list_popup(area.width, area.height), &title, theme);
+    let w = usize::from(inner.width);
+    let rows = usize::from(inner.height);
+    let mut lines = Vec::new();
+    if entries.is_empty() {
+        lines.push(Line::styled(
+            model.keyed("No bookmarks yet: press {toggle_bookmark} on a passage to add one."),
+            theme.dim(),
+        ));
+    }
+    let top = cursor.saturating_sub(rows.saturating_sub(1));
+    for (n, e) in entries.iter().enumerate().skip(top).take(rows) {
+        let at = match (e.passage, &e.brief_path) {
+            (Some(p), _) => format!("¶{}", p + 1),
+            (None, Some(_)) => "detached".to_string(),
+            (None, None) => "brief not found".to_string(),
+        };
+        let text = format!(
+            "{} · {at} · {}",
+            printable(&e.brief_title),
+            printable(&e.quote)
+        );
+        lines.push(Line::styled(fit(&text, w), row_style(n == cursor, theme)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Annotation sets whose brief cannot be found, two rows each: the title,
+/// then what there is and where it was.
+fn draw_unattached(frame: &mut Frame, model: &Model, cursor: usize, theme: Theme) {
+    let area = frame.area();
+    let list = &model.library.unattached;
+    let title = model.keyed(&format!(
+        "Notes without a brief ({}) · {{open}}: attach to a brief · {{quit}} closes",
+        list.len()
+    ));
+    let inner = popup(frame, list_popup(area.width, area.height), &title, theme);
+    let w = usize::from(inner.width);
+    let rows = usize::from(inner.height);
+    let hint =
+        model.keyed("Their brief is not where it was last seen. {open}, then choose the brief.");
+    let mut lines = vec![Line::styled(fit(&hint, w), theme.dim())];
+    let fits = (rows.saturating_sub(1) / 2).max(1);
+    let top = cursor.saturating_sub(fits - 1);
+    for (n, u) in list.iter().enumerate().skip(top).take(fits) {
+        let marks = super::library::marks(&u.counts);
+        let last = u.last_path.as_deref().unwrap_or("?");
+        lines.push(Line::styled(
+            fit(&printable(&u.title), w),
+            row_style(n == cursor, theme),
+        ));
+        let detail = format!(
+            "  {marks} · last at {} · id {}",
+            printable(last),
+            printable(&u.id)
+        );
+        lines.push(Line::styled(fit(&detail, w), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Start-up problems and reasons, in full, scrolling when they do not fit.
+fn draw_problems(frame: &mut Frame, model: &Model, scroll: usize, theme: Theme) {
+    let area = frame.area();
+    let rows = problem_rows(
+        &model.problems,
+        model.startup_problems,
+        usize::from(area.width.saturating_sub(6)),
+    );
+    let rect = problems_popup(area.width, area.height, rows.len());
+    let visible = usize::from(rect.height.saturating_sub(2));
+    let count = model.problems.len();
+    let title = if rows.len() > visible {
+        model.keyed(&format!(
+            "Problems ({count}) · {{next_item}}/{{prev_item}} scroll · {{quit}} dismisses"
+        ))
+    } else {
+        model.keyed(&format!("Problems ({count}) · {{quit}} dismisses"))
+    };
+    let inner = popup(frame, rect, &title, theme);
+    draw_rows(frame, inner, &rows, scroll, theme);
 }
 
 /// The editor's keys, from the keymap in force.
