@@ -141,8 +141,8 @@ fn draw_unattached(frame: &mut Frame, model: &Model, cursor: usize, theme: Theme
     let inner = popup(frame, list_popup(area.width, area.height), &title, theme);
     let w = usize::from(inner.width);
     let rows = usize::from(inner.height);
-    let hint =
-        model.keyed("Their brief is not where it was last seen. {open}, then choose the brief.");
+    let hint = model
+        .keyed("Their brief is not where it was last seen: press {open}, then choose the brief.");
     let mut lines = vec![Line::styled(fit(&hint, w), theme.dim())];
     let fits = (rows.saturating_sub(1) / 2).max(1);
     let top = cursor.saturating_sub(fits - 1);
