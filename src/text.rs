@@ -2,7 +2,8 @@
 //! the ui. Widths are terminal cells (unicode-width): CJK and emoji take two.
 
 use std::borrow::Cow;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_truncate::{Alignment, UnicodeTruncateStr};
+use unicode_width::UnicodeWidthStr;
 
 /// Cells `text` takes on screen.
 pub fn width(text: &str) -> usize {
@@ -17,26 +18,17 @@ pub fn fit(text: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > max - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
+    // unicode-truncate (ratatui's own) cuts on cell widths, never inside a
+    // wide character; one cell is kept for the ellipsis.
+    let (cut, _) = text.unicode_truncate(max - 1);
+    format!("{cut}…")
 }
 
 /// `text` fitted to exactly `cells` cells: cut with `…`, or padded.
 pub fn pad(text: &str, cells: usize) -> String {
-    let mut out = fit(text, cells);
-    let used = width(&out);
-    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(used)));
-    out
+    fit(text, cells)
+        .unicode_pad(cells, Alignment::Left, true)
+        .into_owned()
 }
 
 /// Text that did not pass through the loader (notes, file names, error
