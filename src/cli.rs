@@ -13,6 +13,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod export;
+mod search;
+
+pub use search::search;
 
 /// `brief show --json FILE`.
 pub fn show_json(path: &Path) -> Result<ExitCode> {

@@ -56,6 +56,15 @@ enum Command {
         #[arg(long)]
         defaults: bool,
     },
+    /// Find a text in every brief of a folder and in your notes on them:
+    /// one line per passage, `FILE:¶N: text`. Smart case (an upper-case
+    /// letter matches case exactly), words in any order, "quoted phrases".
+    Search {
+        /// What to find.
+        query: String,
+        /// The folder (default: what `brief` alone opens).
+        folder: Option<PathBuf>,
+    },
     /// Copy briefs into your own library folder.
     Add {
         #[arg(required = true)]
@@ -80,6 +89,9 @@ fn main() -> ExitCode {
             file,
         }) => brief::cli::export(file.as_deref(), matches!(format, Format::Json)),
         Some(Command::Attach { id, file }) => brief::cli::attach(&id, &file),
+        Some(Command::Search { query, folder }) => {
+            brief::cli::search(&query, folder.as_deref(), &config)
+        }
         Some(Command::Keymap { defaults }) => brief::cli::keymap(defaults),
         Some(Command::Add { files }) => {
             warn(&problems);

@@ -11,7 +11,7 @@ const LAYERS: &[&[&str]] = &[
     &["loader"],
     &["annotations", "text"],
     &["files", "layout", "payload", "reading", "store"],
-    &["action"],
+    &["action", "search"],
     &["keymap"],
     &["config", "model"],
     &["ui"],
