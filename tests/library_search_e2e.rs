@@ -1,0 +1,92 @@
+//! Research across the library (issue 14): `brief search` finds passages of
+//! every brief and the notes written on them.
+
+mod common;
+
+use common::pty::{Env, Session};
+
+const CTRL_S: &str = "\x13";
+
+fn library(env: &Env) -> std::path::PathBuf {
+    let dir = env.dir.path().join("library");
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["seed_like.txt", "frontmatter.md", "transcript.txt"] {
+        std::fs::copy(common::fixture_path(name), dir.join(name)).unwrap();
+    }
+    dir
+}
+
+fn search(env: &Env, args: &[&str]) -> (bool, String) {
+    let mut all = vec!["search"];
+    all.extend_from_slice(args);
+    let out = env.command(&all).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.is_empty(), "stderr: {stderr}");
+    (out.status.success(), String::from_utf8(out.stdout).unwrap())
+}
+
+#[test]
+fn search_prints_each_matching_passage_with_its_file_and_number() {
+    let env = Env::new();
+    let dir = library(&env);
+    let lib = dir.to_str().unwrap();
+    let file = dir.join("seed_like.txt");
+    let file = file.to_str().unwrap();
+
+    // Words in any order, any case: one passage has both.
+    let (found, out) = search(&env, &["zinc COPPER", lib]);
+    assert_eq!(out, "", "smart case: COPPER matches only upper case");
+    let (found, out) = search(&env, &["zinc copper", lib]);
+    assert!(found);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    assert!(
+        lines[0].starts_with(&format!("{file}:¶3: The decision makes Norway")),
+        "{out}"
+    );
+    // A phrase must be there as written; across a line break in the file too.
+    let (_, out) = search(&env, &["\"first country to move\"", lib]);
+    assert!(out.contains(&format!("{file}:¶3:")), "{out}");
+    let (found, out) = search(&env, &["\"move to first\"", lib]);
+    assert!(!found && out.is_empty(), "{out}");
+}
+
+#[test]
+fn search_finds_a_word_only_in_a_note_and_one_only_in_a_brief() {
+    let env = Env::new();
+    let dir = library(&env);
+    let lib = dir.to_str().unwrap();
+    let file = dir.join("seed_like.txt");
+    let file = file.to_str().unwrap();
+    let mut s = Session::start(&env, &[file], 110, 30);
+    s.wait_for("¶ 1/5");
+    s.send("j");
+    s.send("a");
+    s.send("Ask about the xylophonic assessments.");
+    s.send(CTRL_S);
+    s.wait_for("Note saved");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+
+    let (found, out) = search(&env, &["xylophonic", lib]);
+    assert!(found);
+    assert_eq!(
+        out,
+        format!("{file}:¶2: note: Ask about the xylophonic assessments.\n")
+    );
+    let (found, out) = search(&env, &["polymetallic", lib]);
+    assert!(found);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with(&format!("{file}:¶1: On 9 January")), "{out}");
+}
+
+#[test]
+fn search_output_is_sanitised() {
+    let env = Env::new();
+    let dir = env.dir.path().join("lib");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("evil.txt"), "Title\n\nThe marker \u{1b}]0;x\u{7} here.\n").unwrap();
+    let (found, out) = search(&env, &["marker", dir.to_str().unwrap()]);
+    assert!(found);
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+}
