@@ -48,6 +48,9 @@ impl Query {
     /// Where every term occurs in `text` (byte ranges into `text`, in
     /// order), or None if one of them is missing.
     pub fn matches(&self, text: &str) -> Option<Vec<Range<usize>>> {
+        if !self.may_match(&mut text.as_bytes().to_vec()) {
+            return None; // Most passages: no word of the query at all.
+        }
         // White space in the text counts as one space, as in a phrase.
         let (folded, origin) = fold(text, !self.exact_case);
         let mut marks = Vec::new();
