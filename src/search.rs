@@ -10,7 +10,9 @@
 //! is kept: a scan of 100 MB takes well under a second, and an index would
 //! have to be kept in step with files the user edits outside `brief`.
 
+use crate::annotations::{Annotation, Placement, place_all};
 use crate::document::Brief;
+use crate::store::{Loaded, Store};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -221,6 +223,108 @@ fn scan_file(path: &Path, query: &Query) -> Option<FileHits> {
         title: brief.meta.title,
         hits,
     })
+}
+
+/// A passage or note found, for the library's search list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The brief's file.
+    pub path: PathBuf,
+    pub title: String,
+    /// Where the passage, or the note, is; for a note on the whole brief
+    /// or one whose passage is gone, `hit.passage` is None.
+    pub passage: Option<usize>,
+    pub section: Option<String>,
+    /// The passage's text, or the note's.
+    pub text: String,
+    /// Byte ranges of `text` that matched.
+    pub marks: Vec<Range<usize>>,
+    pub note: bool,
+}
+
+impl FileHits {
+    /// Each hit as a `Found`.
+    pub fn found(self) -> Vec<Found> {
+        let FileHits { path, title, hits } = self;
+        hits.into_iter()
+            .map(|h| Found {
+                path: path.clone(),
+                title: title.clone(),
+                passage: Some(h.passage),
+                section: h.section,
+                text: h.text,
+                marks: h.marks,
+                note: false,
+            })
+            .collect()
+    }
+}
+
+/// Every note on a brief of `folder` that matches, placed where it is now
+/// (re-anchored on the brief as it is). `path` is named under `folder` as
+/// given. Sorted by file and passage.
+pub fn notes(store: &Store, query: &Query, folder: &Path, cancel: &AtomicBool) -> Vec<Found> {
+    let Ok(dir) = folder.canonicalize() else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for (_, loaded) in store.all() {
+        if cancel.load(Ordering::Relaxed) {
+            return Vec::new();
+        }
+        let Loaded::Ok(file) = loaded else { continue };
+        let noted = |a: &Annotation| a.note.as_deref().and_then(|n| query.matches(n));
+        if !file.live().any(|a| noted(a).is_some()) {
+            continue;
+        }
+        let Some(path) = file.brief.brief_path() else {
+            continue;
+        };
+        let Some(shown) = in_folder(&path, &dir, folder) else {
+            continue;
+        };
+        let brief = crate::reading::read_brief(&path).ok();
+        let places = brief.as_ref().map(|b| {
+            let texts: Vec<&str> = b.passages().map(|(_, p)| p.text.as_str()).collect();
+            place_all(&texts, &file.annotations)
+        });
+        for (i, a) in file.annotations.iter().enumerate() {
+            let Some(marks) = noted(a).filter(|_| !a.deleted) else {
+                continue;
+            };
+            let passage = match places.as_ref().and_then(|p| p.get(i)) {
+                Some(Placement::Attached { passage, .. }) => Some(*passage),
+                _ => None,
+            };
+            let section = passage.and_then(|n| {
+                let b = brief.as_ref()?;
+                let (s, _) = b.passages().nth(n)?;
+                b.sections[s].heading.clone()
+            });
+            found.push(Found {
+                path: shown.clone(),
+                title: brief.as_ref().map_or_else(
+                    || file.brief.title.clone(),
+                    |b| b.meta.title.clone(),
+                ),
+                passage,
+                section,
+                text: a.note.clone().unwrap_or_default(),
+                marks,
+                note: true,
+            });
+        }
+    }
+    found.sort_by(|a, b| (&a.path, a.passage).cmp(&(&b.path, b.passage)));
+    found
+}
+
+/// `path` as it is named under `folder` (as the user gave it), if the
+/// brief is one of the folder's (`dir`: the folder, canonical).
+fn in_folder(path: &Path, dir: &Path, folder: &Path) -> Option<PathBuf> {
+    let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let name = real.strip_prefix(dir).ok()?;
+    (name.components().count() == 1).then(|| folder.join(name))
 }
 
 #[cfg(test)]
