@@ -4,6 +4,7 @@
 
 mod annotate;
 mod drafts;
+pub mod find;
 mod leaving;
 mod library;
 pub mod notes;
@@ -57,6 +58,15 @@ pub enum Effect {
         file: Box<AnnotationFile>,
         /// Why it could not.
         why: String,
+    },
+    /// Search every brief of `folder` and the notes on them for `query`,
+    /// off the model's thread, answering with `Action::LibraryFound` for
+    /// `generation`; any search still running is stopped first (an empty
+    /// query only stops it).
+    SearchLibrary {
+        generation: u64,
+        query: String,
+        folder: PathBuf,
     },
     /// Give the annotation file `notes` (whose brief was lost) to the brief
     /// at `brief`.
@@ -150,6 +160,8 @@ pub struct Model {
     pub library: Library,
     pub reader: Option<Reader>,
     pub overlay: Option<Overlay>,
+    /// Searching the whole library (over the library screen).
+    pub find: Option<find::Find>,
     /// Keys of a sequence typed so far (`g` of `g g`).
     pub pending: Vec<Key>,
     pub message: Option<Message>,
@@ -188,6 +200,9 @@ impl Model {
 
     /// The keymap contexts that apply now, most specific first.
     pub fn contexts(&self) -> &'static [Context] {
+        if self.find.is_some() && self.overlay.is_none() {
+            return &[Context::Search];
+        }
         match &self.overlay {
             Some(Overlay::Confirm { .. }) => &[Context::Confirm],
             Some(Overlay::Help { .. }) | Some(Overlay::Problems { .. }) => {
@@ -311,6 +326,7 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
 fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
     match action {
         Action::Key(key) => press(model, key, fx),
+        Action::Paste(text) if model.find.is_some() => find::paste(model, &text, fx),
         Action::Paste(text) => paste(model, &text),
         Action::Timeout => model.pending.clear(),
         Action::Resize { width, height } => {
@@ -343,12 +359,23 @@ fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::BookmarksLoaded(entries) => {
             model.overlay = Some(Overlay::Bookmarks { entries, cursor: 0 })
         }
+        Action::LibraryFound {
+            generation,
+            found,
+            done,
+        } => find::found(model, generation, found, done),
         Action::UnattachedFound(notes) => model.library.unattached = notes,
         Action::Attached {
             notes,
             brief,
             result,
         } => library::attached(model, notes, brief, result),
+        action if model.find.is_some() && model.overlay.is_none() => {
+            find::update(model, action, fx)
+        }
+        Action::SearchLibrary if model.screen == Screen::Library && model.overlay.is_none() => {
+            find::open(model)
+        }
         action if model.overlay.is_some() => overlay_action(model, action, fx),
         action => match model.screen {
             Screen::Library => library::update(model, action, fx),
@@ -376,6 +403,7 @@ fn press(model: &mut Model, key: Key, fx: &mut Vec<Effect>) {
             // A broken sequence: the last key starts afresh.
             press(model, key, fx)
         }
+        Resolution::Unbound if model.find.is_some() => find::key(model, key, fx),
         Resolution::Unbound => typed(model, key),
     }
 }
