@@ -158,12 +158,20 @@ pub fn hits(brief: &Brief, query: &Query) -> Vec<Hit> {
             let marks = query.matches(&p.text)?;
             Some(Hit {
                 passage: n,
-                section: brief.sections[section].heading.clone(),
+                section: section_name(&brief.sections[section]),
                 text: p.text.clone(),
                 marks,
             })
         })
         .collect()
+}
+
+/// A section's name as the reader shows it: its heading, or "Summary"
+/// for the lead before the first heading.
+fn section_name(section: &crate::document::Section) -> Option<String> {
+    section.heading.clone().or_else(|| {
+        (section.kind == crate::document::SectionKind::Summary).then(|| "Summary".to_string())
+    })
 }
 
 /// One file's result: its title and hits (None if it could not be read).
@@ -299,14 +307,13 @@ pub fn notes(store: &Store, query: &Query, folder: &Path, cancel: &AtomicBool) -
             let section = passage.and_then(|n| {
                 let b = brief.as_ref()?;
                 let (s, _) = b.passages().nth(n)?;
-                b.sections[s].heading.clone()
+                section_name(&b.sections[s])
             });
             found.push(Found {
                 path: shown.clone(),
-                title: brief.as_ref().map_or_else(
-                    || file.brief.title.clone(),
-                    |b| b.meta.title.clone(),
-                ),
+                title: brief
+                    .as_ref()
+                    .map_or_else(|| file.brief.title.clone(), |b| b.meta.title.clone()),
                 passage,
                 section,
                 text: a.note.clone().unwrap_or_default(),

@@ -35,6 +35,7 @@ fn search_prints_each_matching_passage_with_its_file_and_number() {
 
     // Words in any order, any case: one passage has both.
     let (found, out) = search(&env, &["zinc COPPER", lib]);
+    assert!(!found);
     assert_eq!(out, "", "smart case: COPPER matches only upper case");
     let (found, out) = search(&env, &["zinc copper", lib]);
     assert!(found);
@@ -77,7 +78,10 @@ fn search_finds_a_word_only_in_a_note_and_one_only_in_a_brief() {
     let (found, out) = search(&env, &["polymetallic", lib]);
     assert!(found);
     assert_eq!(out.lines().count(), 1, "{out}");
-    assert!(out.starts_with(&format!("{file}:¶1: On 9 January")), "{out}");
+    assert!(
+        out.starts_with(&format!("{file}:¶1: On 9 January")),
+        "{out}"
+    );
 }
 
 #[test]
@@ -85,8 +89,57 @@ fn search_output_is_sanitised() {
     let env = Env::new();
     let dir = env.dir.path().join("lib");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("evil.txt"), "Title\n\nThe marker \u{1b}]0;x\u{7} here.\n").unwrap();
+    std::fs::write(
+        dir.join("evil.txt"),
+        "Title\n\nThe marker \u{1b}]0;x\u{7} here.\n",
+    )
+    .unwrap();
     let (found, out) = search(&env, &["marker", dir.to_str().unwrap()]);
     assert!(found);
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+}
+
+#[test]
+fn searching_the_library_finds_a_note_and_a_passage_and_opens_them() {
+    let env = Env::new();
+    let dir = library(&env);
+    let lib = dir.to_str().unwrap();
+    let file = dir.join("seed_like.txt");
+    let mut s = Session::start(&env, &[file.to_str().unwrap()], 110, 30);
+    s.wait_for("¶ 1/5");
+    s.send("jj");
+    s.send("a");
+    s.send("Ask about the xylophonic assessments.");
+    s.send(CTRL_S);
+    s.wait_for("Note saved");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+
+    let mut s = Session::start(&env, &[lib], 110, 30);
+    s.wait_for("3 briefs");
+    s.send("S");
+    s.wait_for("Search:");
+    // Only in a note.
+    s.send("xylophonic");
+    s.wait_for_all(&["1 found", "¶3 · Norway opens", "note: Ask about the"]);
+    // Only in a brief: the query typed anew.
+    s.send("\x15");
+    s.send("polymetallic");
+    let screen = s.wait_for_all(&["1 found", "¶1 · Norway opens", "Summary", "polymetallic"]);
+    assert!(!screen.contains("xylophonic"), "{screen}");
+    s.send("\r");
+    s.wait_for("¶ 1/5");
+    s.send("q");
+    s.wait_for("3 briefs");
+    // The note's hit opens the brief at the note's passage.
+    s.send("S");
+    s.wait_for("Search:");
+    s.send("xylophonic");
+    s.wait_for("1 found");
+    s.send("\r");
+    s.wait_for_all(&["¶ 3/5", "xylophonic"]);
+    s.send("q");
+    s.wait_for("3 briefs");
+    s.send("q");
+    s.assert_exited_cleanly(0);
 }

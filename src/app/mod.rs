@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 
 mod caps;
-mod input;
 mod find;
+mod input;
 mod library;
 mod term;
 
@@ -347,7 +347,14 @@ impl App<'_> {
                     query,
                     folder,
                 } => {
-                    self.searching = find::start(generation, &query, folder, &self.searching, self.store.clone(), self.tx.clone());
+                    self.searching = find::start(
+                        generation,
+                        &query,
+                        folder,
+                        &self.searching,
+                        self.store.clone(),
+                        self.tx.clone(),
+                    );
                 }
                 Effect::LoadBookmarks => {
                     let entries = self.bookmarks();

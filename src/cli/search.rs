@@ -44,7 +44,12 @@ pub fn search(query: &str, folder: Option<&Path>, config: &Config) -> Result<Exi
     for (_, file) in &results {
         let shown = printable(&file.path.display().to_string()).into_owned();
         for hit in &file.hits {
-            writeln!(out, "{shown}:¶{}: {}", hit.passage + 1, printable(&hit.text))?;
+            writeln!(
+                out,
+                "{shown}:¶{}: {}",
+                hit.passage + 1,
+                printable(&hit.text)
+            )?;
             lines += 1;
         }
     }
@@ -53,7 +58,9 @@ pub fn search(query: &str, folder: Option<&Path>, config: &Config) -> Result<Exi
         .map(|store| crate::search::notes(&store, &parsed, &folder, &cancel))
         .unwrap_or_default();
     for note in notes {
-        let passage = note.passage.map_or("-".to_string(), |n| (n + 1).to_string());
+        let passage = note
+            .passage
+            .map_or("-".to_string(), |n| (n + 1).to_string());
         writeln!(
             out,
             "{}:¶{passage}: note: {}",

@@ -19,7 +19,11 @@ pub fn draw(frame: &mut Frame, model: &Model) {
         (Some(reader), Screen::Reader) => reader::draw(frame, model, reader, theme),
         _ => library::draw(frame, model, theme),
     }
-    if let Some(find) = model.find.as_ref().filter(|_| model.screen == Screen::Library) {
+    if let Some(find) = model
+        .find
+        .as_ref()
+        .filter(|_| model.screen == Screen::Library)
+    {
         find::draw(frame, model, find, theme);
     }
     overlay::draw(frame, model, theme);
