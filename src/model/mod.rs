@@ -373,7 +373,11 @@ fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         action if model.find.is_some() && model.overlay.is_none() => {
             find::update(model, action, fx)
         }
-        Action::SearchLibrary if model.screen == Screen::Library && model.overlay.is_none() => {
+        Action::SearchLibrary
+            if model.screen == Screen::Library
+                && model.overlay.is_none()
+                && !model.library.filtering =>
+        {
             find::open(model)
         }
         action if model.overlay.is_some() => overlay_action(model, action, fx),
