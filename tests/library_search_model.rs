@@ -18,7 +18,7 @@ fn found(text: &str) -> Found {
         passage: Some(2),
         section: None,
         text: text.into(),
-        marks: vec![0..text.len().min(3)],
+        marks: std::iter::once(0..text.len().min(3)).collect(),
         note: false,
     }
 }

@@ -12,6 +12,9 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// Found passages not yet sent, by the index of their file.
+type Batch = Vec<(usize, Vec<Found>)>;
+
 const BATCH_EVERY: Duration = Duration::from_millis(30);
 
 /// Stop the search `running`, and start one for `query` (none if it is
@@ -33,9 +36,8 @@ pub fn start(
     std::thread::spawn(move || {
         let files = crate::files::list_briefs(&folder);
         // (results not yet sent, when the last batch went)
-        let pending: Mutex<(Vec<(usize, Vec<Found>)>, Instant)> =
-            Mutex::new((Vec::new(), Instant::now()));
-        let send = |batch: Vec<(usize, Vec<Found>)>, done: bool| {
+        let pending: Mutex<(Batch, Instant)> = Mutex::new((Vec::new(), Instant::now()));
+        let send = |batch: Batch, done: bool| {
             let mut batch = batch;
             batch.sort_by_key(|(i, _)| *i);
             let found = batch.into_iter().flat_map(|(_, f)| f).collect();
