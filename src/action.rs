@@ -77,6 +77,8 @@ pub enum Action {
     NotesWithoutBrief,
     /// Search the text of every brief and note in the library as you type.
     SearchLibrary,
+    /// Switch mouse reporting off (the terminal's own selection works) or on.
+    ToggleMouse,
     /// Start selecting sentences (extend with the sentence keys).
     Select,
     /// Highlight the passage or selection; again to change colour.

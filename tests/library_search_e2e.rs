@@ -143,3 +143,28 @@ fn searching_the_library_finds_a_note_and_a_passage_and_opens_them() {
     s.send("q");
     s.assert_exited_cleanly(0);
 }
+
+/// Occurrences of `what` in `bytes`.
+fn count(bytes: &[u8], what: &[u8]) -> usize {
+    bytes.windows(what.len()).filter(|w| *w == what).count()
+}
+
+#[test]
+fn mouse_reporting_can_be_switched_off_so_the_terminal_selects_text() {
+    let env = Env::new();
+    let dir = library(&env);
+    let mut s = Session::start(&env, &[dir.to_str().unwrap()], 100, 30);
+    s.wait_for("3 briefs");
+    const ON: &[u8] = b"\x1b[?1000h";
+    const OFF: &[u8] = b"\x1b[?1000l";
+    assert_eq!(count(&s.raw(), ON), 1);
+    assert_eq!(count(&s.raw(), OFF), 0);
+    s.send("M");
+    s.wait_for("Mouse off: the terminal selects text; M turns it back on");
+    assert_eq!(count(&s.raw(), OFF), 1, "mouse reporting switched off");
+    s.send("M");
+    s.wait_for("Mouse on");
+    assert_eq!(count(&s.raw(), ON), 2, "mouse reporting back on");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}

@@ -356,6 +356,9 @@ impl App<'_> {
                         self.tx.clone(),
                     );
                 }
+                Effect::Mouse(on) => {
+                    let _ = term::set_mouse(on);
+                }
                 Effect::LoadBookmarks => {
                     let entries = self.bookmarks();
                     self.apply(model, Action::BookmarksLoaded(entries));

@@ -14,7 +14,10 @@ use strum::IntoEnumIterator;
 pub fn applies(context: Context, action: &Action) -> bool {
     use Action as A;
     // Handled by `model::dispatch` whatever is on screen.
-    if matches!(action, A::ForceQuit | A::Suspend | A::Redraw) {
+    if matches!(
+        action,
+        A::ForceQuit | A::Suspend | A::Redraw | A::ToggleMouse
+    ) {
         return true;
     }
     match context {

@@ -68,6 +68,9 @@ pub enum Effect {
         query: String,
         folder: PathBuf,
     },
+    /// Mouse reporting on (the wheel and clicks reach brief) or off (the
+    /// terminal selects text itself).
+    Mouse(bool),
     /// Give the annotation file `notes` (whose brief was lost) to the brief
     /// at `brief`.
     Attach {
@@ -160,6 +163,8 @@ pub struct Model {
     pub library: Library,
     pub reader: Option<Reader>,
     pub overlay: Option<Overlay>,
+    /// The user switched mouse reporting off.
+    pub mouse_off: bool,
     /// Searching the whole library (over the library screen).
     pub find: Option<find::Find>,
     /// Keys of a sequence typed so far (`g` of `g g`).
@@ -340,6 +345,15 @@ fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::ForceQuit => fx.push(Effect::Quit),
         Action::Suspend => fx.push(Effect::Suspend),
         Action::Redraw => fx.push(Effect::Redraw),
+        Action::ToggleMouse => {
+            model.mouse_off = !model.mouse_off;
+            fx.push(Effect::Mouse(!model.mouse_off));
+            model.info(if model.mouse_off {
+                "Mouse off: the terminal selects text; {toggle_mouse} turns it back on"
+            } else {
+                "Mouse on: the wheel scrolls, a click moves to a passage"
+            });
+        }
         Action::Saved(saved) => leaving::on_saved(model, saved, fx),
         Action::Opened(opened) => open(model, *opened, fx),
         Action::Rescued(Ok(path)) => model.error(format!(
