@@ -13,8 +13,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod export;
+mod import;
 mod search;
 
+pub use import::import;
 pub use search::search;
 
 /// `brief show --json FILE`.

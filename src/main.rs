@@ -65,6 +65,8 @@ enum Command {
         /// The folder (default: what `brief` alone opens).
         folder: Option<PathBuf>,
     },
+    /// Take back what `export --format json` wrote: merged by id.
+    Import { file: PathBuf },
     /// Copy briefs into your own library folder.
     Add {
         #[arg(required = true)]
@@ -92,6 +94,7 @@ fn main() -> ExitCode {
         Some(Command::Search { query, folder }) => {
             brief::cli::search(&query, folder.as_deref(), &config)
         }
+        Some(Command::Import { file }) => brief::cli::import(&file),
         Some(Command::Keymap { defaults }) => brief::cli::keymap(defaults),
         Some(Command::Add { files }) => {
             warn(&problems);
