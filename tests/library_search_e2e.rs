@@ -168,3 +168,67 @@ fn mouse_reporting_can_be_switched_off_so_the_terminal_selects_text() {
     s.send("q");
     s.assert_exited_cleanly(0);
 }
+
+#[test]
+fn export_delete_import_export_gives_the_same_annotations() {
+    let env = Env::new();
+    let dir = library(&env);
+    let file = dir.join("seed_like.txt");
+    let file = file.to_str().unwrap();
+    let mut s = Session::start(&env, &[file], 110, 30);
+    s.wait_for("¶ 1/5");
+    s.send("j");
+    s.send("m");
+    s.wait_for("Bookmarked");
+    s.send("jh");
+    s.wait_for("Highlighted");
+    s.send("a");
+    s.send("A note to take home.");
+    s.send(CTRL_S);
+    s.wait_for("Note saved");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+
+    let export = |args: &[&str]| {
+        let out = env.command(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let before = export(&["export", "--format", "json", file]);
+    let json_file = env.dir.path().join("backup.json");
+    std::fs::write(&json_file, &before).unwrap();
+    std::fs::remove_dir_all(env.data()).unwrap();
+    let emptied: serde_json::Value =
+        serde_json::from_slice(&export(&["export", "--format", "json", file])).unwrap();
+    assert_eq!(emptied["annotations"].as_array().unwrap().len(), 0);
+
+    let out = env
+        .command(&["import", json_file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("3 added"));
+    let before: serde_json::Value = serde_json::from_slice(&before).unwrap();
+    let after: serde_json::Value =
+        serde_json::from_slice(&export(&["export", "--format", "json", file])).unwrap();
+    assert_eq!(before["annotations"], after["annotations"]);
+    assert_eq!(before["annotations"].as_array().unwrap().len(), 3);
+
+    // Again: nothing duplicated.
+    let out = env
+        .command(&["import", json_file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 added, 0 updated"));
+    let again: serde_json::Value =
+        serde_json::from_slice(&export(&["export", "--format", "json", file])).unwrap();
+    assert_eq!(before["annotations"], again["annotations"]);
+}
