@@ -79,6 +79,11 @@ pub enum Action {
     SearchLibrary,
     /// Switch mouse reporting off (the terminal's own selection works) or on.
     ToggleMouse,
+    /// Copy the passage to the clipboard, with its source (title, author,
+    /// date, URL or file, ¶).
+    CopyPassage,
+    /// Copy the passage's note to the clipboard, with its source.
+    CopyNote,
     /// Start selecting sentences (extend with the sentence keys).
     Select,
     /// Highlight the passage or selection; again to change colour.

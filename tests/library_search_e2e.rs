@@ -232,3 +232,96 @@ fn export_delete_import_export_gives_the_same_annotations() {
         serde_json::from_slice(&export(&["export", "--format", "json", file])).unwrap();
     assert_eq!(before["annotations"], again["annotations"]);
 }
+
+/// The texts sent to the clipboard (OSC 52) in `raw`, decoded.
+fn copied(raw: &[u8]) -> Vec<String> {
+    let raw = String::from_utf8_lossy(raw);
+    raw.split("\x1b]52;c;")
+        .skip(1)
+        .filter_map(|rest| rest.split('\x07').next())
+        .map(|b64| String::from_utf8(decode64(b64)).unwrap())
+        .collect()
+}
+
+fn decode64(text: &str) -> Vec<u8> {
+    const ABC: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let digits: Vec<u32> = text
+        .bytes()
+        .filter(|b| *b != b'=')
+        .map(|b| ABC.find(b as char).expect("base64") as u32)
+        .collect();
+    let mut out = Vec::new();
+    for chunk in digits.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0, |n, (i, d)| n | (d << (18 - 6 * i)));
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    out
+}
+
+#[test]
+fn y_copies_the_passage_with_its_source_through_osc52() {
+    let env = Env::new();
+    let dir = library(&env);
+    let file = dir.join("seed_like.txt");
+    let file = file.to_str().unwrap();
+    let mut s = Session::start(&env, &[file], 110, 30);
+    s.wait_for("¶ 1/5");
+    s.send("j");
+    s.wait_for("¶ 2/5");
+    s.send("y");
+    s.wait_for("Copied ¶2 with its source");
+    let texts = copied(&s.raw());
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    let text = &texts[0];
+    assert!(
+        text.starts_with("“Environmental organisations and the fishing industry"),
+        "{text}"
+    );
+    assert!(
+        text.contains("— Norway opens its continental shelf to seabed mineral exploration"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{file}, ¶2")), "{text}");
+    // The note on the passage, with the same source.
+    s.send("a");
+    s.send("Worth quoting.");
+    s.send(CTRL_S);
+    s.wait_for("Note saved");
+    s.send("Y");
+    s.wait_for("Copied the note on ¶2");
+    let texts = copied(&s.raw());
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts[1].starts_with("“Worth quoting.”"), "{}", texts[1]);
+    s.send("q");
+    s.assert_exited_cleanly(0);
+    common::scan::check_output(&s.raw());
+}
+
+#[test]
+fn citation_markdown_in_config_yaml() {
+    let env = Env::new();
+    let dir = library(&env);
+    std::fs::create_dir_all(env.config().join("brief")).unwrap();
+    std::fs::write(
+        env.config().join("brief/config.yaml"),
+        "citation: markdown\n",
+    )
+    .unwrap();
+    let file = dir.join("seed_like.txt");
+    let file = file.to_str().unwrap();
+    let mut s = Session::start(&env, &[file], 110, 30);
+    s.wait_for("¶ 1/5");
+    s.send("y");
+    s.wait_for("Copied ¶1 with its source");
+    let texts = copied(&s.raw());
+    assert!(texts[0].starts_with("> On 9 January"), "{texts:?}");
+    assert!(texts[0].contains("— *Norway opens"), "{texts:?}");
+    assert!(texts[0].contains(&format!("`{file}`, ¶1")), "{texts:?}");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 
 mod caps;
+mod clipboard;
 mod find;
 mod input;
 mod library;
@@ -72,6 +73,8 @@ pub fn run(start: Start, mut problems: Vec<String>) -> Result<std::process::Exit
     // NO_COLOR, or a terminal without colour.
     model.colour = caps.colours != caps::Colours::None;
     model.clock.instance = format!("{:x}", std::process::id());
+    // Its problems were reported at start-up with the rest of config.yaml's.
+    model.citation = crate::config::load().0.citation;
 
     let (tx, rx) = mpsc::channel();
     let permits = spawn_input(tx.clone());
@@ -355,6 +358,11 @@ impl App<'_> {
                         self.store.clone(),
                         self.tx.clone(),
                     );
+                }
+                Effect::Copy { text } => {
+                    if let Err(e) = clipboard::copy(&text) {
+                        model.error(format!("could not copy: {e}"));
+                    }
                 }
                 Effect::Mouse(on) => {
                     let _ = term::set_mouse(on);

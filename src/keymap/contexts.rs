@@ -84,6 +84,8 @@ pub fn applies(context: Context, action: &Action) -> bool {
                     | A::ExternalEdit
                     | A::DeleteNote
                     | A::Reattach
+                    | A::CopyPassage
+                    | A::CopyNote
             ) || answers(action)
         }
         // Typing a search in the reader or a filter in the library.

@@ -3,6 +3,7 @@
 //! `Effect` for app.rs to run. Nothing here touches the terminal or disk.
 
 mod annotate;
+mod copy;
 mod drafts;
 pub mod find;
 mod leaving;
@@ -67,6 +68,10 @@ pub enum Effect {
         generation: u64,
         query: String,
         folder: PathBuf,
+    },
+    /// Put `text` on the system clipboard (OSC 52: through ssh and tmux).
+    Copy {
+        text: String,
     },
     /// Mouse reporting on (the wheel and clicks reach brief) or off (the
     /// terminal selects text itself).
@@ -163,6 +168,8 @@ pub struct Model {
     pub library: Library,
     pub reader: Option<Reader>,
     pub overlay: Option<Overlay>,
+    /// How a copied passage names its source (config.yaml).
+    pub citation: crate::payload::Citation,
     /// The user switched mouse reporting off.
     pub mouse_off: bool,
     /// Searching the whole library (over the library screen).
@@ -395,6 +402,8 @@ fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             find::open(model)
         }
         action if model.overlay.is_some() => overlay_action(model, action, fx),
+        Action::CopyPassage if model.screen == Screen::Reader => copy::passage(model, fx),
+        Action::CopyNote if model.screen == Screen::Reader => copy::note(model, fx),
         action => match model.screen {
             Screen::Library => library::update(model, action, fx),
             Screen::Reader => reader::update(model, action, fx),
