@@ -79,8 +79,7 @@ pub enum Action {
     SearchLibrary,
     /// Switch mouse reporting off (the terminal's own selection works) or on.
     ToggleMouse,
-    /// Copy the passage to the clipboard, with its source (title, author,
-    /// date, URL or file, ¶).
+    /// Copy the passage to the clipboard with its source (title, author, date, ¶).
     CopyPassage,
     /// Copy the passage's note to the clipboard, with its source.
     CopyNote,
