@@ -402,8 +402,13 @@ fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             find::open(model)
         }
         action if model.overlay.is_some() => overlay_action(model, action, fx),
-        Action::CopyPassage if model.screen == Screen::Reader => copy::passage(model, fx),
-        Action::CopyNote if model.screen == Screen::Reader => copy::note(model, fx),
+        // Only while reading (not typing a search or a note, not choosing).
+        Action::CopyPassage if model.contexts().first() == Some(&Context::Reader) => {
+            copy::passage(model, fx)
+        }
+        Action::CopyNote if model.contexts().first() == Some(&Context::Reader) => {
+            copy::note(model, fx)
+        }
         action => match model.screen {
             Screen::Library => library::update(model, action, fx),
             Screen::Reader => reader::update(model, action, fx),
