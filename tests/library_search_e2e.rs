@@ -325,3 +325,25 @@ fn citation_markdown_in_config_yaml() {
     s.send("q");
     s.assert_exited_cleanly(0);
 }
+
+#[test]
+fn y_copies_only_the_selected_sentences() {
+    let env = Env::new();
+    let dir = library(&env);
+    let file = dir.join("seed_like.txt");
+    let mut s = Session::start(&env, &[file.to_str().unwrap()], 110, 30);
+    s.wait_for("¶ 1/5");
+    s.send("j");
+    s.wait_for("¶ 2/5");
+    s.send("v");
+    s.send("y");
+    s.wait_for("Copied ¶2 with its source");
+    let texts = copied(&s.raw());
+    assert!(
+        texts[0].starts_with("“Environmental organisations and the fishing industry"),
+        "{texts:?}"
+    );
+    assert!(!texts[0].contains("The government replied"), "{texts:?}");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}

@@ -1,4 +1,5 @@
-//! Quoting with the source: the passage under the cursor, or its note,
+//! Quoting with the source: the passage under the cursor (or the selected
+//! sentences), or its note,
 //! with a citation (title, author, date, URL or file, ¶), for app.rs to put
 //! on the clipboard (`Effect::Copy`, written as OSC 52, base64 only).
 
@@ -13,10 +14,19 @@ pub fn passage(model: &mut Model, fx: &mut Vec<Effect>) {
     let Some(reader) = model.reader.as_ref() else {
         return;
     };
-    let n = reader.cursor;
-    let text = reader.passage_text(n).to_string();
+    // The selected sentences, else the whole passage.
+    let (n, start, end) = super::annotate::target_range(reader);
+    let text = reader
+        .passage_text(n)
+        .get(start..end)
+        .unwrap_or("")
+        .to_string();
     let cited = cite(&text, &reader.brief.meta, &reader.path, n, model.citation);
     fx.push(Effect::Copy { text: cited });
+    // Copying ends the selection, as annotating it does.
+    if let Some(reader) = model.reader.as_mut() {
+        reader.selection = None;
+    }
     model.info(format!("Copied ¶{} with its source", n + 1));
 }
 
