@@ -5,6 +5,7 @@
 mod annotate;
 mod copy;
 mod drafts;
+mod effect;
 pub mod find;
 mod leaving;
 mod library;
@@ -16,73 +17,16 @@ mod scroll;
 mod search;
 
 use crate::action::Action;
-use crate::annotations::AnnotationFile;
 use crate::keymap::{Context, Key, Keymap, Resolution};
 pub use crate::payload::{BookmarkEntry, LibraryEntry, Opened, UnattachedNotes};
 pub use annotate::note_counts;
 pub use drafts::rescue_unsaved;
+pub use effect::Effect;
 pub use library::Library;
 pub use notes::{NoteEditor, NoteTarget};
 pub use reader::{Reader, Top};
 pub use search::{Found, Match, Search, find_all};
-use std::path::PathBuf;
 use strum::IntoEnumIterator;
-
-/// What app.rs must do on the model's behalf.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    Quit,
-    Suspend,
-    /// Clear and repaint the whole terminal.
-    Redraw,
-    /// Read, parse and open a brief, at a passage if given.
-    OpenBrief {
-        path: PathBuf,
-        passage: Option<usize>,
-    },
-    /// Write (merging with what is on disk) one brief's annotation file.
-    Save {
-        path: PathBuf,
-        file: Box<AnnotationFile>,
-    },
-    /// Let the user edit `text` in $VISUAL/$EDITOR.
-    ExternalEdit {
-        text: String,
-    },
-    /// Read every annotation file for the bookmarks list.
-    LoadBookmarks,
-    /// Saving failed and the user leaves anyway: write the unsaved file
-    /// somewhere else (a rescue file) and say where.
-    Rescue {
-        /// Where it should have gone.
-        path: PathBuf,
-        file: Box<AnnotationFile>,
-        /// Why it could not.
-        why: String,
-    },
-    /// Search every brief of `folder` and the notes on them for `query`,
-    /// off the model's thread, answering with `Action::LibraryFound` for
-    /// `generation`; any search still running is stopped first (an empty
-    /// query only stops it).
-    SearchLibrary {
-        generation: u64,
-        query: String,
-        folder: PathBuf,
-    },
-    /// Put `text` on the system clipboard (OSC 52: through ssh and tmux).
-    Copy {
-        text: String,
-    },
-    /// Mouse reporting on (the wheel and clicks reach brief) or off (the
-    /// terminal selects text itself).
-    Mouse(bool),
-    /// Give the annotation file `notes` (whose brief was lost) to the brief
-    /// at `brief`.
-    Attach {
-        notes: PathBuf,
-        brief: PathBuf,
-    },
-}
 
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
