@@ -39,6 +39,9 @@ enum Command {
         /// Every brief with annotations, instead of one file.
         #[arg(long, conflicts_with = "file")]
         all: bool,
+        /// Only briefs tagged TAG (front matter `tags:`) and notes saying #TAG.
+        #[arg(long)]
+        tag: Option<String>,
         #[arg(required_unless_present = "all")]
         file: Option<PathBuf>,
     },
@@ -88,8 +91,13 @@ fn main() -> ExitCode {
         Some(Command::Export {
             format,
             all: _,
+            tag,
             file,
-        }) => brief::cli::export(file.as_deref(), matches!(format, Format::Json)),
+        }) => brief::cli::export(
+            file.as_deref(),
+            matches!(format, Format::Json),
+            tag.as_deref(),
+        ),
         Some(Command::Attach { id, file }) => brief::cli::attach(&id, &file),
         Some(Command::Search { query, folder }) => {
             brief::cli::search(&query, folder.as_deref(), &config)

@@ -347,3 +347,44 @@ fn y_copies_only_the_selected_sentences() {
     s.send("q");
     s.assert_exited_cleanly(0);
 }
+
+#[test]
+fn export_tag_keeps_tagged_briefs_and_notes_saying_the_tag() {
+    let env = Env::new();
+    let dir = library(&env);
+    let seed = dir.join("seed_like.txt");
+    let tagged = dir.join("frontmatter.md");
+    for (file, notes) in [
+        (&seed, &["About #mining here.", "Nothing to see."][..]),
+        (&tagged, &["On fiscal rules."][..]),
+    ] {
+        let mut s = Session::start(&env, &[file.to_str().unwrap()], 110, 30);
+        s.wait_for("¶ 1/");
+        for note in notes {
+            s.send("a");
+            s.send(note);
+            s.send(CTRL_S);
+            s.wait_for("Note saved");
+            s.send("j");
+        }
+        s.send("q");
+        s.assert_exited_cleanly(0);
+    }
+    let out = env
+        .command(&["export", "--all", "--tag", "mining"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("About #mining here."), "{md}");
+    assert!(!md.contains("Nothing to see."), "{md}");
+    assert!(!md.contains("On fiscal rules."), "{md}");
+    // A brief tagged in its front matter: all its annotations.
+    let out = env
+        .command(&["export", "--all", "--tag", "EU"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("On fiscal rules."), "{md}");
+    assert!(!md.contains("#mining"), "{md}");
+}
