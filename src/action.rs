@@ -75,6 +75,14 @@ pub enum Action {
     Bookmarks,
     /// List notes whose brief cannot be found, to attach them to a brief.
     NotesWithoutBrief,
+    /// Search the text of every brief and note in the library as you type.
+    SearchLibrary,
+    /// Switch mouse reporting off (the terminal's own selection works) or on.
+    ToggleMouse,
+    /// Copy the passage to the clipboard with its source (title, author, date, ¶).
+    CopyPassage,
+    /// Copy the passage's note to the clipboard, with its source.
+    CopyNote,
     /// Start selecting sentences (extend with the sentence keys).
     Select,
     /// Highlight the passage or selection; again to change colour.
@@ -177,6 +185,14 @@ pub enum Action {
     /// Every bookmark in the library, for the bookmarks list.
     #[strum(disabled)]
     BookmarksLoaded(Vec<BookmarkEntry>),
+    /// Passages and notes that match the library search `generation`;
+    /// `done` after the last batch.
+    #[strum(disabled)]
+    LibraryFound {
+        generation: u64,
+        found: Vec<crate::search::Found>,
+        done: bool,
+    },
     /// Notes whose brief cannot be found, found while reading the library.
     #[strum(disabled)]
     UnattachedFound(Vec<UnattachedNotes>),

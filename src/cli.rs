@@ -13,6 +13,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod export;
+mod import;
+mod search;
+
+pub use import::import;
+pub use search::search;
 
 /// `brief show --json FILE`.
 pub fn show_json(path: &Path) -> Result<ExitCode> {
@@ -211,7 +216,7 @@ pub fn attach(id: &str, path: &Path) -> Result<ExitCode> {
 }
 
 /// `brief export [--format markdown|json] FILE` or `--all`.
-pub fn export(file: Option<&Path>, json: bool) -> Result<ExitCode> {
+pub fn export(file: Option<&Path>, json: bool, tag: Option<&str>) -> Result<ExitCode> {
     let store = Store::open_default().context("no data directory (is HOME set?)")?;
     // Files that could not be exported whole: named on stderr, exit 1.
     let mut unexported = Vec::new();
@@ -235,6 +240,10 @@ pub fn export(file: Option<&Path>, json: bool) -> Result<ExitCode> {
             items
         }
     };
+    let mut items = items;
+    if let Some(tag) = tag {
+        items.retain_mut(|item| item.keep_tagged(tag));
+    }
     let mut out = std::io::stdout().lock();
     if json {
         let list: Vec<serde_json::Value> = items.iter().map(export::json).collect();

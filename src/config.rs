@@ -8,15 +8,23 @@ use std::path::{Path, PathBuf};
 
 /// The settings brief understands, with what each is for (also the text
 /// of the "unknown key" problem).
-pub const KNOWN_KEYS: &[(&str, &str)] = &[(
-    "library",
-    "the folder of your briefs (absolute, or starting with ~/)",
-)];
+pub const KNOWN_KEYS: &[(&str, &str)] = &[
+    (
+        "library",
+        "the folder of your briefs (absolute, or starting with ~/)",
+    ),
+    (
+        "citation",
+        "how a copied passage names its source: plain or markdown",
+    ),
+];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
     /// Where `brief` (with no folder named) and `brief add` keep briefs.
     pub library: Option<PathBuf>,
+    /// How `y` (copy a passage) names its source.
+    pub citation: crate::payload::Citation,
 }
 
 /// Line (1-based) of the top-level `key:` in `text`, for messages.
@@ -60,6 +68,13 @@ pub fn parse(text: &str, file: &str, home: Option<&Path>) -> (Config, Vec<String
     for (key, value) in pairs.0 {
         let line = line_of(text, &key);
         match key.as_str() {
+            "citation" => match yaml::value_to_text(&value).as_deref().map(str::trim) {
+                Some("plain") => config.citation = crate::payload::Citation::Plain,
+                Some("markdown") => config.citation = crate::payload::Citation::Markdown,
+                _ => problems.push(format!(
+                    "{file}:{line}: citation: plain or markdown; using plain"
+                )),
+            },
             "library" => {
                 let Some(text) = yaml::value_to_text(&value).filter(|t| !t.trim().is_empty())
                 else {

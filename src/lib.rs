@@ -17,6 +17,7 @@ pub mod loader;
 pub mod model;
 pub mod payload;
 pub mod reading;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -39,6 +39,9 @@ enum Command {
         /// Every brief with annotations, instead of one file.
         #[arg(long, conflicts_with = "file")]
         all: bool,
+        /// Only briefs tagged TAG (front matter `tags:`) and notes saying #TAG.
+        #[arg(long)]
+        tag: Option<String>,
         #[arg(required_unless_present = "all")]
         file: Option<PathBuf>,
     },
@@ -56,6 +59,17 @@ enum Command {
         #[arg(long)]
         defaults: bool,
     },
+    /// Find a text in every brief of a folder and in your notes on them:
+    /// one line per passage, `FILE:¶N: text`. Smart case (an upper-case
+    /// letter matches case exactly), words in any order, "quoted phrases".
+    Search {
+        /// What to find.
+        query: String,
+        /// The folder (default: what `brief` alone opens).
+        folder: Option<PathBuf>,
+    },
+    /// Take back what `export --format json` wrote: merged by id.
+    Import { file: PathBuf },
     /// Copy briefs into your own library folder.
     Add {
         #[arg(required = true)]
@@ -77,9 +91,18 @@ fn main() -> ExitCode {
         Some(Command::Export {
             format,
             all: _,
+            tag,
             file,
-        }) => brief::cli::export(file.as_deref(), matches!(format, Format::Json)),
+        }) => brief::cli::export(
+            file.as_deref(),
+            matches!(format, Format::Json),
+            tag.as_deref(),
+        ),
         Some(Command::Attach { id, file }) => brief::cli::attach(&id, &file),
+        Some(Command::Search { query, folder }) => {
+            brief::cli::search(&query, folder.as_deref(), &config)
+        }
+        Some(Command::Import { file }) => brief::cli::import(&file),
         Some(Command::Keymap { defaults }) => brief::cli::keymap(defaults),
         Some(Command::Add { files }) => {
             warn(&problems);

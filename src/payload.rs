@@ -65,3 +65,13 @@ pub struct UnattachedNotes {
     pub last_path: Option<String>,
     pub counts: Counts,
 }
+
+/// How a copied passage names its source (config.yaml `citation:`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Citation {
+    /// The quote in typographic quotes, then a line naming the source.
+    #[default]
+    Plain,
+    /// A Markdown block quote, the title in italics, the source as a link.
+    Markdown,
+}

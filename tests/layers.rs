@@ -11,6 +11,7 @@ const LAYERS: &[&[&str]] = &[
     &["loader"],
     &["annotations", "text"],
     &["files", "layout", "payload", "reading", "store"],
+    &["search"],
     &["action"],
     &["keymap"],
     &["config", "model"],

@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 
 mod caps;
+mod clipboard;
+mod find;
 mod input;
 mod library;
 mod term;
@@ -45,6 +47,8 @@ enum Incoming {
     Library(Vec<LibraryEntry>, bool),
     /// Notes no brief of the library claimed, after the last batch.
     Unattached(Vec<model::UnattachedNotes>),
+    /// Results of the library search `generation`; true after the last.
+    Found(u64, Vec<crate::search::Found>, bool),
     /// The whole of a large brief, parsed after its start was shown.
     Completed(PathBuf, Box<Result<crate::document::Brief, String>>),
 }
@@ -69,6 +73,8 @@ pub fn run(start: Start, mut problems: Vec<String>) -> Result<std::process::Exit
     // NO_COLOR, or a terminal without colour.
     model.colour = caps.colours != caps::Colours::None;
     model.clock.instance = format!("{:x}", std::process::id());
+    // Its problems were reported at start-up with the rest of config.yaml's.
+    model.citation = crate::config::load().0.citation;
 
     let (tx, rx) = mpsc::channel();
     let permits = spawn_input(tx.clone());
@@ -102,6 +108,7 @@ pub fn run(start: Start, mut problems: Vec<String>) -> Result<std::process::Exit
         quit: false,
         clear_first: false,
         rescued: Vec::new(),
+        searching: Default::default(),
     };
     if let Some(path) = first_file {
         app.run_effects(
@@ -145,6 +152,8 @@ struct App<'a> {
     clear_first: bool,
     /// What could not be saved and where it went instead, for stderr on exit.
     rescued: Vec<String>,
+    /// Set to stop the library search that is running.
+    searching: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl App<'_> {
@@ -212,6 +221,11 @@ impl App<'_> {
                 }
                 Ok(Incoming::Library(entries, done)) => Action::LibraryLoaded { entries, done },
                 Ok(Incoming::Unattached(notes)) => Action::UnattachedFound(notes),
+                Ok(Incoming::Found(generation, found, done)) => Action::LibraryFound {
+                    generation,
+                    found,
+                    done,
+                },
                 Ok(Incoming::Completed(path, result)) => match *result {
                     Ok(brief) => Action::BriefCompleted {
                         path,
@@ -330,6 +344,28 @@ impl App<'_> {
                     let _ = enter_terminal();
                     self.repaint();
                     self.apply(model, Action::EditorDone(edited));
+                }
+                Effect::SearchLibrary {
+                    generation,
+                    query,
+                    folder,
+                } => {
+                    self.searching = find::start(
+                        generation,
+                        &query,
+                        folder,
+                        &self.searching,
+                        self.store.clone(),
+                        self.tx.clone(),
+                    );
+                }
+                Effect::Copy { text } => {
+                    if let Err(e) = clipboard::copy(&text) {
+                        model.error(format!("could not copy: {e}"));
+                    }
+                }
+                Effect::Mouse(on) => {
+                    let _ = term::set_mouse(on);
                 }
                 Effect::LoadBookmarks => {
                     let entries = self.bookmarks();

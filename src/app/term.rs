@@ -16,6 +16,22 @@ use std::io::Write;
 const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
 const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
 
+/// Whether the user wants mouse reporting (switched with toggle_mouse);
+/// kept here so that coming back from a suspend or $EDITOR keeps it.
+static MOUSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Switch mouse reporting on or off, now and after any re-entry.
+pub(super) fn set_mouse(on: bool) -> std::io::Result<()> {
+    MOUSE.store(on, std::sync::atomic::Ordering::Relaxed);
+    if !caps::get().modes {
+        return Ok(());
+    }
+    execute!(
+        std::io::stdout(),
+        Print(if on { MOUSE_ON } else { MOUSE_OFF })
+    )
+}
+
 /// The terminal as the interface draws on it: colour codes rewritten for
 /// a terminal of 16 colours (see caps.rs).
 pub(super) type Tui = Terminal<CrosstermBackend<BasicColours<std::io::Stdout>>>;
@@ -35,12 +51,10 @@ pub(super) fn enter_terminal() -> std::io::Result<()> {
     if caps::get().modes {
         // Bracketed paste: a paste arrives as one event, inserted at once,
         // and its line breaks and control characters cannot act as keys.
-        execute!(
-            out,
-            EnterAlternateScreen,
-            Print(MOUSE_ON),
-            EnableBracketedPaste,
-        )?;
+        execute!(out, EnterAlternateScreen, EnableBracketedPaste,)?;
+        if MOUSE.load(std::sync::atomic::Ordering::Relaxed) {
+            execute!(out, Print(MOUSE_ON))?;
+        }
     } else {
         // No alternate screen to switch to: draw over what is there.
         execute!(out, terminal::Clear(terminal::ClearType::All))?;

@@ -30,6 +30,8 @@ pub struct Item {
     file: AnnotationFile,
     /// Parallel to `file.annotations`; None when the brief was not found.
     places: Option<Vec<Place>>,
+    /// The brief's `tags:` (front matter).
+    tags: Vec<String>,
 }
 
 impl Item {
@@ -53,6 +55,7 @@ impl Item {
                 .collect()
         });
         Item {
+            tags: brief.map(|b| b.meta.tags.clone()).unwrap_or_default(),
             id: path
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
@@ -60,6 +63,32 @@ impl Item {
             file,
             places,
         }
+    }
+
+    /// Only what carries `tag`: every annotation of a brief with it in its
+    /// front matter (`tags:`), else the notes that say `#tag`. False when
+    /// nothing is left.
+    pub fn keep_tagged(&mut self, tag: &str) -> bool {
+        let tag = tag.trim_start_matches('#').to_lowercase();
+        if self.tags.iter().any(|t| t.to_lowercase() == tag) {
+            return self.live().next().is_some();
+        }
+        let hashed = format!("#{tag}");
+        let tagged = |a: &Annotation| {
+            a.note.as_deref().is_some_and(|n| {
+                n.to_lowercase()
+                    .split(|c: char| {
+                        c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')' | '(')
+                    })
+                    .any(|w| w == hashed)
+            })
+        };
+        for a in &mut self.file.annotations {
+            if !tagged(a) {
+                a.deleted = true; // Left out of this export only (never saved).
+            }
+        }
+        self.live().next().is_some()
     }
 
     fn live(&self) -> impl Iterator<Item = (&Annotation, Option<&Place>)> {

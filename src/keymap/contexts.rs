@@ -14,7 +14,10 @@ use strum::IntoEnumIterator;
 pub fn applies(context: Context, action: &Action) -> bool {
     use Action as A;
     // Handled by `model::dispatch` whatever is on screen.
-    if matches!(action, A::ForceQuit | A::Suspend | A::Redraw) {
+    if matches!(
+        action,
+        A::ForceQuit | A::Suspend | A::Redraw | A::ToggleMouse
+    ) {
         return true;
     }
     match context {
@@ -40,6 +43,7 @@ pub fn applies(context: Context, action: &Action) -> bool {
                 | A::Open
                 | A::Bookmarks
                 | A::NotesWithoutBrief
+                | A::SearchLibrary
         ),
         // The reader, and choosing where a detached note goes (which
         // answers like a question).
@@ -80,6 +84,8 @@ pub fn applies(context: Context, action: &Action) -> bool {
                     | A::ExternalEdit
                     | A::DeleteNote
                     | A::Reattach
+                    | A::CopyPassage
+                    | A::CopyNote
             ) || answers(action)
         }
         // Typing a search in the reader or a filter in the library.

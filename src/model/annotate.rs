@@ -112,7 +112,7 @@ pub fn select(reader: &mut Reader) {
 }
 
 /// Bytes the next annotation covers: the selection, or the whole passage.
-fn target_range(reader: &Reader) -> (usize, usize, usize) {
+pub(super) fn target_range(reader: &Reader) -> (usize, usize, usize) {
     let passage = reader.cursor;
     if let Some(sel) = reader.selection.filter(|s| s.passage == passage) {
         let spans = reader.sentences(passage);

@@ -3,7 +3,10 @@
 //! `Effect` for app.rs to run. Nothing here touches the terminal or disk.
 
 mod annotate;
+mod copy;
 mod drafts;
+mod effect;
+pub mod find;
 mod leaving;
 mod library;
 pub mod notes;
@@ -14,57 +17,16 @@ mod scroll;
 mod search;
 
 use crate::action::Action;
-use crate::annotations::AnnotationFile;
 use crate::keymap::{Context, Key, Keymap, Resolution};
 pub use crate::payload::{BookmarkEntry, LibraryEntry, Opened, UnattachedNotes};
 pub use annotate::note_counts;
 pub use drafts::rescue_unsaved;
+pub use effect::Effect;
 pub use library::Library;
 pub use notes::{NoteEditor, NoteTarget};
 pub use reader::{Reader, Top};
 pub use search::{Found, Match, Search, find_all};
-use std::path::PathBuf;
 use strum::IntoEnumIterator;
-
-/// What app.rs must do on the model's behalf.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    Quit,
-    Suspend,
-    /// Clear and repaint the whole terminal.
-    Redraw,
-    /// Read, parse and open a brief, at a passage if given.
-    OpenBrief {
-        path: PathBuf,
-        passage: Option<usize>,
-    },
-    /// Write (merging with what is on disk) one brief's annotation file.
-    Save {
-        path: PathBuf,
-        file: Box<AnnotationFile>,
-    },
-    /// Let the user edit `text` in $VISUAL/$EDITOR.
-    ExternalEdit {
-        text: String,
-    },
-    /// Read every annotation file for the bookmarks list.
-    LoadBookmarks,
-    /// Saving failed and the user leaves anyway: write the unsaved file
-    /// somewhere else (a rescue file) and say where.
-    Rescue {
-        /// Where it should have gone.
-        path: PathBuf,
-        file: Box<AnnotationFile>,
-        /// Why it could not.
-        why: String,
-    },
-    /// Give the annotation file `notes` (whose brief was lost) to the brief
-    /// at `brief`.
-    Attach {
-        notes: PathBuf,
-        brief: PathBuf,
-    },
-}
 
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -150,6 +112,12 @@ pub struct Model {
     pub library: Library,
     pub reader: Option<Reader>,
     pub overlay: Option<Overlay>,
+    /// How a copied passage names its source (config.yaml).
+    pub citation: crate::payload::Citation,
+    /// The user switched mouse reporting off.
+    pub mouse_off: bool,
+    /// Searching the whole library (over the library screen).
+    pub find: Option<find::Find>,
     /// Keys of a sequence typed so far (`g` of `g g`).
     pub pending: Vec<Key>,
     pub message: Option<Message>,
@@ -188,6 +156,9 @@ impl Model {
 
     /// The keymap contexts that apply now, most specific first.
     pub fn contexts(&self) -> &'static [Context] {
+        if self.find.is_some() && self.overlay.is_none() {
+            return &[Context::Search];
+        }
         match &self.overlay {
             Some(Overlay::Confirm { .. }) => &[Context::Confirm],
             Some(Overlay::Help { .. }) | Some(Overlay::Problems { .. }) => {
@@ -311,6 +282,7 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
 fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
     match action {
         Action::Key(key) => press(model, key, fx),
+        Action::Paste(text) if model.find.is_some() => find::paste(model, &text, fx),
         Action::Paste(text) => paste(model, &text),
         Action::Timeout => model.pending.clear(),
         Action::Resize { width, height } => {
@@ -324,6 +296,15 @@ fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::ForceQuit => fx.push(Effect::Quit),
         Action::Suspend => fx.push(Effect::Suspend),
         Action::Redraw => fx.push(Effect::Redraw),
+        Action::ToggleMouse => {
+            model.mouse_off = !model.mouse_off;
+            fx.push(Effect::Mouse(!model.mouse_off));
+            model.info(if model.mouse_off {
+                "Mouse off: the terminal selects text; {toggle_mouse} turns it back on"
+            } else {
+                "Mouse on: the wheel scrolls, a click moves to a passage"
+            });
+        }
         Action::Saved(saved) => leaving::on_saved(model, saved, fx),
         Action::Opened(opened) => open(model, *opened, fx),
         Action::Rescued(Ok(path)) => model.error(format!(
@@ -343,13 +324,35 @@ fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::BookmarksLoaded(entries) => {
             model.overlay = Some(Overlay::Bookmarks { entries, cursor: 0 })
         }
+        Action::LibraryFound {
+            generation,
+            found,
+            done,
+        } => find::found(model, generation, found, done),
         Action::UnattachedFound(notes) => model.library.unattached = notes,
         Action::Attached {
             notes,
             brief,
             result,
         } => library::attached(model, notes, brief, result),
+        action if model.find.is_some() && model.overlay.is_none() => {
+            find::update(model, action, fx)
+        }
+        Action::SearchLibrary
+            if model.screen == Screen::Library
+                && model.overlay.is_none()
+                && !model.library.filtering =>
+        {
+            find::open(model)
+        }
         action if model.overlay.is_some() => overlay_action(model, action, fx),
+        // Only while reading (not typing a search or a note, not choosing).
+        Action::CopyPassage if model.contexts().first() == Some(&Context::Reader) => {
+            copy::passage(model, fx)
+        }
+        Action::CopyNote if model.contexts().first() == Some(&Context::Reader) => {
+            copy::note(model, fx)
+        }
         action => match model.screen {
             Screen::Library => library::update(model, action, fx),
             Screen::Reader => reader::update(model, action, fx),
@@ -376,6 +379,7 @@ fn press(model: &mut Model, key: Key, fx: &mut Vec<Effect>) {
             // A broken sequence: the last key starts afresh.
             press(model, key, fx)
         }
+        Resolution::Unbound if model.find.is_some() => find::key(model, key, fx),
         Resolution::Unbound => typed(model, key),
     }
 }

@@ -1,5 +1,6 @@
 //! Drawing. Reads `&Model`, writes cells; never changes state, never does I/O.
 
+mod find;
 mod library;
 mod overlay;
 mod reader;
@@ -17,6 +18,13 @@ pub fn draw(frame: &mut Frame, model: &Model) {
     match (&model.reader, model.screen) {
         (Some(reader), Screen::Reader) => reader::draw(frame, model, reader, theme),
         _ => library::draw(frame, model, theme),
+    }
+    if let Some(find) = model
+        .find
+        .as_ref()
+        .filter(|_| model.screen == Screen::Library)
+    {
+        find::draw(frame, model, find, theme);
     }
     overlay::draw(frame, model, theme);
 }

@@ -34,6 +34,25 @@ pub fn check_output(raw: &[u8]) {
                         "unexpected CSI {params:?}{final_byte}"
                     );
                 }
+                // OSC 52, the one OSC brief writes (`y` copies to the
+                // clipboard): only base64 between `52;c;` and BEL.
+                Some(']') => {
+                    let mut body = String::new();
+                    loop {
+                        match chars.next() {
+                            Some('\u{7}') => break,
+                            Some(c) => body.push(c),
+                            None => return,
+                        }
+                    }
+                    let data = body.strip_prefix("52;c;");
+                    assert!(
+                        data.is_some_and(|d| d
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))),
+                        "unexpected OSC {body:?}"
+                    );
+                }
                 Some('(' | ')') => {
                     chars.next();
                 }

@@ -1,0 +1,380 @@
+//! Searching the whole library: a query (smart case, words in any order,
+//! "quoted phrases") matched passage by passage against every brief of a
+//! folder. Used by `brief search`; knows nothing of the terminal.
+//!
+//! Speed: each file is read once and first checked whole for every word
+//! of the query with `memchr::memmem` (SIMD substring search) on its bytes,
+//! lowered to ASCII lower case in place; only the few files that contain
+//! every word are parsed into passages and matched exactly. The files are
+//! shared out between threads (one per core) by an atomic counter. No index
+//! is kept: a scan of 100 MB takes well under a second, and an index would
+//! have to be kept in step with files the user edits outside `brief`.
+
+use crate::annotations::{Annotation, Placement, place_all};
+use crate::document::Brief;
+use crate::store::{Loaded, Store};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// What the user asked for, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    /// Each a word or a quoted phrase, lower-cased unless `exact_case`.
+    terms: Vec<String>,
+    /// Smart case: a query with an upper-case letter matches case exactly.
+    exact_case: bool,
+}
+
+impl Query {
+    /// Words separated by white space, or phrases in double quotes (an
+    /// unclosed quote runs to the end). None when there is nothing to find.
+    pub fn parse(text: &str) -> Option<Query> {
+        let exact_case = text.chars().any(char::is_uppercase);
+        let mut terms = Vec::new();
+        for (i, part) in text.split('"').enumerate() {
+            if i % 2 == 1 {
+                let phrase = part.split_whitespace().collect::<Vec<_>>().join(" ");
+                terms.push(phrase);
+            } else {
+                terms.extend(part.split_whitespace().map(str::to_string));
+            }
+        }
+        terms.retain(|t| !t.is_empty());
+        if !exact_case {
+            terms = terms.iter().map(|t| t.to_lowercase()).collect();
+        }
+        (!terms.is_empty()).then_some(Query { terms, exact_case })
+    }
+
+    /// Where every term occurs in `text` (byte ranges into `text`, in
+    /// order), or None if one of them is missing.
+    pub fn matches(&self, text: &str) -> Option<Vec<Range<usize>>> {
+        if !self.may_match(&mut text.as_bytes().to_vec()) {
+            return None; // Most passages: no word of the query at all.
+        }
+        // White space in the text counts as one space, as in a phrase.
+        let (folded, origin) = fold(text, !self.exact_case);
+        let mut marks = Vec::new();
+        for term in &self.terms {
+            let mut found = false;
+            let mut from = 0;
+            while let Some(at) = folded[from..].find(term.as_str()) {
+                let start = from + at;
+                let end = start + term.len();
+                marks.push(origin[start]..origin_end(&origin, end, text));
+                found = true;
+                from = end;
+            }
+            if !found {
+                return None;
+            }
+        }
+        marks.sort_by_key(|r| (r.start, r.end));
+        Some(marks)
+    }
+
+    /// Whether a file's bytes may hold a match: every word of every term is
+    /// in them. Never false for a file that has a match (see `may_match`).
+    fn may_match(&self, bytes: &mut [u8]) -> bool {
+        if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+            return true; // UTF-16: checked once parsed.
+        }
+        let words = || self.terms.iter().flat_map(|t| t.split(' '));
+        if !self.exact_case {
+            // ASCII lower case is exact for ASCII words unless the file has
+            // one of the two non-ASCII letters whose lower case is ASCII
+            // (Kelvin sign, dotted capital I); a word with other letters
+            // needs Unicode case: left to the exact check.
+            let tricky = memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
+                || memchr::memmem::find(bytes, "\u{130}".as_bytes()).is_some();
+            if tricky || words().any(|w| !w.is_ascii()) {
+                return true;
+            }
+            bytes.make_ascii_lowercase();
+        }
+        words().all(|w| !markup_free(w) || memchr::memmem::find(bytes, w.as_bytes()).is_some())
+    }
+}
+
+/// Words made only of letters and digits appear as such in the file: no
+/// Markdown or entity can stand for part of them... except emphasis inside
+/// a word, which briefs do not use. Other words are checked once parsed.
+fn markup_free(word: &str) -> bool {
+    word.chars().all(char::is_alphanumeric)
+}
+
+/// `text` with runs of white space as one space and, if `lower`, lower
+/// case; with, for each byte of the result, where it came from in `text`.
+fn fold(text: &str, lower: bool) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    let mut space = false;
+    for (at, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+                origin.push(at);
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        let before = out.len();
+        if lower {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+        origin.extend(std::iter::repeat_n(at, out.len() - before));
+    }
+    (out, origin)
+}
+
+/// The end in the original text of a match ending at `end` in the folded.
+fn origin_end(origin: &[usize], end: usize, text: &str) -> usize {
+    let last = origin[end - 1];
+    last + text[last..].chars().next().map_or(0, char::len_utf8)
+}
+
+/// A passage that matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the passage in reading order (0-based; shown as ¶ + 1).
+    pub passage: usize,
+    /// The section's heading, if it has one.
+    pub section: Option<String>,
+    pub text: String,
+    /// Byte ranges of `text` that matched.
+    pub marks: Vec<Range<usize>>,
+}
+
+/// Every passage of `brief` that matches.
+pub fn hits(brief: &Brief, query: &Query) -> Vec<Hit> {
+    brief
+        .passages()
+        .enumerate()
+        .filter_map(|(n, (section, p))| {
+            let marks = query.matches(&p.text)?;
+            Some(Hit {
+                passage: n,
+                section: section_name(&brief.sections[section]),
+                text: p.text.clone(),
+                marks,
+            })
+        })
+        .collect()
+}
+
+/// A section's name as the reader shows it: its heading, or "Summary"
+/// for the lead before the first heading.
+fn section_name(section: &crate::document::Section) -> Option<String> {
+    section.heading.clone().or_else(|| {
+        (section.kind == crate::document::SectionKind::Summary).then(|| "Summary".to_string())
+    })
+}
+
+/// One file's result: its title and hits (None if it could not be read).
+pub struct FileHits {
+    pub path: PathBuf,
+    pub title: String,
+    pub hits: Vec<Hit>,
+}
+
+/// Search `files`, in parallel; `found(index, hits)` is called, from any
+/// thread, for each file with a hit, as soon as it is known. Stops early
+/// when `cancel` is set.
+pub fn scan(
+    files: &[PathBuf],
+    query: &Query,
+    cancel: &AtomicBool,
+    found: &(dyn Fn(usize, FileHits) + Sync),
+) {
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len().max(1));
+    let work = || {
+        loop {
+            if cancel.load(Ordering::Relaxed) {
+                return;
+            }
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(path) = files.get(i) else { return };
+            if let Some(hits) = scan_file(path, query) {
+                found(i, hits);
+            }
+        }
+    };
+    std::thread::scope(|s| {
+        for _ in 1..threads {
+            s.spawn(work);
+        }
+        work();
+    });
+}
+
+/// One file's hits, if it has any.
+fn scan_file(path: &Path, query: &Query) -> Option<FileHits> {
+    let mut bytes = crate::reading::read_brief_bytes(path).ok()?;
+    if !query.may_match(&mut bytes) {
+        return None;
+    }
+    if !query.exact_case {
+        // Lowered in place by the check: read again (few files get here).
+        bytes = crate::reading::read_brief_bytes(path).ok()?;
+    }
+    let brief = crate::reading::parse_brief(path, &bytes).ok()?;
+    let hits = hits(&brief, query);
+    (!hits.is_empty()).then(|| FileHits {
+        path: path.to_path_buf(),
+        title: brief.meta.title,
+        hits,
+    })
+}
+
+/// A passage or note found, for the library's search list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The brief's file.
+    pub path: PathBuf,
+    pub title: String,
+    /// Where the passage, or the note, is; for a note on the whole brief
+    /// or one whose passage is gone, `hit.passage` is None.
+    pub passage: Option<usize>,
+    pub section: Option<String>,
+    /// The passage's text, or the note's.
+    pub text: String,
+    /// Byte ranges of `text` that matched.
+    pub marks: Vec<Range<usize>>,
+    pub note: bool,
+}
+
+impl FileHits {
+    /// Each hit as a `Found`.
+    pub fn found(self) -> Vec<Found> {
+        let FileHits { path, title, hits } = self;
+        hits.into_iter()
+            .map(|h| Found {
+                path: path.clone(),
+                title: title.clone(),
+                passage: Some(h.passage),
+                section: h.section,
+                text: h.text,
+                marks: h.marks,
+                note: false,
+            })
+            .collect()
+    }
+}
+
+/// Every note on a brief of `folder` that matches, placed where it is now
+/// (re-anchored on the brief as it is). `path` is named under `folder` as
+/// given. Sorted by file and passage.
+pub fn notes(store: &Store, query: &Query, folder: &Path, cancel: &AtomicBool) -> Vec<Found> {
+    let Ok(dir) = folder.canonicalize() else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for (_, loaded) in store.all() {
+        if cancel.load(Ordering::Relaxed) {
+            return Vec::new();
+        }
+        let Loaded::Ok(file) = loaded else { continue };
+        let noted = |a: &Annotation| a.note.as_deref().and_then(|n| query.matches(n));
+        if !file.live().any(|a| noted(a).is_some()) {
+            continue;
+        }
+        let Some(path) = file.brief.brief_path() else {
+            continue;
+        };
+        let Some(shown) = in_folder(&path, &dir, folder) else {
+            continue;
+        };
+        let brief = crate::reading::read_brief(&path).ok();
+        let places = brief.as_ref().map(|b| {
+            let texts: Vec<&str> = b.passages().map(|(_, p)| p.text.as_str()).collect();
+            place_all(&texts, &file.annotations)
+        });
+        for (i, a) in file.annotations.iter().enumerate() {
+            let Some(marks) = noted(a).filter(|_| !a.deleted) else {
+                continue;
+            };
+            let passage = match places.as_ref().and_then(|p| p.get(i)) {
+                Some(Placement::Attached { passage, .. }) => Some(*passage),
+                _ => None,
+            };
+            let section = passage.and_then(|n| {
+                let b = brief.as_ref()?;
+                let (s, _) = b.passages().nth(n)?;
+                section_name(&b.sections[s])
+            });
+            found.push(Found {
+                path: shown.clone(),
+                title: brief
+                    .as_ref()
+                    .map_or_else(|| file.brief.title.clone(), |b| b.meta.title.clone()),
+                passage,
+                section,
+                text: a.note.clone().unwrap_or_default(),
+                marks,
+                note: true,
+            });
+        }
+    }
+    found.sort_by(|a, b| (&a.path, a.passage).cmp(&(&b.path, b.passage)));
+    found
+}
+
+/// `path` as it is named under `folder` (as the user gave it), if the
+/// brief is one of the folder's (`dir`: the folder, canonical).
+fn in_folder(path: &Path, dir: &Path, folder: &Path) -> Option<PathBuf> {
+    let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let name = real.strip_prefix(dir).ok()?;
+    (name.components().count() == 1).then(|| folder.join(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Query {
+        Query::parse(text).expect("a query")
+    }
+
+    #[test]
+    fn words_in_any_order_smart_case_and_phrases() {
+        let text = "The Ministry said oil output  would fall.";
+        assert!(q("fall ministry").matches(text).is_some());
+        assert!(q("Ministry").matches(text).is_some());
+        assert!(q("MINISTRY").matches(text).is_none());
+        assert!(q("\"output would\"").matches(text).is_some());
+        assert!(q("\"would output\"").matches(text).is_none());
+        assert!(q("oil gas").matches(text).is_none());
+        assert_eq!(Query::parse("  \"\" "), None);
+    }
+
+    #[test]
+    fn marks_point_into_the_original_text() {
+        let text = "Ärger über  Öl und öl";
+        let marks = q("öl").matches(text).expect("found");
+        let marked: Vec<&str> = marks.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(marked, ["Öl", "öl"]);
+        let marks = q("\"über öl\"").matches(text).expect("found");
+        assert_eq!(&text[marks[0].clone()], "über  Öl");
+    }
+
+    #[test]
+    fn the_quick_check_never_drops_a_file_with_a_match() {
+        for (query, file) in [
+            ("kelvin", "\u{212A}elvin"),
+            ("öl", "ÖL"),
+            ("\"oil output\"", "oil\noutput"),
+            ("a&b", "a&amp;b"),
+        ] {
+            let query = q(query);
+            assert!(query.may_match(&mut file.as_bytes().to_vec()), "{file}");
+        }
+        assert!(!q("gas").may_match(&mut b"oil".to_vec()));
+    }
+}
