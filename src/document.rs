@@ -11,6 +11,19 @@ use std::collections::BTreeMap;
 pub struct Brief {
     pub meta: Meta,
     pub sections: Vec<Section>,
+    /// What the loader judged to be page furniture (captions, share
+    /// widgets, running headers, …): kept, never deleted, so a reader can
+    /// check that nothing real was hidden (`brief show --json`, and the
+    /// reader's `toggle_set_aside` key).
+    pub set_aside: Vec<SetAside>,
+}
+
+/// A piece of the input that is not part of the brief's text, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SetAside {
+    pub text: String,
+    /// A short lower-case phrase: `share widget`, `running header`, …
+    pub reason: String,
 }
 
 /// Everything known about a brief besides its text.
@@ -63,7 +76,27 @@ pub enum PassageKind {
     Bullet,
     Quote,
     Question,
-    Turn { speaker: String },
+    Turn {
+        speaker: String,
+    },
+    /// Text the loader set aside, shown (dimmed, under its reason) only
+    /// while the reader asks for it; the loader never puts it in a section.
+    #[serde(rename = "set_aside")]
+    SetAside {
+        reason: String,
+    },
+}
+
+impl PassageKind {
+    /// The label drawn on its own row above the text: a turn's speaker, or
+    /// why set-aside text was set aside.
+    pub fn label(&self) -> Option<&str> {
+        match self {
+            PassageKind::Turn { speaker } => Some(speaker),
+            PassageKind::SetAside { reason } => Some(reason),
+            _ => None,
+        }
+    }
 }
 
 /// The unit a reader moves between, bookmarks, highlights and annotates.
@@ -111,6 +144,7 @@ impl Brief {
             "category": self.meta.category,
             "meta": self.meta,
             "sections": self.sections,
+            "set_aside": self.set_aside,
         })
     }
 }

@@ -182,7 +182,7 @@ pub fn prefix_width(kind: &PassageKind, depth: u8) -> u16 {
     match kind {
         PassageKind::Bullet => 2 + 2 * u16::from(depth.min(8)),
         PassageKind::Quote | PassageKind::Question => 2,
-        PassageKind::Paragraph | PassageKind::Turn { .. } => 0,
+        PassageKind::Paragraph | PassageKind::Turn { .. } | PassageKind::SetAside { .. } => 0,
     }
 }
 
@@ -208,7 +208,7 @@ pub fn wrap_passage(brief: &Brief, index: &PassageIndex, i: usize, inner: u16) -
         }
     };
     headings(&mut rows, &mut index.headings_above(i));
-    if let PassageKind::Turn { speaker } = &passage.kind {
+    if let Some(speaker) = passage.kind.label() {
         // Room for the colon after the name.
         let slices = wrap_slices(speaker, full.saturating_sub(1).max(1));
         let count = slices.len();

@@ -6,7 +6,7 @@ mod markdown;
 mod plain;
 pub mod sanitize;
 
-use crate::document::{Brief, Meta, Passage, PassageKind, Section, SectionKind};
+use crate::document::{Brief, Meta, Passage, PassageKind, Section, SectionKind, SetAside};
 pub use sanitize::DecodeError;
 
 /// A brief's date as `YYYY-MM-DD` (or shorter) for sorting and listing, if
@@ -34,9 +34,11 @@ pub fn load(bytes: &[u8], name: &str) -> Result<Brief, DecodeError> {
     if meta.title.is_empty() {
         meta.title = fallback_title(name);
     }
+    let set_aside = std::mem::take(&mut sections.set_aside);
     Ok(Brief {
         meta,
         sections: sections.finish(),
+        set_aside,
     })
 }
 
@@ -135,6 +137,8 @@ pub(crate) struct SectionBuilder {
     sections: Vec<Section>,
     /// Indents of the open list levels, to turn indentation into depth.
     bullet_indents: Vec<usize>,
+    /// Page furniture found so far, in reading order.
+    pub set_aside: Vec<SetAside>,
 }
 
 impl SectionBuilder {
@@ -179,6 +183,18 @@ impl SectionBuilder {
         }
         if let Some(section) = self.sections.last_mut() {
             section.passages.push(passage);
+        }
+    }
+
+    /// Keep `text` out of the brief's passages, with the reason: it is
+    /// listed, never deleted.
+    pub fn set_aside(&mut self, text: &str, reason: &str) {
+        let text = collapse_whitespace(text);
+        if !text.is_empty() {
+            self.set_aside.push(SetAside {
+                text,
+                reason: reason.to_string(),
+            });
         }
     }
 

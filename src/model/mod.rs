@@ -12,6 +12,7 @@ mod position;
 mod reader;
 mod scroll;
 mod search;
+mod set_aside;
 
 use crate::action::Action;
 use crate::annotations::AnnotationFile;

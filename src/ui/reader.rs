@@ -215,10 +215,15 @@ fn passage_row<'a>(
             spans.extend(styled_spans(heading, start, end, theme.heading(), &marks));
         }
         Row::Speaker { start, end, last } => {
-            if let PassageKind::Turn { speaker } = &p.kind {
+            if let Some(speaker) = p.kind.label() {
                 let name = speaker.get(start..end).unwrap_or("");
                 let colon = if last { ":" } else { "" };
-                spans.push(Span::styled(format!("{name}{colon}"), theme.speaker()));
+                let style = if matches!(p.kind, PassageKind::SetAside { .. }) {
+                    theme.dim()
+                } else {
+                    theme.speaker()
+                };
+                spans.push(Span::styled(format!("{name}{colon}"), style));
             }
         }
         Row::Blank => {}
@@ -241,6 +246,9 @@ fn passage_row<'a>(
             }
             if p.kind == PassageKind::Quote {
                 base = base.add_modifier(ratatui::style::Modifier::ITALIC);
+            }
+            if matches!(p.kind, PassageKind::SetAside { .. }) {
+                base = base.patch(theme.dim());
             }
             spans.extend(styled_spans(&p.text, start, end, base, marks));
         }
