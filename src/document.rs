@@ -38,6 +38,15 @@ pub struct Meta {
     pub source: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub byline: Option<String>,
+    /// Where a transcript's words were said (`James S. Brady Press Briefing Room`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// When, as printed under a transcript's title (`1:34 P.M. EDT`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// The site or publisher a saved page or PDF came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// An identifier given by the brief itself (front matter `id`).

@@ -380,10 +380,18 @@ pub fn header_height(meta: &Meta, width: u16, height: u16) -> u16 {
 }
 
 fn header_details(meta: &Meta) -> Vec<&str> {
-    [&meta.category, &meta.date, &meta.byline, &meta.source]
-        .into_iter()
-        .filter_map(|f| f.as_deref())
-        .collect()
+    [
+        &meta.category,
+        &meta.date,
+        &meta.time,
+        &meta.byline,
+        &meta.place,
+        &meta.site,
+        &meta.source,
+    ]
+    .into_iter()
+    .filter_map(|f| f.as_deref())
+    .collect()
 }
 
 /// The header grows past its two rows only while the panes below keep

@@ -1,6 +1,8 @@
 //! The loader: bytes in, `Brief` out. Pure: no terminal, no file system, no
 //! global state, so every shape of brief can be tested from a byte string.
 
+mod dehyphen;
+mod furniture;
 mod lines;
 mod markdown;
 mod plain;

@@ -1,0 +1,383 @@
+//! Real briefs as they arrive: text pasted from web pages and PDFs, saved
+//! web pages, PDFs. Each fixture in tests/fixtures/{pasted,html,pdf} was
+//! written for this test (own words, real layouts); what it must become is
+//! data in the tables below.
+
+use brief::document::{Brief, PassageKind};
+
+/// What a fixture must become. Texts are compared after collapsing white
+/// space; passages by their start.
+struct Expect {
+    file: &'static str,
+    title: &'static str,
+    category: Option<&'static str>,
+    date: Option<&'static str>,
+    byline: Option<&'static str>,
+    /// Other metadata, as (field of `meta` in the JSON, value).
+    meta: &'static [(&'static str, &'static str)],
+    /// The first passages, in order: (kind, start of the text).
+    passages: &'static [(&'static str, &'static str)],
+    /// Section headings, in order (all of them).
+    headings: Option<&'static [&'static str]>,
+    /// What must be set aside: (reason, start of the text).
+    set_aside: &'static [(&'static str, &'static str)],
+    /// Text that must not be in any passage or heading.
+    absent: &'static [&'static str],
+    /// Text that must be somewhere in the passages, exactly.
+    present: &'static [&'static str],
+}
+
+const NONE: Expect = Expect {
+    file: "",
+    title: "",
+    category: None,
+    date: None,
+    byline: None,
+    meta: &[],
+    passages: &[],
+    headings: None,
+    set_aside: &[],
+    absent: &[],
+    present: &[],
+};
+
+const PASTED: &[Expect] = &[
+    Expect {
+        file: "pasted/caption.txt",
+        title: "Grain corridor holds despite strikes on Odesa ports",
+        category: Some("Analyses"),
+        passages: &[
+            ("paragraph", "Ukraine's maritime corridor"),
+            ("paragraph", "Insurance premiums"),
+        ],
+        headings: Some(&["Commentary"]),
+        set_aside: &[("image caption", "A bulk carrier leaves the port")],
+        ..NONE
+    },
+    Expect {
+        file: "pasted/repeated_title.txt",
+        title: "Undersea cables in the Baltic: what the latest incidents tell us",
+        category: Some("Commentary"),
+        date: Some("18 December 2024"),
+        meta: &[("site", "Northern Policy Forum")],
+        passages: &[("paragraph", "Two data cables")],
+        headings: Some(&[]),
+        set_aside: &[
+            (
+                "repeated title",
+                "Undersea cables in the Baltic: what the latest incidents tell us | Northern",
+            ),
+            (
+                "repeated title",
+                "Undersea cables in the Baltic: what the latest incidents tell us",
+            ),
+        ],
+        ..NONE
+    },
+    Expect {
+        file: "pasted/reading_time.txt",
+        title: "Why Europe's gas storage targets may be too blunt",
+        category: Some("Policy Brief"),
+        passages: &[("paragraph", "Filling gas storage")],
+        set_aside: &[
+            ("reading time", "6 min read"),
+            ("reading time", "Reading time: 4 minutes"),
+        ],
+        ..NONE
+    },
+    Expect {
+        file: "pasted/metadata_lines.txt",
+        title: "Kazakhstan's oil exports through the Caspian pipeline",
+        category: Some("Energy Security"),
+        date: Some("December 23, 2024"),
+        byline: Some("Dana Serikbayeva"),
+        passages: &[("paragraph", "Most of Kazakhstan's crude oil")],
+        set_aside: &[
+            ("page action", "Print this page"),
+            ("page action", "Download PDF"),
+        ],
+        absent: &["Tags:", "Updated"],
+        ..NONE
+    },
+    Expect {
+        file: "pasted/navigation_run.txt",
+        title: "Moldova's energy bill after the end of Russian gas transit",
+        category: Some("Analyses"),
+        passages: &[("paragraph", "Moldova's right bank")],
+        headings: Some(&["Commentary"]),
+        set_aside: &[
+            ("navigation menu", "• Home"),
+            ("navigation menu", "• About us"),
+        ],
+        absent: &["Publications"],
+        ..NONE
+    },
+    Expect {
+        file: "pasted/breadcrumbs.txt",
+        title: "Poland's new air defence orders",
+        category: Some("Analyses"),
+        passages: &[("paragraph", "Poland signed contracts")],
+        set_aside: &[("breadcrumb", "Home > Analysis > Security and Defence")],
+        ..NONE
+    },
+    Expect {
+        file: "pasted/font_size.txt",
+        title: "Serbia's lithium mine returns to the agenda",
+        category: Some("Analyses"),
+        passages: &[("paragraph", "The government in Belgrade")],
+        set_aside: &[
+            ("font-size widget", "A A A"),
+            ("font-size widget", "Font size: A- A+"),
+        ],
+        ..NONE
+    },
+    Expect {
+        file: "pasted/share_widget.txt",
+        title: "Україна розширює експорт електроенергії до ЄС",
+        category: Some("Аналітика"),
+        passages: &[
+            ("paragraph", "Українські енергетики"),
+            ("paragraph", "Відновлення"),
+        ],
+        set_aside: &[
+            ("share widget", "Поділитися:"),
+            ("share widget", "Facebook"),
+            ("share widget", "Telegram"),
+            ("share widget", "Share: Facebook X LinkedIn Email"),
+        ],
+        ..NONE
+    },
+    Expect {
+        file: "pasted/comments.txt",
+        title: "Hungary's veto and the EU's Ukraine facility",
+        category: Some("Analyses"),
+        passages: &[
+            ("paragraph", "Hungary blocked"),
+            ("paragraph", "One option"),
+            ("paragraph", "Another is"),
+        ],
+        set_aside: &[
+            ("comment count", "No Comments"),
+            ("comment count", "3 Comments"),
+            ("comment form", "Leave a Reply"),
+            ("comment form", "Your email address will not be published"),
+            ("comment form", "Post Comment"),
+        ],
+        ..NONE
+    },
+    Expect {
+        file: "pasted/ocr_masthead.txt",
+        title: "Federal Support for Rural Broadband: An Overview of Programs",
+        category: Some("Legislative Insight"),
+        date: Some("March 4, 2025"),
+        passages: &[("paragraph", "Congress has created")],
+        set_aside: &[(
+            "masthead",
+            "Independent research and analysis for lawmakers since 1921",
+        )],
+        ..NONE
+    },
+    Expect {
+        file: "pasted/image_title.txt",
+        title: "Offshore wind auctions that attract no bids",
+        category: Some("Opinion"),
+        byline: Some("Lars Henriksen"),
+        passages: &[("paragraph", "Denmark's largest")],
+        set_aside: &[("image file name", "wind-farm-north-sea-2024.jpg")],
+        ..NONE
+    },
+    Expect {
+        file: "pasted/transcript_q_nbsp.txt",
+        title: "Press Briefing by Press Secretary Ana Ruiz and National Security Adviser Tomas Berg",
+        meta: &[
+            ("place", "James S. Brady Press Briefing Room"),
+            ("time", "1:34 P.M. EDT"),
+        ],
+        passages: &[
+            ("turn MS. RUIZ", "Good afternoon, everybody."),
+            ("paragraph", "The President will travel"),
+            ("question", "Thank you. Will the President"),
+            ("turn MS. RUIZ", "He will"),
+            ("question", "Is there a date"),
+            ("turn MR. BERG", "Not yet."),
+            (
+                "turn MS. JONES (Reuters)",
+                "Does the agreement cover cobalt",
+            ),
+            ("turn MR. BERG", "It covers"),
+            ("question", "And tariffs on graphite?"),
+            ("turn MR. BERG", "That is a separate"),
+            (
+                "turn MR. KOWALSKI (Polish Radio)",
+                "One question on Ukraine",
+            ),
+            ("turn MS. RUIZ", "Go ahead."),
+        ],
+        set_aside: &[
+            ("transcript end mark", "END"),
+            ("time line", "2:05 P.M. EDT"),
+        ],
+        ..NONE
+    },
+    Expect {
+        file: "pasted/hyphenated.txt",
+        title: "Water sharing on the Mekong after the new dams",
+        category: Some("Analyses"),
+        present: &[
+            "first assessment of",
+            "Two-thirds of the dry-season flow",
+            "releases from reservoirs in China",
+            "worst-hit districts",
+            "fishing licence revenue",
+            "only a two-thirds majority",
+            "The Mekong River Commission has",
+        ],
+        absent: &["assess-", "res-", "dis-", "licen-"],
+        ..NONE
+    },
+    Expect {
+        file: "pasted/hard_wrapped_no_blank.txt",
+        title: "Slovakia's budget consolidation and the euro area rules",
+        category: Some("Analyses"),
+        passages: &[
+            (
+                "paragraph",
+                "Slovakia's government adopted a consolidation package worth 2.7 billion",
+            ),
+            ("paragraph", "Economists doubt"),
+        ],
+        present: &[
+            "financial transactions.",
+            "the expected revenue",
+            "to accounts abroad",
+        ],
+        ..NONE
+    },
+];
+
+fn load(file: &str) -> Brief {
+    let path = format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    brief::loader::load(&bytes, file).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+fn kind_name(kind: &PassageKind) -> String {
+    match kind {
+        PassageKind::Turn { speaker } => format!("turn {speaker}"),
+        other => serde_json::to_value(other)
+            .ok()
+            .and_then(|v| v["kind"].as_str().map(str::to_string))
+            .unwrap_or_default(),
+    }
+}
+
+/// Every way `brief` differs from what is expected, as lines.
+fn check(e: &Expect) -> Vec<String> {
+    let brief = load(e.file);
+    let mut problems = Vec::new();
+    let mut expect = |what: &str, got: Option<&str>, want: Option<&str>| {
+        if got != want {
+            problems.push(format!("{what}: got {got:?}, want {want:?}"));
+        }
+    };
+    let meta = &brief.meta;
+    expect("title", Some(&meta.title), Some(e.title));
+    expect("category", meta.category.as_deref(), e.category);
+    expect("date", meta.date.as_deref(), e.date);
+    expect("byline", meta.byline.as_deref(), e.byline);
+    let json = serde_json::to_value(meta).unwrap_or_default();
+    for (field, want) in e.meta {
+        expect(field, json[field].as_str(), Some(want));
+    }
+    let passages: Vec<(String, &str)> = brief
+        .passages()
+        .map(|(_, p)| (kind_name(&p.kind), p.text.as_str()))
+        .collect();
+    for (n, (kind, start)) in e.passages.iter().enumerate() {
+        match passages.get(n) {
+            Some((k, text)) if k == kind && text.starts_with(start) => {}
+            got => problems.push(format!(
+                "passage {n}: got {got:?}, want ({kind}, {start:?}…)"
+            )),
+        }
+    }
+    if let Some(headings) = e.headings {
+        let got: Vec<&str> = brief
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.as_deref())
+            .collect();
+        if got != headings {
+            problems.push(format!("headings: got {got:?}, want {headings:?}"));
+        }
+    }
+    for (reason, start) in e.set_aside {
+        if !brief
+            .set_aside
+            .iter()
+            .any(|s| s.reason == *reason && s.text.starts_with(start))
+        {
+            problems.push(format!("not set aside as {reason}: {start:?}"));
+        }
+    }
+    let all_text: Vec<&str> = passages
+        .iter()
+        .map(|(_, t)| *t)
+        .chain(brief.sections.iter().filter_map(|s| s.heading.as_deref()))
+        .collect();
+    for text in e.absent {
+        if let Some(found) = all_text.iter().find(|t| t.contains(text)) {
+            problems.push(format!("{text:?} should not be in the text: {found:?}"));
+        }
+    }
+    for text in e.present {
+        if !all_text.iter().any(|t| t.contains(text)) {
+            problems.push(format!("{text:?} missing from the text"));
+        }
+    }
+    // Nothing set aside is also in the text: it was moved, not copied.
+    for s in &brief.set_aside {
+        if all_text.iter().any(|t| *t == s.text) {
+            problems.push(format!("set aside and also a passage: {:?}", s.text));
+        }
+    }
+    problems
+}
+
+fn check_all(table: &[Expect]) {
+    let failures: Vec<String> = table
+        .iter()
+        .filter_map(|e| {
+            let problems = check(e);
+            (!problems.is_empty()).then(|| format!("{}:\n  {}", e.file, problems.join("\n  ")))
+        })
+        .collect();
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn pasted_text_furniture_is_set_aside_and_metadata_found() {
+    check_all(PASTED);
+}
+
+/// `brief show --json` lists what was set aside, with the reason.
+#[test]
+fn show_json_lists_set_aside_furniture() {
+    let path = format!(
+        "{}/tests/fixtures/pasted/comments.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["show", "--json", &path])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let aside = json["set_aside"].as_array().expect("set_aside array");
+    assert!(
+        aside
+            .iter()
+            .any(|s| s["text"] == "No Comments" && s["reason"] == "comment count"),
+        "{aside:?}"
+    );
+}
