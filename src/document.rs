@@ -88,6 +88,10 @@ pub enum PassageKind {
     Turn {
         speaker: String,
     },
+    /// Preformatted text (a code block): its lines are kept as written.
+    Code,
+    /// A table, laid out as aligned rows of text (one line per row).
+    Table,
     /// Text the loader set aside, shown (dimmed, under its reason) only
     /// while the reader asks for it; the loader never puts it in a section.
     #[serde(rename = "set_aside")]
@@ -117,6 +121,43 @@ pub struct Passage {
     /// Nesting level of a list item (0 for top level and for non-list passages).
     #[serde(skip_serializing_if = "is_zero")]
     pub depth: u8,
+    /// The number of an ordered list item as written (`3.`, `b)`); a
+    /// bullet without one is drawn with `•`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
+    /// Links in the text: the link text's byte range, and where it points
+    /// (the URL is also in the text, after the link text, as `<url>`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    /// Emphasis over byte ranges of the text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub styles: Vec<Styled>,
+}
+
+/// A link inside a passage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    pub start: usize,
+    pub end: usize,
+    pub url: String,
+}
+
+/// How a run of text is emphasised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TextStyle {
+    Emphasis,
+    Strong,
+    Code,
+    Strikethrough,
+}
+
+/// Bytes `start..end` of a passage's text in a style.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Styled {
+    pub start: usize,
+    pub end: usize,
+    pub style: TextStyle,
 }
 
 fn is_zero(depth: &u8) -> bool {
@@ -129,7 +170,15 @@ impl Passage {
             kind,
             text: text.into(),
             depth: 0,
+            marker: None,
+            links: Vec::new(),
+            styles: Vec::new(),
         }
+    }
+
+    /// Code and tables keep their lines and spacing.
+    pub fn is_preformatted(&self) -> bool {
+        matches!(self.kind, PassageKind::Code | PassageKind::Table)
     }
 }
 

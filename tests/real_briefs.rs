@@ -3,6 +3,8 @@
 //! written for this test (own words, real layouts); what it must become is
 //! data in the tables below.
 
+mod common;
+
 use brief::document::{Brief, PassageKind};
 
 /// What a fixture must become. Texts are compared after collapsing white
@@ -380,4 +382,93 @@ fn show_json_lists_set_aside_furniture() {
             .any(|s| s["text"] == "No Comments" && s["reason"] == "comment count"),
         "{aside:?}"
     );
+}
+
+/// Markdown keeps what its markup says: code lines, list numbers, link
+/// URLs, tables as tables, emphasis.
+#[test]
+fn markdown_structure_is_kept() {
+    let brief = load("markdown/structure.md");
+    let passages: Vec<&brief::document::Passage> = brief.passages().map(|(_, p)| p).collect();
+    let find = |kind: &str| {
+        passages
+            .iter()
+            .find(|p| kind_name(&p.kind) == kind)
+            .unwrap_or_else(|| panic!("no {kind} passage: {passages:#?}"))
+    };
+    let code = find("code");
+    assert_eq!(
+        code.text,
+        "import csv\n\nfor row in csv.reader(open(\"companies.csv\")):\n    name = row[0].strip().upper()\n    print(name)"
+    );
+    let table = find("table");
+    let rows: Vec<&str> = table.text.lines().collect();
+    assert_eq!(rows.len(), 5, "{}", table.text);
+    assert!(
+        rows[0].starts_with("List") && rows[1].starts_with('─'),
+        "{}",
+        table.text
+    );
+    // Right-aligned numbers end in the same column.
+    let ends: Vec<usize> = rows[2..]
+        .iter()
+        .map(|r| {
+            r.find("  ")
+                .map(|_| r.rfind(|c: char| c.is_ascii_digit()).unwrap_or(0))
+        })
+        .map(Option::unwrap_or_default)
+        .collect();
+    assert!(ends.windows(2).all(|w| w[0] == w[1]), "{}", table.text);
+    let markers: Vec<Option<&str>> = passages
+        .iter()
+        .filter(|p| p.kind == PassageKind::Bullet)
+        .map(|p| p.marker.as_deref())
+        .collect();
+    assert_eq!(markers, [Some("1."), Some("2."), Some("3.")]);
+    let lead = passages[0];
+    assert!(
+        lead.text
+            .contains("US Treasury <https://ofac.treasury.gov/sanctions-list-service>"),
+        "{}",
+        lead.text
+    );
+    let link = &lead.links[0];
+    assert_eq!(&lead.text[link.start..link.end], "US Treasury");
+    assert_eq!(link.url, "https://ofac.treasury.gov/sanctions-list-service");
+    let styled: Vec<(&str, brief::document::TextStyle)> = lead
+        .styles
+        .iter()
+        .map(|s| (&lead.text[s.start..s.end], s.style))
+        .collect();
+    assert_eq!(
+        styled,
+        [
+            ("EU", brief::document::TextStyle::Strong),
+            ("UK", brief::document::TextStyle::Emphasis)
+        ]
+    );
+}
+
+/// Numbered items show their numbers, code its lines, tables their rows
+/// aligned — on screen, at a narrow and a wide size.
+#[test]
+fn markdown_numbers_code_and_tables_are_drawn_as_written() {
+    let bytes = common::fixture_bytes("markdown/structure.md");
+    for (w, h) in [(100, 60), (60, 80)] {
+        let mut model = common::reader_from_bytes(&bytes, "structure.md", w, h);
+        common::press(&mut model, "G");
+        let screen = common::render(&model, w, h);
+        for text in [
+            "1. Download the consolidated lists.",
+            "2. Normalise company names",
+            "    name = row[0].strip().upper()",
+            "EU consolidated    2,311    daily",
+            "US SDN            16,884  as needed",
+        ] {
+            assert!(
+                screen.contains(text),
+                "{w}x{h}: {text:?} not drawn:\n{screen}"
+            );
+        }
+    }
 }

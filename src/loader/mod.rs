@@ -7,6 +7,7 @@ mod lines;
 mod markdown;
 mod plain;
 pub mod sanitize;
+mod table;
 
 use crate::document::{Brief, Meta, Passage, PassageKind, Section, SectionKind, SetAside};
 pub use sanitize::DecodeError;
@@ -133,6 +134,50 @@ pub fn collapse_whitespace(text: &str) -> String {
     out
 }
 
+/// `collapse_whitespace` for a passage with links or styles: their byte
+/// ranges are moved to the same text in the collapsed string.
+fn collapse_keeping_spans(passage: &mut Passage) {
+    let text = &passage.text;
+    // new_at[i]: where byte i of the old text is in the new one.
+    let mut new_at = vec![0; text.len() + 1];
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            for b in 0..c.len_utf8() {
+                new_at[i + b] = out.len() + b;
+            }
+            out.push(c);
+            continue;
+        }
+        new_at[i] = out.len();
+    }
+    new_at[text.len()] = out.len();
+    // A range's end that fell on white space maps to the end of the text before it.
+    let end_at = |old: usize| {
+        let mut e = new_at[old.min(text.len())];
+        while e > 0 && out.as_bytes().get(e - 1) == Some(&b' ') {
+            e -= 1;
+        }
+        e
+    };
+    for link in &mut passage.links {
+        (link.start, link.end) = (new_at[link.start.min(text.len())], end_at(link.end));
+    }
+    for style in &mut passage.styles {
+        (style.start, style.end) = (new_at[style.start.min(text.len())], end_at(style.end));
+    }
+    passage.links.retain(|l| l.start < l.end);
+    passage.styles.retain(|s| s.start < s.end);
+    passage.text = out;
+}
+
 /// Collects passages into sections as a reader finds headings.
 #[derive(Default)]
 pub(crate) struct SectionBuilder {
@@ -169,7 +214,20 @@ impl SectionBuilder {
     }
 
     pub fn push(&mut self, mut passage: Passage) {
-        passage.text = collapse_whitespace(&passage.text);
+        if passage.is_preformatted() {
+            // Lines and spacing are the content: only blank lines around go.
+            let text = passage.text.trim_end();
+            let start = text.len() - text.trim_start_matches(['\n', ' ']).len();
+            let first_line = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            passage.text = text[first_line..].to_string();
+            if passage.text.trim().is_empty() {
+                return;
+            }
+        } else if passage.links.is_empty() && passage.styles.is_empty() {
+            passage.text = collapse_whitespace(&passage.text);
+        } else {
+            collapse_keeping_spans(&mut passage);
+        }
         if passage.text.is_empty() {
             return;
         }

@@ -107,7 +107,11 @@ fn read_header(all: &[Line], meta: &mut Meta) -> usize {
         {
             break;
         }
-        if transcript && plain_has_title(&plain, line.text) && is_place(line.text) {
+        if transcript
+            && matches!(classify_header(line.text), HeaderLine::Plain(_))
+            && plain_has_title(&plain, line.text)
+            && is_place(line.text)
+        {
             // Under a transcript's title: where it was said.
             match &mut meta.place {
                 Some(place) => {
@@ -436,6 +440,11 @@ fn flush(current: &mut Option<Item>, speakers: &[String], out: &mut SectionBuild
         let depth = out.bullet_depth(item.indent);
         let mut passage = Passage::new(PassageKind::Bullet, rest);
         passage.depth = depth;
+        // `1.` `12)` `a)`: the number is part of what the list says.
+        let marker = text[..text.len() - rest.len()].trim();
+        if marker.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            passage.marker = Some(marker.to_string());
+        }
         out.push(passage);
         return;
     }

@@ -169,8 +169,13 @@ fn only_platforms(text: &str) -> bool {
 /// after a share label (a lone `Telegram` might be a heading).
 fn is_share_buttons(text: &str, after_label: bool) -> bool {
     let lower = text.to_lowercase();
+    // Names only: a bare `x` or `link` is not enough to call a line buttons.
+    let names = lower
+        .split([' ', ',', '|', '/', '·', '•'])
+        .filter(|w| w.chars().count() > 1 && !matches!(*w, "link" | "copy" | "mail"))
+        .count();
     let words = lower.split_whitespace().count();
-    only_platforms(&lower) && (words >= 2 || after_label) && words <= 8
+    only_platforms(&lower) && (names >= 2 || after_label && names >= 1) && words <= 8
 }
 
 fn is_comment_count(lower: &str) -> bool {
@@ -246,12 +251,9 @@ fn is_font_size_widget(text: &str, lower: &str) -> bool {
     let widget = |t: &str| {
         let tokens: Vec<&str> = t.split_whitespace().collect();
         !tokens.is_empty()
-            && tokens.iter().all(|w| {
-                matches!(
-                    *w,
-                    "A" | "A+" | "A-" | "A−" | "Aa" | "AA" | "AAA" | "+" | "-" | "a" | "A++"
-                )
-            })
+            && tokens
+                .iter()
+                .all(|w| matches!(*w, "A" | "A+" | "A-" | "A−" | "Aa" | "AA" | "AAA" | "A++"))
             && (tokens.len() >= 2 || matches!(tokens[0], "A+" | "A-" | "A−" | "AAA"))
     };
     for label in ["font size", "text size", "розмір шрифту", "размер шрифта"]

@@ -3,7 +3,10 @@
 //! model (scrolling, clicks, page moves) and the ui (drawing) use these, so
 //! what is drawn and what a click hits can never disagree.
 
-use crate::document::{Brief, Meta, PassageKind, SectionKind};
+use crate::document::{Brief, Meta, SectionKind};
+pub use prefix::{marker_text, prefix_width};
+
+mod prefix;
 use ratatui::layout::Rect;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -177,20 +180,11 @@ fn repeats_pane_title(heading: Option<&str>, pane: Pane) -> bool {
     heading.is_some_and(|h| h.trim_end_matches(':').eq_ignore_ascii_case(title))
 }
 
-/// Width of the prefix drawn before a passage's text.
-pub fn prefix_width(kind: &PassageKind, depth: u8) -> u16 {
-    match kind {
-        PassageKind::Bullet => 2 + 2 * u16::from(depth.min(8)),
-        PassageKind::Quote | PassageKind::Question => 2,
-        PassageKind::Paragraph | PassageKind::Turn { .. } | PassageKind::SetAside { .. } => 0,
-    }
-}
-
 /// Wrap one passage for a pane whose inner width (inside borders) is `inner`.
 pub fn wrap_passage(brief: &Brief, index: &PassageIndex, i: usize, inner: u16) -> PassageRows {
     let section = &brief.sections[index.section[i]];
     let passage = &section.passages[index.position[i]];
-    let prefix = prefix_width(&passage.kind, passage.depth);
+    let prefix = prefix_width(passage);
     let full = usize::from(inner.saturating_sub(GUTTER).max(1));
     let width = usize::from(inner.saturating_sub(GUTTER + prefix).max(1));
     let mut rows = Vec::new();
@@ -220,7 +214,12 @@ pub fn wrap_passage(brief: &Brief, index: &PassageIndex, i: usize, inner: u16) -
             });
         }
     }
-    for (n, (start, end)) in wrap_slices(&passage.text, width).into_iter().enumerate() {
+    let slices = if passage.is_preformatted() {
+        prefix::wrap_preformatted(&passage.text, width)
+    } else {
+        wrap_slices(&passage.text, width)
+    };
+    for (n, (start, end)) in slices.into_iter().enumerate() {
         rows.push(Row::Text {
             start,
             end,
