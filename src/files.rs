@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 /// Extensions (lower case) of the files the library lists and reads.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "pdf"];
 
 /// Whether `path` has one of the extensions the library lists.
 pub fn has_brief_extension(path: &Path) -> bool {
@@ -13,7 +13,7 @@ pub fn has_brief_extension(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.contains(&e.to_lowercase().as_str()))
 }
 
-/// Brief files in a folder (not hidden, `.txt`/`.md`/`.markdown`), by name.
+/// Brief files in a folder (not hidden, with one of `EXTENSIONS`), by name.
 pub fn list_briefs(dir: &Path) -> Vec<PathBuf> {
     let Ok(read) = std::fs::read_dir(dir) else {
         return Vec::new();

@@ -257,6 +257,161 @@ const PASTED: &[Expect] = &[
     },
 ];
 
+/// Navigation, cookie banners, share buttons, related lists, forms and
+/// footers: set aside on every page of the site template.
+const PAGE_FURNITURE: &[(&str, &str)] = &[
+    ("navigation", "Publications"),
+    ("cookie banner", "We use cookies"),
+    ("share buttons", "Share: Facebook X LinkedIn Email"),
+    ("related articles", "Related articles"),
+    ("newsletter form", "Sign up for our newsletter"),
+    ("page footer", "Privacy policy"),
+    ("breadcrumb", "Home > Analysis >"),
+];
+const NOT_IN_ARTICLE: &[&str] = &[
+    "cookies",
+    "Privacy policy",
+    "Sign up for our newsletter",
+    "Related articles",
+    "Facebook",
+    "Accept all",
+];
+
+const HTML: &[Expect] = &[
+    Expect {
+        file: "html/think-tank-analysis.html",
+        title: "Baltic ports prepare for military mobility",
+        date: Some("2025-03-14"),
+        byline: Some("Liis Tamm"),
+        meta: &[("site", "Northern Policy Forum")],
+        passages: &[
+            ("paragraph", "The ports of Tallinn, Riga and Klaipėda"),
+            ("paragraph", "Most of the money"),
+            ("bullet", "Tallinn's Muuga harbour"),
+            ("bullet", "Klaipėda has reserved"),
+            ("bullet", "Riga is dredging"),
+            ("paragraph", "Storage space"),
+            ("quote", "Ports are where mobility plans meet reality"),
+            ("paragraph", "The next test"),
+        ],
+        headings: Some(&["What has been done", "What remains"]),
+        set_aside: PAGE_FURNITURE,
+        absent: NOT_IN_ARTICLE,
+        ..NONE
+    },
+    Expect {
+        file: "html/government-fact-sheet.html",
+        title: "Fact sheet: the new seasonal worker scheme",
+        date: Some("2025-01-20"),
+        meta: &[("site", "Ministry of Labour")],
+        passages: &[
+            ("paragraph", "From 1 April"),
+            ("bullet", "Employers registered"),
+            ("bullet", "Workers with a signed contract"),
+            ("bullet", "Workers who have not overstayed"),
+            ("table", "Sector"),
+            ("paragraph", "Applications are handled"),
+        ],
+        headings: Some(&["Who can apply", "Quotas by sector"]),
+        set_aside: PAGE_FURNITURE,
+        absent: NOT_IN_ARTICLE,
+        present: &["Fruit and vegetables           18,000  +12%"],
+        ..NONE
+    },
+    Expect {
+        file: "html/blog-post-comments.html",
+        title: "What the grid operators' winter outlook does not say",
+        date: Some("2024-12-02"),
+        byline: Some("Marek Novák"),
+        passages: &[("paragraph", "The European grid operators")],
+        headings: Some(&["Why it matters"]),
+        set_aside: &[
+            ("date line", "Posted on December 2, 2024"),
+            ("comments", "Leave a Reply"),
+            ("comments", "Post Comment"),
+        ],
+        absent: &["Leave a Reply", "No Comments", "Posted on", "Save my name"],
+        ..NONE
+    },
+    Expect {
+        file: "html/jsonld-metadata.html",
+        title: "Critical raw materials: the first strategic projects",
+        date: Some("2025-04-02"),
+        byline: Some("Sofia Lindqvist"),
+        meta: &[("site", "Centre for Industrial Policy")],
+        passages: &[("paragraph", "The European Commission has selected")],
+        headings: Some(&["The permit deadlines"]),
+        absent: NOT_IN_ARTICLE,
+        ..NONE
+    },
+    Expect {
+        file: "html/press-briefing-transcript.html",
+        title: "Press briefing by the spokesperson on the summit",
+        date: Some("2025-02-27"),
+        passages: &[
+            ("paragraph", "Press Room, Government Building"),
+            ("turn MS. HALE", "Good afternoon."),
+            ("question", "Will defence spending"),
+            ("turn MS. HALE", "It will be the main topic"),
+            (
+                "turn MR. ADEBAYO (Daily Courier)",
+                "Does the government support",
+            ),
+        ],
+        absent: NOT_IN_ARTICLE,
+        ..NONE
+    },
+    Expect {
+        file: "html/long-policy-brief.html",
+        title: "Policy brief: a European approach to stockpiling medicines",
+        date: Some("2024-10-08"),
+        byline: Some("Ines Carvalho and Tomasz Wróbel"),
+        passages: &[
+            ("paragraph", "Shortages of antibiotics"),
+            ("paragraph", "This brief proposes"),
+        ],
+        headings: Some(&[
+            "Summary",
+            "Background",
+            "Where shortages come from",
+            "What member states did",
+            "Recommendations",
+        ]),
+        set_aside: &[("image caption", "A pharmacy in Lisbon")],
+        absent: NOT_IN_ARTICLE,
+        ..NONE
+    },
+    Expect {
+        file: "html/news-windows-1251.html",
+        title: "Молдова и газ: первая зима без транзита",
+        date: Some("2025-01-15"),
+        byline: Some("Анна Гросу"),
+        meta: &[("site", "Восточный обзор")],
+        passages: &[
+            ("paragraph", "С первого января российский газ"),
+            ("paragraph", "Кишинёв предложил"),
+            ("bullet", "Молдавская ГРЭС"),
+            ("bullet", "Импорт электроэнергии"),
+        ],
+        headings: Some(&["Что дальше"]),
+        absent: NOT_IN_ARTICLE,
+        ..NONE
+    },
+    Expect {
+        file: "html/korean-euc-kr.html",
+        title: "반도체 공급망과 한국의 선택",
+        date: Some("2025-05-06"),
+        meta: &[("site", "동아시아 정책연구소")],
+        passages: &[
+            ("paragraph", "미국과 중국의 수출 통제가"),
+            ("paragraph", "중국 공장의"),
+        ],
+        headings: Some(&["정책 과제"]),
+        absent: NOT_IN_ARTICLE,
+        ..NONE
+    },
+];
+
 fn load(file: &str) -> Brief {
     let path = format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -360,6 +515,31 @@ fn check_all(table: &[Expect]) {
 #[test]
 fn pasted_text_furniture_is_set_aside_and_metadata_found() {
     check_all(PASTED);
+}
+
+#[test]
+fn saved_web_pages_give_their_article_and_metadata() {
+    check_all(HTML);
+}
+
+/// `brief show --json` reads a saved page in a legacy charset.
+#[test]
+fn show_json_reads_a_windows_1251_page() {
+    let path = format!(
+        "{}/tests/fixtures/html/news-windows-1251.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["show", "--json", &path])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["title"], "Молдова и газ: первая зима без транзита");
 }
 
 /// `brief show --json` lists what was set aside, with the reason.

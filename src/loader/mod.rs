@@ -3,8 +3,10 @@
 
 mod dehyphen;
 mod furniture;
+mod html;
 mod lines;
 mod markdown;
+mod pdf;
 mod plain;
 pub mod sanitize;
 mod table;
@@ -18,16 +20,71 @@ pub fn iso_date(date: &str) -> Option<String> {
     lines::iso_date(date)
 }
 
-/// Read a brief. `name` is the file name, used to pick the format (`.md`)
-/// and as the title of last resort.
-pub fn load(bytes: &[u8], name: &str) -> Result<Brief, DecodeError> {
-    let text = sanitize::decode(bytes)?;
+/// Why a file could not be read as a brief (one line, for the user).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    #[error("a scanned PDF with no text layer: run OCR on it first (e.g. ocrmypdf)")]
+    NoTextLayer,
+    #[error("not a readable PDF ({0})")]
+    Pdf(String),
+}
+
+/// The formats a brief comes in, by file name (and, for a name without a
+/// known extension, by the first bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Pdf,
+}
+
+/// The format of a file named `name` starting with `head`.
+pub fn format_of(name: &str, head: &[u8]) -> Format {
+    let lower = name.to_lowercase();
+    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext {
+        "pdf" => Format::Pdf,
+        "html" | "htm" | "xhtml" => Format::Html,
+        "md" | "markdown" => Format::Markdown,
+        "txt" => Format::Text,
+        _ if head.starts_with(b"%PDF-") => Format::Pdf,
+        _ => {
+            let start = String::from_utf8_lossy(&head[..head.len().min(512)]).to_lowercase();
+            let start = start.trim_start_matches('\u{feff}').trim_start();
+            if start.starts_with("<!doctype html") || start.starts_with("<html") {
+                Format::Html
+            } else {
+                Format::Text
+            }
+        }
+    }
+}
+
+/// Whether the start of a file of this format can be parsed on its own
+/// (text can be cut at a blank line; a page or a PDF must be read whole).
+pub fn parses_in_parts(format: Format) -> bool {
+    matches!(format, Format::Text | Format::Markdown)
+}
+
+/// Read a brief. `name` is the file name, used to pick the format (`.md`,
+/// `.html`, `.pdf`) and as the title of last resort.
+pub fn load(bytes: &[u8], name: &str) -> Result<Brief, LoadError> {
     let mut meta = Meta::default();
     let mut sections = SectionBuilder::default();
-    if is_markdown(name, &text) {
-        markdown::parse(&text, &mut meta, &mut sections);
-    } else {
-        plain::parse(&text, &mut meta, &mut sections);
+    match format_of(name, bytes) {
+        Format::Html => html::parse(bytes, &mut meta, &mut sections),
+        Format::Pdf => pdf::parse(bytes, &mut meta, &mut sections)?,
+        Format::Markdown | Format::Text => {
+            let text = sanitize::decode(bytes)?;
+            if is_markdown(name, &text) {
+                markdown::parse(&text, &mut meta, &mut sections);
+            } else {
+                plain::parse(&text, &mut meta, &mut sections);
+            }
+        }
     }
     meta.title = collapse_whitespace(&meta.title);
     meta.category = meta

@@ -93,6 +93,35 @@ pub(super) fn sift<'a>(
     kept
 }
 
+/// Why a line of text read from a web page's article is page furniture
+/// (a share widget, a comment count, a reading-time line…), if it is.
+pub(crate) fn line_reason(text: &str) -> Option<&'static str> {
+    if text.len() > MAX_CAPTION {
+        None
+    } else if is_comment_form_start(text) {
+        Some("comment form")
+    } else if is_share_label(text) || is_share_buttons(text, false) {
+        Some("share widget")
+    } else if starts_with_labelled_date(text) {
+        Some("date line")
+    } else {
+        furniture_reason(text, false)
+    }
+}
+
+/// `Posted on December 2, 2024 by Marek Novák · No Comments`: a short
+/// line that starts with a labelled date.
+fn starts_with_labelled_date(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > 20 {
+        return false;
+    }
+    (3..=6.min(words.len())).any(|n| {
+        let head = words[..n].join(" ");
+        labelled_date(head.trim_end_matches([',', '·', '|'])).is_some()
+    })
+}
+
 /// Why a single line is furniture, if it is. `at_top`: among the first
 /// lines of the page (where mastheads stand).
 fn furniture_reason(text: &str, at_top: bool) -> Option<&'static str> {
