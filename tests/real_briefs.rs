@@ -412,6 +412,181 @@ const HTML: &[Expect] = &[
     },
 ];
 
+const PDF: &[Expect] = &[
+    Expect {
+        file: "pdf/two-column.pdf",
+        title: "Rail freight across the Carpathians",
+        date: Some("February 2025"),
+        byline: Some("Oksana Melnyk"),
+        passages: &[
+            (
+                "paragraph",
+                "Left column first. Freight trains between Ukraine and Romania cross the Carpathians on two single-track lines",
+            ),
+            ("paragraph", "Capacity on both lines"),
+            ("paragraph", "Paragraph 1 of the bottlenecks."),
+        ],
+        headings: Some(&["Summary", "The bottlenecks", "Recommendations"]),
+        set_aside: &[
+            ("running header", "Danube Institute · Policy Paper 7"),
+            ("running footer", "danube-institute.example"),
+            ("page numbers", "1 2"),
+        ],
+        absent: &["Danube Institute", "danube-institute.example"],
+        present: &[
+            "Paragraph 12 of the bottlenecks. The price gap between the two markets narrowed to its lowest level in a decade.",
+            "Right column last.",
+        ],
+        ..NONE
+    },
+    Expect {
+        file: "pdf/three-column.pdf",
+        date: Some("2025-01-15"),
+        title: "Water for the Danube delta",
+        category: Some("Delta Review · No. 3"),
+        passages: &[
+            ("paragraph", "Column passage 1."),
+            ("paragraph", "Column passage 2."),
+            ("paragraph", "Column passage 3."),
+            ("paragraph", "Column passage 4."),
+            ("paragraph", "Column passage 5."),
+            ("paragraph", "Column passage 6."),
+            ("paragraph", "Column passage 7."),
+            ("paragraph", "Column passage 8."),
+            ("paragraph", "Column passage 9."),
+        ],
+        set_aside: &[("page footer", "Delta Review"), ("page numbers", "1")],
+        ..NONE
+    },
+    Expect {
+        file: "pdf/running-headers.pdf",
+        title: "Gas storage after three winters",
+        byline: Some("Piet de Vries"),
+        date: Some("2025-01-15"),
+        headings: Some(&["Part 1", "Part 2", "Part 3", "Part 4"]),
+        set_aside: &[
+            ("running header", "European Energy Monitor — Analysis"),
+            ("running footer", "© 2025 European Energy Monitor"),
+            ("page numbers", "Page 1 Page 2"),
+        ],
+        absent: &["European Energy Monitor", "Page 2"],
+        present: &[
+            "Storage paragraph 9. Exporters say that storage near the border is full for most of the year. Independent analysts",
+        ],
+        ..NONE
+    },
+    Expect {
+        file: "pdf/hyphenation.pdf",
+        date: Some("2025-01-15"),
+        title: "Fisheries in the Baltic",
+        passages: &[
+            ("paragraph", "The new quota regime"),
+            ("paragraph", "The compensation scheme"),
+        ],
+        present: &[
+            "Lithuania reported that two-thirds",
+            "The government in Warsaw",
+            "the European Commission",
+            "Researchers at the fisheries institute",
+            "the recovery of the stock",
+            "A two-thirds majority",
+            "a long-term diversification",
+            "the dry-season closures",
+        ],
+        absent: &[
+            "re- ported",
+            "govern-ment",
+            "Euro-pean",
+            "recov-ery",
+            "twothirds",
+            "longterm",
+        ],
+        ..NONE
+    },
+    Expect {
+        file: "pdf/footnotes.pdf",
+        date: Some("2025-01-15"),
+        title: "Sanctions on shadow-fleet tankers",
+        category: Some("Nordic Security Brief"),
+        byline: Some("Hanna Virtanen"),
+        passages: &[
+            (
+                "paragraph",
+                "More than two hundred tankers now carry Russian crude outside the price cap regime.¹",
+            ),
+            ("paragraph", "Most of them are more than fifteen years old"),
+        ],
+        headings: Some(&["Notes"]),
+        present: &[
+            "1 Estimate based on ship-tracking data for January 2025.",
+            "2 Several insurers are registered in jurisdictions that publish no accounts.",
+        ],
+        ..NONE
+    },
+    Expect {
+        file: "pdf/title-page.pdf",
+        byline: Some("Centre for Public Administration"),
+        title: "Digital identity wallets: a guide for ministries",
+        category: Some("Centre for Public Administration"),
+        date: Some("November 2024"),
+        passages: &[
+            ("paragraph", "Every member state"),
+            ("paragraph", "This guide explains"),
+            ("bullet", "An inventory of services"),
+        ],
+        headings: Some(&["Introduction", "What to prepare"]),
+        set_aside: &[
+            ("running header", "Digital identity wallets"),
+            ("running footer", "Centre for Public Administration"),
+        ],
+        ..NONE
+    },
+    Expect {
+        file: "pdf/long-transcript.pdf",
+        date: Some("2025-01-15"),
+        title: "Press conference on the flood recovery programme",
+        meta: &[
+            ("place", "Government Press Office, Room 2"),
+            ("time", "11:02 A.M. CEST"),
+        ],
+        set_aside: &[
+            (
+                "running header",
+                "Transcript — Press conference, 12 May 2025",
+            ),
+            ("running footer", "Government Press Office"),
+            ("transcript end mark", "END"),
+        ],
+        absent: &["Transcript — Press conference"],
+        ..NONE
+    },
+    Expect {
+        file: "pdf/cyrillic.pdf",
+        date: Some("2025-01-15"),
+        title: "Енергетична безпека України взимку",
+        category: Some("Центр енергетичних досліджень"),
+        byline: Some("Олена Коваль"),
+        passages: &[
+            ("paragraph", "Українська енергосистема пережила третю зиму"),
+            ("paragraph", "Відновлення генерації"),
+            ("paragraph", "Η ενεργειακή ασφάλεια της Ουκρανίας"),
+        ],
+        headings: Some(&["Підсумок", "Ελληνικά: περίληψη"]),
+        ..NONE
+    },
+    Expect {
+        file: "pdf/info-metadata.pdf",
+        title: "Lithuania's LNG terminal and regional supply",
+        date: Some("2025-03-03"),
+        byline: Some("Jonas Petraitis"),
+        passages: &[
+            ("paragraph", "The floating terminal in Klaipeda"),
+            ("paragraph", "Its lease ends in 2044"),
+        ],
+        ..NONE
+    },
+];
+
 fn load(file: &str) -> Brief {
     let path = format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -515,6 +690,43 @@ fn check_all(table: &[Expect]) {
 #[test]
 fn pasted_text_furniture_is_set_aside_and_metadata_found() {
     check_all(PASTED);
+}
+
+#[test]
+fn pdfs_read_in_order_without_running_heads_and_with_notes_at_the_end() {
+    check_all(PDF);
+    // Every turn of the 60-page transcript is a turn or a question.
+    let brief = load("pdf/long-transcript.pdf");
+    let kinds: Vec<String> = brief.passages().map(|(_, p)| kind_name(&p.kind)).collect();
+    assert!(kinds.len() > 600, "{}", kinds.len());
+    let stray: Vec<&String> = kinds
+        .iter()
+        .filter(|k| !k.starts_with("turn ") && *k != "question")
+        .collect();
+    assert!(stray.is_empty(), "{stray:?}");
+}
+
+/// A scan with no text layer: a one-line error saying so, non-zero exit.
+#[test]
+fn a_scanned_pdf_is_refused_with_a_one_line_reason() {
+    let path = format!(
+        "{}/tests/fixtures/pdf/scanned-no-text.pdf",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["show", "--json", &path])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("scanned-no-text.pdf") && stderr.contains("no text layer"),
+        "{stderr}"
+    );
+    // Damaged bytes with a PDF name: an error too, never a panic.
+    let err = brief::loader::load(b"%PDF-1.4\n1 0 obj <<", "broken.pdf").expect_err("damaged");
+    assert!(err.to_string().contains("PDF"), "{err}");
 }
 
 #[test]

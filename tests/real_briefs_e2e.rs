@@ -28,3 +28,29 @@ fn a_saved_web_page_opens_in_the_reader_with_its_furniture_set_aside() {
     s.send("q");
     s.assert_exited_cleanly(0);
 }
+
+#[test]
+fn a_pdf_opens_in_the_reader_in_column_order() {
+    let env = Env::new();
+    let pdf = common::fixture_path("pdf/two-column.pdf");
+    let mut s = Session::start(&env, &[pdf.to_str().expect("utf-8 path")], 110, 30);
+    s.wait_for_all(&[
+        "Rail freight across the Carpathians",
+        "Oksana Melnyk",
+        "Left column first. Freight trains between Ukraine and Romania cross",
+    ]);
+    s.send("G");
+    s.wait_for("Right column last.");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}
+
+#[test]
+fn a_scanned_pdf_says_it_has_no_text_layer() {
+    let env = Env::new();
+    let pdf = common::fixture_path("pdf/scanned-no-text.pdf");
+    let mut s = Session::start(&env, &[pdf.to_str().expect("utf-8 path")], 110, 30);
+    // One line naming the file and saying why; a failing exit status.
+    s.wait_for("scanned-no-text.pdf: a scanned PDF with no text layer");
+    s.assert_exited_cleanly(1);
+}

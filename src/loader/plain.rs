@@ -45,8 +45,18 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
 
 /// Parse clean text (see `sanitize`) into metadata and sections.
 pub fn parse(text: &str, meta: &mut Meta, sections: &mut SectionBuilder) {
+    read(text, meta, sections, true);
+}
+
+/// Text whose title and header were already found (a PDF's body, one
+/// paragraph per line): only the body is read.
+pub fn parse_body(text: &str, meta: &mut Meta, sections: &mut SectionBuilder) {
+    read(text, meta, sections, false);
+}
+
+fn read(text: &str, meta: &mut Meta, sections: &mut SectionBuilder, header: bool) {
     let all = furniture::sift(split_lines(text), meta, sections);
-    let body_start = read_header(&all, meta);
+    let body_start = if header { read_header(&all, meta) } else { 0 };
     let body = &all[body_start..];
     let speakers = mixed_case_speakers(body);
     let blocks: Vec<&[Line]> = body

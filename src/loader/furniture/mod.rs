@@ -451,7 +451,7 @@ pub(super) fn labelled_date(text: &str) -> Option<&str> {
 }
 
 /// `1:34 P.M. EDT`: a line that is only a time of day.
-fn is_clock_time(text: &str) -> bool {
+pub(crate) fn is_clock_time(text: &str) -> bool {
     let lower = text.to_lowercase();
     let mut tokens = lower.split_whitespace();
     let clock = tokens
