@@ -864,3 +864,50 @@ fn markdown_numbers_code_and_tables_are_drawn_as_written() {
         }
     }
 }
+
+/// Set aside, never deleted: every word of each pasted brief is in a
+/// passage, a heading, the metadata or the set-aside list.
+#[test]
+fn no_word_of_a_pasted_brief_is_lost() {
+    const MARKUP: &[&str] = &["•", "q", "by", "updated", "tags", "-", "–"];
+    let squeeze = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let mut failures = Vec::new();
+    for e in PASTED {
+        let brief = load(e.file);
+        let json = brief.to_json();
+        let mut everything = String::new();
+        collect(&json, &mut everything);
+        let everything = squeeze(&everything);
+        let path = format!("{}/tests/fixtures/{}", env!("CARGO_MANIFEST_DIR"), e.file);
+        let input = std::fs::read_to_string(&path).expect("fixture");
+        for word in input.split_whitespace() {
+            let word = word
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            if word.is_empty() || MARKUP.contains(&word.as_str()) {
+                continue;
+            }
+            if !everything.contains(&squeeze(&word)) {
+                failures.push(format!("{}: {word:?}", e.file));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+fn collect(value: &serde_json::Value, out: &mut String) {
+    match value {
+        serde_json::Value::String(s) => {
+            out.push_str(s);
+            out.push(' ');
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| collect(v, out)),
+        _ => {}
+    }
+}
