@@ -17,3 +17,24 @@ pub fn five_megabytes() -> Vec<u8> {
     }
     out
 }
+
+/// A 1 MB saved web page: the think-tank fixture with its article repeated
+/// (what `scripts/bench-e2e` also opens).
+pub fn one_megabyte_page() -> Vec<u8> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/html/think-tank-analysis.html"
+    );
+    let page = std::fs::read_to_string(path).expect("fixture");
+    let start = page.find("<p>The ports of Tallinn").expect("article start");
+    let end = page
+        .find("<div class=\"share-buttons\">")
+        .expect("article end");
+    let article = &page[start..end];
+    let mut out = page[..end].to_string();
+    while out.len() + page.len() - end < 1024 * 1024 {
+        out.push_str(article);
+    }
+    out.push_str(&page[end..]);
+    out.into_bytes()
+}

@@ -57,6 +57,8 @@ pub enum Action {
     PrevPane,
     /// Show or hide the notes pane.
     ToggleNotes,
+    /// Show or hide what the loader set aside as page furniture (dimmed, at the end).
+    ToggleSetAside,
 
     /// Search the brief as you type.
     Search,

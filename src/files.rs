@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 /// Extensions (lower case) of the files the library lists and reads.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "pdf"];
 
 /// Whether `path` has one of the extensions the library lists.
 pub fn has_brief_extension(path: &Path) -> bool {
@@ -13,7 +13,7 @@ pub fn has_brief_extension(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.contains(&e.to_lowercase().as_str()))
 }
 
-/// Brief files in a folder (not hidden, `.txt`/`.md`/`.markdown`), by name.
+/// Brief files in a folder (not hidden, with one of `EXTENSIONS`), by name.
 /// What cannot be listed is left out; `list_folder` says what and why.
 pub fn list_briefs(dir: &Path) -> Vec<PathBuf> {
     list_folder(dir).map(|l| l.briefs).unwrap_or_default()
@@ -104,7 +104,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         std::fs::write(d.join("good.txt"), "Title\n\nText.\n").unwrap();
-        std::fs::write(d.join("notes.pdf"), "not named like a brief").unwrap();
+        std::fs::write(d.join("notes.docx"), "not named like a brief").unwrap();
         std::os::unix::fs::symlink("loop.txt", d.join("loop.txt")).unwrap();
         std::os::unix::fs::symlink("gone.txt", d.join("dangling.md")).unwrap();
         std::os::unix::fs::symlink("good.txt", d.join("link.txt")).unwrap();

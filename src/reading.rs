@@ -39,6 +39,18 @@ pub fn parse_brief(path: &Path, bytes: &[u8]) -> Result<Brief> {
 /// brief. The flag says whether only the start was parsed.
 pub fn read_brief_start(path: &Path, limit: u64, min_size: u64) -> Result<(Brief, bool)> {
     let (head, size) = read_brief_head(path, limit)?;
+    // A saved page or a PDF means nothing cut short: it is read whole.
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    if !crate::loader::parses_in_parts(crate::loader::format_of(&name, &head)) {
+        return if size as usize == head.len() {
+            Ok((parse_brief(path, &head)?, false))
+        } else {
+            Ok((read_brief(path)?, false))
+        };
+    }
     let cut = (size > min_size).then(|| quick_cut(&head)).flatten();
     match cut {
         Some(cut) => Ok((parse_brief(path, &head[..cut])?, true)),

@@ -3,7 +3,8 @@
 //! than the screen) sees every word of it, at any width from 20 to 200
 //! columns. Markup is not a word (list markers, `#`, `Q:`, `By`, front
 //! matter keys); metadata is shown in the header; what the loader sets aside
-//! (none today) must instead be listed by `brief show --json`.
+//! (page furniture) must instead be listed by `brief show --json`, with its
+//! reason.
 //!
 //! The screens are drawn with ratatui's TestBackend and read back cell by
 //! cell: what counts is what is on screen, not what the model holds.
@@ -62,6 +63,10 @@ enum Block {
     /// A `##` (2) or `###` (3) heading in Markdown; a bare line in plain text.
     Heading(u8, Vec<Shape>),
     Quote(Vec<Shape>),
+    /// Page furniture pasted with the text (share widget, comment count,
+    /// reading time, caption, menu run, breadcrumb): shown, or set aside
+    /// and listed by `brief show --json`.
+    Furniture(u8, Vec<Shape>),
 }
 
 #[derive(Debug, Clone)]
@@ -263,6 +268,37 @@ impl Writer {
                 }
             }
             Block::Quote(shapes) => format!("> {}.", self.words(shapes, true)),
+            Block::Furniture(which, shapes) => {
+                let fixed = |w: &mut Self, text: &str| {
+                    w.expected
+                        .extend(text.split_whitespace().map(str::to_string));
+                    text.to_string()
+                };
+                match which % 6 {
+                    0 => fixed(self, "Share:"),
+                    1 => fixed(self, "No Comments"),
+                    2 => fixed(self, "6 min read"),
+                    3 => {
+                        let words = self.words(shapes, true);
+                        format!(
+                            "{}{words} {}",
+                            fixed(self, "Photo: "),
+                            fixed(self, "/ Reuters")
+                        )
+                    }
+                    4 => {
+                        let mut lines = vec![format!("• {}", fixed(self, "Home"))];
+                        for &shape in shapes.iter().take(4) {
+                            lines.push(format!("• {}", self.word(shape)));
+                        }
+                        lines.join("\n")
+                    }
+                    _ => {
+                        let words = self.words(shapes, true);
+                        format!("{} {words}", fixed(self, "Home > Analysis >"))
+                    }
+                }
+            }
         }
     }
 }
@@ -327,6 +363,7 @@ fn block(markdown: bool) -> impl Strategy<Value = Block> {
         1 => (shapes(1..8), shapes(1..10)).prop_map(|(q, a)| Block::QandA(q, a)),
         if markdown { 3 } else { 1 } => (2u8..4, shapes(1..5)).prop_map(|(l, w)| Block::Heading(l, w)),
         1 => shapes(1..12).prop_map(Block::Quote),
+        2 => (any::<u8>(), shapes(1..5)).prop_map(|(w, s)| Block::Furniture(w, s)),
     ]
 }
 

@@ -12,11 +12,21 @@ fn check(bytes: &[u8], name: &str) {
     for (_, passage) in brief.passages() {
         let text = &passage.text;
         assert!(!text.is_empty(), "empty passage");
-        assert_eq!(text.trim(), text, "untrimmed passage");
-        assert!(
-            !text.chars().any(char::is_control),
-            "control char in {text:?}"
-        );
+        if passage.is_preformatted() {
+            // Code and tables keep their lines and indentation.
+            assert_eq!(text.trim_end(), text, "untrimmed passage");
+            assert!(!text.starts_with('\n'), "leading blank line in {text:?}");
+            assert!(
+                !text.chars().any(|c| c.is_control() && c != '\n'),
+                "control char in {text:?}"
+            );
+        } else {
+            assert_eq!(text.trim(), text, "untrimmed passage");
+            assert!(
+                !text.chars().any(char::is_control),
+                "control char in {text:?}"
+            );
+        }
         assert!(is_inert(text), "{text:?}");
     }
 }
@@ -128,6 +138,8 @@ proptest! {
         let brief = load(text.as_bytes(), "x.txt").unwrap();
         let mut out = vec![brief.meta.title.clone()];
         out.extend(brief.meta.category.clone());
+        // Set aside is not lost: it is listed, with the reason.
+        out.extend(brief.set_aside.iter().map(|s| s.text.clone()));
         for section in &brief.sections {
             out.extend(section.heading.clone());
             out.extend(section.passages.iter().map(|p| p.text.clone()));
@@ -198,7 +210,8 @@ proptest! {
             let brief = load(text.as_bytes(), name).unwrap();
             let m = &brief.meta;
             let mut out = vec![m.title.clone()];
-            out.extend([&m.category, &m.date, &m.source, &m.byline, &m.id].into_iter().flatten().cloned());
+            out.extend([&m.category, &m.date, &m.source, &m.byline, &m.id, &m.place, &m.time, &m.site].into_iter().flatten().cloned());
+            out.extend(brief.set_aside.iter().map(|s| s.text.clone()));
             out.extend(m.tags.iter().cloned());
             out.extend(m.extra.values().cloned());
             for section in &brief.sections {

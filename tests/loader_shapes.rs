@@ -26,6 +26,7 @@ fn outline(brief: &Brief) -> Vec<(SectionKind, Option<&str>, String)> {
                     (PassageKind::Quote, _) => 'q',
                     (PassageKind::Question, _) => '?',
                     (PassageKind::Turn { .. }, _) => 't',
+                    (_, _) => 'x',
                 })
                 .collect();
             (s.kind, s.heading.as_deref(), kinds)

@@ -68,6 +68,7 @@ pub fn applies(context: Context, action: &Action) -> bool {
                     | A::NextPane
                     | A::PrevPane
                     | A::ToggleNotes
+                    | A::ToggleSetAside
                     | A::Search
                     | A::SearchNext
                     | A::SearchPrev

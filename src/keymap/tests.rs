@@ -20,7 +20,7 @@ fn defaults_are_valid_and_complete() {
         Resolution::Action(Action::FirstPassage)
     );
     assert_eq!(r(Context::Reader, "q"), Resolution::Action(Action::Quit));
-    assert_eq!(r(Context::Reader, "z"), Resolution::Unbound);
+    assert_eq!(r(Context::Reader, "Z"), Resolution::Unbound);
     // The interface contract (README, "Using it").
     for (k, action) in [
         ("j", Action::NextPassage),

@@ -3,7 +3,10 @@
 //! model (scrolling, clicks, page moves) and the ui (drawing) use these, so
 //! what is drawn and what a click hits can never disagree.
 
-use crate::document::{Brief, Meta, PassageKind, SectionKind};
+use crate::document::{Brief, Meta, SectionKind};
+pub use prefix::{marker_text, prefix_width};
+
+mod prefix;
 use ratatui::layout::Rect;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -180,20 +183,11 @@ fn repeats_pane_title(heading: Option<&str>, pane: Pane) -> bool {
     heading.is_some_and(|h| h.trim_end_matches(':').eq_ignore_ascii_case(title))
 }
 
-/// Width of the prefix drawn before a passage's text.
-pub fn prefix_width(kind: &PassageKind, depth: u8) -> u16 {
-    match kind {
-        PassageKind::Bullet => 2 + 2 * u16::from(depth.min(8)),
-        PassageKind::Quote | PassageKind::Question => 2,
-        PassageKind::Paragraph | PassageKind::Turn { .. } => 0,
-    }
-}
-
 /// Wrap one passage for a pane whose inner width (inside borders) is `inner`.
 pub fn wrap_passage(brief: &Brief, index: &PassageIndex, i: usize, inner: u16) -> PassageRows {
     let section = &brief.sections[index.section[i]];
     let passage = &section.passages[index.position[i]];
-    let prefix = prefix_width(&passage.kind, passage.depth);
+    let prefix = prefix_width(passage);
     let full = usize::from(inner.saturating_sub(GUTTER).max(1));
     let width = usize::from(inner.saturating_sub(GUTTER + prefix).max(1));
     let mut rows = Vec::new();
@@ -211,7 +205,7 @@ pub fn wrap_passage(brief: &Brief, index: &PassageIndex, i: usize, inner: u16) -
         }
     };
     headings(&mut rows, &mut index.headings_above(i));
-    if let PassageKind::Turn { speaker } = &passage.kind {
+    if let Some(speaker) = passage.kind.label() {
         // Room for the colon after the name.
         let slices = wrap_slices(speaker, full.saturating_sub(1).max(1));
         let count = slices.len();
@@ -223,7 +217,12 @@ pub fn wrap_passage(brief: &Brief, index: &PassageIndex, i: usize, inner: u16) -
             });
         }
     }
-    for (n, (start, end)) in wrap_slices(&passage.text, width).into_iter().enumerate() {
+    let slices = if passage.is_preformatted() {
+        prefix::wrap_preformatted(&passage.text, width)
+    } else {
+        wrap_slices(&passage.text, width)
+    };
+    for (n, (start, end)) in slices.into_iter().enumerate() {
         rows.push(Row::Text {
             start,
             end,
@@ -386,10 +385,18 @@ pub fn header_height(meta: &Meta, width: u16, height: u16) -> u16 {
 }
 
 fn header_details(meta: &Meta) -> Vec<&str> {
-    [&meta.category, &meta.date, &meta.byline, &meta.source]
-        .into_iter()
-        .filter_map(|f| f.as_deref())
-        .collect()
+    [
+        &meta.category,
+        &meta.date,
+        &meta.time,
+        &meta.byline,
+        &meta.place,
+        &meta.site,
+        &meta.source,
+    ]
+    .into_iter()
+    .filter_map(|f| f.as_deref())
+    .collect()
 }
 
 /// The header grows past its two rows only while the panes below keep

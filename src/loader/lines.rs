@@ -163,6 +163,9 @@ pub fn speaker_turn(text: &str) -> Option<(&str, &str)> {
     if let Some(rest) = question_prefix(text) {
         return Some(("Q", rest));
     }
+    if let Some(turn) = speaker_with_outlet(text) {
+        return Some(turn);
+    }
     let (name, rest) = split_label(text)?;
     let has_upper = name.chars().any(|c| c.is_uppercase());
     let all_caps = name.chars().all(|c| !c.is_lowercase());
@@ -171,6 +174,23 @@ pub fn speaker_turn(text: &str) -> Option<(&str, &str)> {
     } else {
         None
     }
+}
+
+/// `MS. JONES (Reuters): …`: a reporter named with the outlet, as press
+/// briefing transcripts print them. The speaker keeps the outlet.
+fn speaker_with_outlet(text: &str) -> Option<(&str, &str)> {
+    let close = text.bytes().take(80).position(|b| b == b')')?;
+    let rest = text[close + 1..].strip_prefix(':')?.trim();
+    let open = text[..close].rfind(" (")?;
+    let name = &text[..open];
+    let outlet = &text[open + 2..close];
+    let name_ok = !name.is_empty()
+        && name.chars().any(char::is_uppercase)
+        && name
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
+    let outlet_ok = !outlet.is_empty() && outlet.split_whitespace().count() <= 5;
+    (name_ok && outlet_ok && !rest.is_empty()).then_some((&text[..=close], rest))
 }
 
 /// `Label: rest` where the label is a short name-like run of words.
@@ -189,7 +209,10 @@ pub fn split_label(text: &str) -> Option<(&str, &str)> {
     (name_like && !rest.is_empty()).then_some((name, rest))
 }
 
-/// `Q: …`, `Q. …`, `Q  …` (two spaces, as in White House transcripts), `QUESTION: …`.
+/// `Q: …`, `Q. …`, `Q  …` (spaces or no-break spaces and no colon, as in
+/// White House transcripts), `QUESTION: …`. A `Q` and a single space
+/// needs a capital after it and more than one word (`Q Street` is not a
+/// question).
 pub fn question_prefix(text: &str) -> Option<&str> {
     for prefix in ["QUESTION:", "Question:", "Q:", "Q.", "Q  ", "Q\u{2003}"] {
         if let Some(rest) = text.strip_prefix(prefix) {
@@ -199,7 +222,9 @@ pub fn question_prefix(text: &str) -> Option<&str> {
             }
         }
     }
-    None
+    let rest = text.strip_prefix("Q ")?;
+    (rest.starts_with(|c: char| c.is_uppercase()) && rest.split_whitespace().nth(2).is_some())
+        .then_some(rest)
 }
 
 /// `A: …`, `A. …`, `ANSWER: …`: the answer text.
@@ -430,6 +455,12 @@ pub fn classify_header(text: &str) -> HeaderLine<'_> {
     if is_date(t) {
         return HeaderLine::Date(t);
     }
+    if let Some(date) = super::furniture::labelled_date(t) {
+        return HeaderLine::Date(date);
+    }
+    if let Some(by) = super::furniture::byline(t) {
+        return HeaderLine::Byline(by);
+    }
     if (t.starts_with("By ") || t.starts_with("BY ")) && word_count(t) <= 10 && !t.ends_with('.') {
         return HeaderLine::Byline(t[3..].trim());
     }
@@ -529,6 +560,16 @@ mod tests {
             Some(("Q", "Mr. President"))
         );
         assert_eq!(speaker_turn("NOTE: this"), None);
+        assert_eq!(
+            speaker_turn("MS. JONES (Reuters):  Does it cover cobalt?"),
+            Some(("MS. JONES (Reuters)", "Does it cover cobalt?"))
+        );
+        assert_eq!(
+            speaker_turn("Q Thank you, Ana."),
+            Some(("Q", "Thank you, Ana."))
+        );
+        assert_eq!(speaker_turn("Q Street"), None);
+        assert_eq!(speaker_turn("The rate (percent): 5"), None);
         assert_eq!(speaker_turn("Kirby: hello"), None);
         assert_eq!(speaker_turn("The ratio was 3:1"), None);
     }

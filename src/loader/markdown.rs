@@ -1,10 +1,14 @@
 //! Markdown briefs (with optional YAML front matter), read with pulldown-cmark.
+//! Code blocks keep their lines, ordered lists their numbers, links their
+//! URL (shown as `text <url>` and kept in the passage), tables become one
+//! aligned table passage, emphasis is kept as styled ranges.
 
 use super::lines::{HeaderLine, classify_header, classify_text, heading_kind};
+use super::table::{self, Align};
 use super::{SectionBuilder, collapse_whitespace, sanitize};
-use crate::document::{Meta, Passage, PassageKind};
+use crate::document::{Link, Meta, Passage, PassageKind, Styled, TextStyle};
 use crate::yaml;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 pub fn parse(text: &str, meta: &mut Meta, out: &mut SectionBuilder) {
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
@@ -18,18 +22,86 @@ pub fn parse(text: &str, meta: &mut Meta, out: &mut SectionBuilder) {
     reader.flush_lead(out);
 }
 
+/// Text of one block with its links and styles (byte ranges of `text`).
+#[derive(Default)]
+struct Chunk {
+    text: String,
+    links: Vec<Link>,
+    styles: Vec<Styled>,
+}
+
+impl Chunk {
+    fn plain(&self) -> String {
+        collapse_whitespace(&self.text)
+    }
+
+    /// A passage of `kind` whose text is `text`, a part of this chunk's
+    /// text (a `Q:` prefix stripped): ranges move with it.
+    fn into_passage(self, kind: PassageKind, text: String) -> Passage {
+        let shift = self.text.find(text.as_str()).unwrap_or(0);
+        let end = shift + text.len();
+        let mut passage = Passage::new(kind, text);
+        let keep = |start: usize, stop: usize| start >= shift && stop <= end && start < stop;
+        passage.links = self
+            .links
+            .into_iter()
+            .filter(|l| keep(l.start, l.end))
+            .map(|l| Link {
+                start: l.start - shift,
+                end: l.end - shift,
+                url: l.url,
+            })
+            .collect();
+        passage.styles = self
+            .styles
+            .into_iter()
+            .filter(|s| keep(s.start, s.end))
+            .map(|s| Styled {
+                start: s.start - shift,
+                end: s.end - shift,
+                style: s.style,
+            })
+            .collect();
+        passage
+    }
+
+    fn classified(self, quote: bool) -> Passage {
+        let (kind, text) = if quote {
+            (PassageKind::Quote, self.text.trim().to_string())
+        } else {
+            classify_text(self.text.trim(), &[])
+        };
+        self.into_passage(kind, text)
+    }
+}
+
+#[derive(Default)]
+struct Table {
+    aligns: Vec<Align>,
+    rows: Vec<Vec<String>>,
+    row: Vec<String>,
+}
+
 #[derive(Default)]
 struct Reader {
-    /// Text of the block being read (paragraph, heading, item, cell row).
-    buffer: String,
+    /// Text of the block being read (paragraph, heading, item, cell).
+    chunk: Chunk,
+    open_links: Vec<(usize, String)>,
+    open_styles: Vec<(usize, TextStyle)>,
     in_metadata: bool,
     heading: Option<HeadingLevel>,
     /// Open list items: each holds whether its own text was already emitted.
     items: Vec<bool>,
+    /// Open lists: the next number of an ordered one.
+    lists: Vec<Option<u64>>,
+    /// The number of each open item of an ordered list.
+    markers: Vec<Option<String>>,
     quote_depth: usize,
+    code: Option<String>,
+    table: Option<Table>,
     /// Paragraphs before the first heading, held back: above an `#` title
     /// they are category, date or byline lines, not the summary.
-    lead: Vec<String>,
+    lead: Vec<Chunk>,
     seen_heading: bool,
     /// Just after the title, date/byline/URL paragraphs are metadata.
     after_title: bool,
@@ -37,26 +109,79 @@ struct Reader {
 
 impl Reader {
     fn event(&mut self, event: Event, meta: &mut Meta, out: &mut SectionBuilder) {
+        let at = self.chunk.text.len();
         match event {
             Event::Start(Tag::MetadataBlock(_)) => self.in_metadata = true,
             Event::End(TagEnd::MetadataBlock(_)) => self.in_metadata = false,
             Event::Text(text) if self.in_metadata => read_front_matter(&text, meta),
+            Event::Start(Tag::CodeBlock(_)) => {
+                self.flush_item_text(out);
+                self.code = Some(String::new());
+            }
+            Event::Text(text) if self.code.is_some() => {
+                if let Some(code) = self.code.as_mut() {
+                    code.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                let code = self.code.take().unwrap_or_default();
+                self.emit_block(Passage::new(PassageKind::Code, code), out);
+            }
+            Event::Start(Tag::Table(aligns)) => {
+                self.table = Some(Table {
+                    aligns: aligns.iter().map(align).collect(),
+                    ..Table::default()
+                });
+            }
+            Event::End(TagEnd::TableCell) => {
+                let cell = std::mem::take(&mut self.chunk).plain();
+                if let Some(table) = self.table.as_mut() {
+                    table.row.push(cell);
+                }
+            }
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                if let Some(table) = self.table.as_mut() {
+                    let row = std::mem::take(&mut table.row);
+                    table.rows.push(row);
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(t) = self.table.take() {
+                    let text = table::layout(&t.rows, &t.aligns, true);
+                    self.emit_block(Passage::new(PassageKind::Table, text), out);
+                }
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 self.flush_item_text(out);
                 self.heading = Some(level);
-                self.buffer.clear();
+                self.chunk = Chunk::default();
             }
             Event::End(TagEnd::Heading(_)) => self.end_heading(meta, out),
+            Event::Start(Tag::List(first)) => {
+                self.flush_item_text(out);
+                self.lists.push(first);
+            }
+            Event::End(TagEnd::List(_)) => {
+                self.lists.pop();
+            }
             Event::Start(Tag::Item) => {
                 self.flush_item_text(out);
                 self.items.push(false);
-                self.buffer.clear();
+                let marker = match self.lists.last_mut() {
+                    Some(Some(n)) => {
+                        *n += 1;
+                        Some(format!("{}.", *n - 1))
+                    }
+                    _ => None,
+                };
+                self.markers.push(marker);
+                self.chunk = Chunk::default();
             }
             Event::End(TagEnd::Item) => {
                 self.flush_item_text(out);
                 self.items.pop();
+                self.markers.pop();
             }
-            Event::Start(Tag::List(_)) => self.flush_item_text(out),
             Event::Start(Tag::BlockQuote(_)) => {
                 self.flush_paragraph(meta, out);
                 self.quote_depth += 1;
@@ -68,27 +193,71 @@ impl Reader {
                 if self.items.is_empty() {
                     self.flush_paragraph(meta, out);
                 } else {
-                    self.buffer.push(' ');
+                    self.chunk.text.push(' ');
                 }
             }
-            Event::End(TagEnd::CodeBlock | TagEnd::TableHead | TagEnd::TableRow)
-                if self.items.is_empty() =>
-            {
-                self.flush_paragraph(meta, out)
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                self.open_links.push((at, dest_url.to_string()))
             }
-            Event::End(TagEnd::TableCell) => self.buffer.push_str(" | "),
-            Event::Text(text) | Event::Code(text) => self.buffer.push_str(&text),
-            Event::SoftBreak | Event::HardBreak => self.buffer.push(' '),
+            Event::End(TagEnd::Link) => {
+                if let Some((start, url)) = self.open_links.pop() {
+                    let shown = self.chunk.text[start..].trim();
+                    if !url.is_empty() && shown != url && !url.starts_with('#') {
+                        self.chunk.text.push_str(&format!(" <{url}>"));
+                    }
+                    if start < at {
+                        self.chunk.links.push(Link {
+                            start,
+                            end: at,
+                            url,
+                        });
+                    }
+                }
+            }
+            Event::Start(Tag::Emphasis) => self.open_styles.push((at, TextStyle::Emphasis)),
+            Event::Start(Tag::Strong) => self.open_styles.push((at, TextStyle::Strong)),
+            Event::Start(Tag::Strikethrough) => {
+                self.open_styles.push((at, TextStyle::Strikethrough))
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => {
+                if let Some((start, style)) = self.open_styles.pop()
+                    && start < at
+                {
+                    self.chunk.styles.push(Styled {
+                        start,
+                        end: at,
+                        style,
+                    });
+                }
+            }
+            Event::Code(text) => {
+                self.chunk.text.push_str(&text);
+                self.chunk.styles.push(Styled {
+                    start: at,
+                    end: self.chunk.text.len(),
+                    style: TextStyle::Code,
+                });
+            }
+            Event::Text(text) => self.chunk.text.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => self.chunk.text.push(' '),
             // HTML (comments included) is markup, not text of the brief.
             Event::Html(_) | Event::InlineHtml(_) => {}
             _ => {}
         }
     }
 
-    fn take_buffer(&mut self) -> String {
-        let text = collapse_whitespace(self.buffer.trim_end_matches([' ', '|']));
-        self.buffer.clear();
-        text
+    fn take_chunk(&mut self) -> Chunk {
+        std::mem::take(&mut self.chunk)
+    }
+
+    /// A code block or table: it ends the header area like a list does.
+    fn emit_block(&mut self, passage: Passage, out: &mut SectionBuilder) {
+        if !self.seen_heading {
+            self.seen_heading = true;
+            self.flush_lead(out);
+        }
+        self.after_title = false;
+        out.push(passage);
     }
 
     /// Emit an item's own text before its nested list or at its end.
@@ -97,14 +266,15 @@ impl Reader {
         let Some(emitted) = self.items.last_mut() else {
             return;
         };
-        let text = collapse_whitespace(&self.buffer);
-        self.buffer.clear();
-        if *emitted || text.is_empty() {
+        let chunk = std::mem::take(&mut self.chunk);
+        if *emitted || chunk.text.trim().is_empty() {
             return;
         }
         *emitted = true;
-        let mut passage = Passage::new(PassageKind::Bullet, text);
+        let text = chunk.text.trim().to_string();
+        let mut passage = chunk.into_passage(PassageKind::Bullet, text);
         passage.depth = u8::try_from(depth - 1).unwrap_or(u8::MAX);
+        passage.marker = self.markers.last().cloned().flatten();
         if !self.seen_heading {
             // A list ends the header area: what was held back comes first.
             self.seen_heading = true;
@@ -114,29 +284,24 @@ impl Reader {
     }
 
     fn flush_paragraph(&mut self, meta: &mut Meta, out: &mut SectionBuilder) {
-        let text = self.take_buffer();
-        if text.is_empty() {
+        let chunk = self.take_chunk();
+        if chunk.text.trim().is_empty() {
             return;
         }
         if !self.seen_heading {
-            self.lead.push(text);
+            self.lead.push(chunk);
             return;
         }
-        if self.after_title && meta_paragraph(&text, meta) {
+        if self.after_title && meta_paragraph(&chunk.plain(), meta) {
             return;
         }
         self.after_title = false;
-        let (kind, text) = if self.quote_depth > 0 {
-            (PassageKind::Quote, text)
-        } else {
-            classify_text(&text, &[])
-        };
-        out.push(Passage::new(kind, text));
+        out.push(chunk.classified(self.quote_depth > 0));
     }
 
     fn end_heading(&mut self, meta: &mut Meta, out: &mut SectionBuilder) {
         let level = self.heading.take();
-        let text = self.take_buffer();
+        let text = self.take_chunk().plain();
         let first_heading = !self.seen_heading;
         self.seen_heading = true;
         if level == Some(HeadingLevel::H1) && (meta.title.is_empty() || meta.title == text) {
@@ -159,25 +324,32 @@ impl Reader {
     /// Short paragraphs above the `#` title: category, date, byline,
     /// source. Anything longer is text, and stays in the summary.
     fn lead_as_header(&mut self, meta: &mut Meta, out: &mut SectionBuilder) {
-        for text in std::mem::take(&mut self.lead) {
+        for chunk in std::mem::take(&mut self.lead) {
+            let text = chunk.plain();
             if meta_paragraph(&text, meta) {
                 continue;
             }
             if meta.category.is_none() && text.chars().count() <= 60 && !text.ends_with('.') {
                 meta.category = Some(text);
             } else {
-                let (kind, text) = classify_text(&text, &[]);
-                out.push(Passage::new(kind, text));
+                out.push(chunk.classified(false));
             }
         }
     }
 
     /// Paragraphs before any heading are the summary.
     fn flush_lead(&mut self, out: &mut SectionBuilder) {
-        for text in std::mem::take(&mut self.lead) {
-            let (kind, text) = classify_text(&text, &[]);
-            out.push(Passage::new(kind, text));
+        for chunk in std::mem::take(&mut self.lead) {
+            out.push(chunk.classified(false));
         }
+    }
+}
+
+fn align(a: &Alignment) -> Align {
+    match a {
+        Alignment::Right => Align::Right,
+        Alignment::Center => Align::Center,
+        Alignment::Left | Alignment::None => Align::Left,
     }
 }
 

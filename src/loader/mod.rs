@@ -1,13 +1,18 @@
 //! The loader: bytes in, `Brief` out. Pure: no terminal, no file system, no
 //! global state, so every shape of brief can be tested from a byte string.
 
+mod dehyphen;
 mod format;
+mod furniture;
+mod html;
 mod lines;
 mod markdown;
+mod pdf;
 mod plain;
 pub mod sanitize;
+mod table;
 
-use crate::document::{Brief, Meta, Passage, PassageKind, Section, SectionKind};
+use crate::document::{Brief, Meta, Passage, PassageKind, Section, SectionKind, SetAside};
 pub use sanitize::DecodeError;
 
 /// A brief's date as `YYYY-MM-DD` (or shorter) for sorting and listing, if
@@ -16,16 +21,71 @@ pub fn iso_date(date: &str) -> Option<String> {
     lines::iso_date(date)
 }
 
-/// Read a brief. `name` is the file name, used to pick the format (`.md`)
-/// and as the title of last resort.
-pub fn load(bytes: &[u8], name: &str) -> Result<Brief, DecodeError> {
-    let text = sanitize::decode(bytes)?;
+/// Why a file could not be read as a brief (one line, for the user).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    #[error("a scanned PDF with no text layer: run OCR on it first (e.g. ocrmypdf)")]
+    NoTextLayer,
+    #[error("not a readable PDF ({0})")]
+    Pdf(String),
+}
+
+/// The formats a brief comes in, by file name (and, for a name without a
+/// known extension, by the first bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Pdf,
+}
+
+/// The format of a file named `name` starting with `head`.
+pub fn format_of(name: &str, head: &[u8]) -> Format {
+    let lower = name.to_lowercase();
+    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext {
+        "pdf" => Format::Pdf,
+        "html" | "htm" | "xhtml" => Format::Html,
+        "md" | "markdown" => Format::Markdown,
+        "txt" => Format::Text,
+        _ if head.starts_with(b"%PDF-") => Format::Pdf,
+        _ => {
+            let start = String::from_utf8_lossy(&head[..head.len().min(512)]).to_lowercase();
+            let start = start.trim_start_matches('\u{feff}').trim_start();
+            if start.starts_with("<!doctype html") || start.starts_with("<html") {
+                Format::Html
+            } else {
+                Format::Text
+            }
+        }
+    }
+}
+
+/// Whether the start of a file of this format can be parsed on its own
+/// (text can be cut at a blank line; a page or a PDF must be read whole).
+pub fn parses_in_parts(format: Format) -> bool {
+    matches!(format, Format::Text | Format::Markdown)
+}
+
+/// Read a brief. `name` is the file name, used to pick the format (`.md`,
+/// `.html`, `.pdf`) and as the title of last resort.
+pub fn load(bytes: &[u8], name: &str) -> Result<Brief, LoadError> {
     let mut meta = Meta::default();
     let mut sections = SectionBuilder::default();
-    if is_markdown(name, &text) {
-        markdown::parse(&text, &mut meta, &mut sections);
-    } else {
-        plain::parse(&text, &mut meta, &mut sections);
+    match format_of(name, bytes) {
+        Format::Html => html::parse(bytes, &mut meta, &mut sections),
+        Format::Pdf => pdf::parse(bytes, &mut meta, &mut sections)?,
+        Format::Markdown | Format::Text => {
+            let text = sanitize::decode(bytes)?;
+            if is_markdown(name, &text) {
+                markdown::parse(&text, &mut meta, &mut sections);
+            } else {
+                plain::parse(&text, &mut meta, &mut sections);
+            }
+        }
     }
     meta.title = collapse_whitespace(&meta.title);
     meta.category = meta
@@ -35,9 +95,11 @@ pub fn load(bytes: &[u8], name: &str) -> Result<Brief, DecodeError> {
     if meta.title.is_empty() {
         meta.title = fallback_title(name);
     }
+    let set_aside = std::mem::take(&mut sections.set_aside);
     Ok(Brief {
         meta,
         sections: sections.finish(),
+        set_aside,
     })
 }
 
@@ -131,12 +193,93 @@ pub fn collapse_whitespace(text: &str) -> String {
     sanitize::settle(out)
 }
 
+/// `sanitize::settle` for a passage with links or styles (its text is
+/// final only now: markup removed around an invisible joiner can leave it
+/// out of place). Settling only removes characters, so each range moves to
+/// the characters kept.
+fn settle_keeping_spans(passage: &mut Passage) {
+    let settled = sanitize::settle(passage.text.clone());
+    if settled.len() == passage.text.len() {
+        return;
+    }
+    let old = &passage.text;
+    let mut new_at = vec![0; old.len() + 1];
+    let mut j = 0;
+    for (i, c) in old.char_indices() {
+        new_at[i..i + c.len_utf8()].fill(j);
+        if settled[j..].starts_with(c) {
+            j += c.len_utf8();
+        }
+    }
+    new_at[old.len()] = settled.len();
+    for link in &mut passage.links {
+        (link.start, link.end) = (
+            new_at[link.start.min(old.len())],
+            new_at[link.end.min(old.len())],
+        );
+    }
+    for style in &mut passage.styles {
+        (style.start, style.end) = (
+            new_at[style.start.min(old.len())],
+            new_at[style.end.min(old.len())],
+        );
+    }
+    passage.text = settled;
+}
+
+/// `collapse_whitespace` for a passage with links or styles: their byte
+/// ranges are moved to the same text in the collapsed string.
+fn collapse_keeping_spans(passage: &mut Passage) {
+    settle_keeping_spans(passage);
+    let text = &passage.text;
+    // new_at[i]: where byte i of the old text is in the new one.
+    let mut new_at = vec![0; text.len() + 1];
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            for b in 0..c.len_utf8() {
+                new_at[i + b] = out.len() + b;
+            }
+            out.push(c);
+            continue;
+        }
+        new_at[i] = out.len();
+    }
+    new_at[text.len()] = out.len();
+    // A range's end that fell on white space maps to the end of the text before it.
+    let end_at = |old: usize| {
+        let mut e = new_at[old.min(text.len())];
+        while e > 0 && out.as_bytes().get(e - 1) == Some(&b' ') {
+            e -= 1;
+        }
+        e
+    };
+    for link in &mut passage.links {
+        (link.start, link.end) = (new_at[link.start.min(text.len())], end_at(link.end));
+    }
+    for style in &mut passage.styles {
+        (style.start, style.end) = (new_at[style.start.min(text.len())], end_at(style.end));
+    }
+    passage.links.retain(|l| l.start < l.end);
+    passage.styles.retain(|s| s.start < s.end);
+    passage.text = out;
+}
+
 /// Collects passages into sections as a reader finds headings.
 #[derive(Default)]
 pub(crate) struct SectionBuilder {
     sections: Vec<Section>,
     /// Indents of the open list levels, to turn indentation into depth.
     bullet_indents: Vec<usize>,
+    /// Page furniture found so far, in reading order.
+    pub set_aside: Vec<SetAside>,
 }
 
 impl SectionBuilder {
@@ -165,7 +308,20 @@ impl SectionBuilder {
     }
 
     pub fn push(&mut self, mut passage: Passage) {
-        passage.text = collapse_whitespace(&passage.text);
+        if passage.is_preformatted() {
+            // Lines and spacing are the content: only blank lines around go.
+            let text = passage.text.trim_end();
+            let start = text.len() - text.trim_start_matches(['\n', ' ']).len();
+            let first_line = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            passage.text = text[first_line..].to_string();
+            if passage.text.trim().is_empty() {
+                return;
+            }
+        } else if passage.links.is_empty() && passage.styles.is_empty() {
+            passage.text = collapse_whitespace(&passage.text);
+        } else {
+            collapse_keeping_spans(&mut passage);
+        }
         if passage.text.is_empty() {
             return;
         }
@@ -181,6 +337,18 @@ impl SectionBuilder {
         }
         if let Some(section) = self.sections.last_mut() {
             section.passages.push(passage);
+        }
+    }
+
+    /// Keep `text` out of the brief's passages, with the reason: it is
+    /// listed, never deleted.
+    pub fn set_aside(&mut self, text: &str, reason: &str) {
+        let text = collapse_whitespace(text);
+        if !text.is_empty() {
+            self.set_aside.push(SetAside {
+                text,
+                reason: reason.to_string(),
+            });
         }
     }
 

@@ -2,6 +2,8 @@
 //! (no blank lines, hard-wrapped PDF/e-mail text, subheadings, Q&A, transcripts).
 
 use super::SectionBuilder;
+use super::dehyphen::Vocabulary;
+use super::furniture;
 use super::lines::{
     self, HeaderLine, classify_header, classify_text, heading_kind, is_rule, looks_like_heading,
     strip_bullet,
@@ -15,13 +17,13 @@ const MAX_WRAP_WIDTH: usize = 100;
 const MIN_WRAP_WIDTH: usize = 45;
 
 #[derive(Debug, Clone, Copy)]
-struct Line<'a> {
+pub(super) struct Line<'a> {
     indent: usize,
-    text: &'a str,
+    pub text: &'a str,
 }
 
 impl Line<'_> {
-    fn is_blank(&self) -> bool {
+    pub fn is_blank(&self) -> bool {
         self.text.is_empty()
     }
     fn width(&self) -> usize {
@@ -43,8 +45,18 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
 
 /// Parse clean text (see `sanitize`) into metadata and sections.
 pub fn parse(text: &str, meta: &mut Meta, sections: &mut SectionBuilder) {
-    let all = split_lines(text);
-    let body_start = read_header(&all, meta);
+    read(text, meta, sections, true);
+}
+
+/// Text whose title and header were already found (a PDF's body, one
+/// paragraph per line): only the body is read.
+pub fn parse_body(text: &str, meta: &mut Meta, sections: &mut SectionBuilder) {
+    read(text, meta, sections, false);
+}
+
+fn read(text: &str, meta: &mut Meta, sections: &mut SectionBuilder, header: bool) {
+    let all = furniture::sift(split_lines(text), meta, sections);
+    let body_start = if header { read_header(&all, meta) } else { 0 };
     let body = &all[body_start..];
     let speakers = mixed_case_speakers(body);
     let blocks: Vec<&[Line]> = body
@@ -52,8 +64,9 @@ pub fn parse(text: &str, meta: &mut Meta, sections: &mut SectionBuilder) {
         .filter(|b| !b.is_empty())
         .collect();
     let headings = heading_blocks(&blocks);
+    let mut words = Vocabulary::new(text);
     for (block, heading) in blocks.iter().zip(headings) {
-        read_block(block, heading, &speakers, sections);
+        read_block(block, heading, &speakers, &mut words, sections);
     }
 }
 
@@ -85,6 +98,7 @@ fn heading_blocks(blocks: &[&[Line]]) -> Vec<Option<SectionKind>> {
 /// index of the first body line.
 fn read_header(all: &[Line], meta: &mut Meta) -> usize {
     let mut plain: Vec<&str> = Vec::new();
+    let transcript = is_transcript(all);
     let mut i = 0;
     while i < all.len() {
         let line = all[i];
@@ -92,8 +106,32 @@ fn read_header(all: &[Line], meta: &mut Meta) -> usize {
             i += 1;
             continue;
         }
-        if heading_kind(line.text) == SectionKind::Commentary || strip_bullet(line.text).is_some() {
+        let category_line = heading_kind(line.text) == SectionKind::Commentary
+            && plain.is_empty()
+            && all
+                .get(i + 1)
+                .is_some_and(|n| !n.is_blank() && title_like(n.text) && looks_like_heading(n.text));
+        if (heading_kind(line.text) == SectionKind::Commentary && !category_line)
+            || strip_bullet(line.text).is_some()
+            || lines::speaker_turn(line.text).is_some()
+        {
             break;
+        }
+        if transcript
+            && matches!(classify_header(line.text), HeaderLine::Plain(_))
+            && plain_has_title(&plain, line.text)
+            && is_place(line.text)
+        {
+            // Under a transcript's title: where it was said.
+            match &mut meta.place {
+                Some(place) => {
+                    place.push_str(", ");
+                    place.push_str(line.text);
+                }
+                None => meta.place = Some(line.text.to_string()),
+            }
+            i += 1;
+            continue;
         }
         match classify_header(line.text) {
             HeaderLine::Url(url) => meta.source = meta.source.take().or(Some(url.to_string())),
@@ -102,8 +140,18 @@ fn read_header(all: &[Line], meta: &mut Meta) -> usize {
             HeaderLine::Field(key, value) => super::apply_field(meta, &key, value.to_string()),
             HeaderLine::Plain(text) => {
                 // The header ends at the first line that is body text, or at the
-                // first plain line once a title is known.
-                if !title_like(text) || !stands_alone(all, i) || plain_has_title(&plain, text) {
+                // first plain line once a title is known. A transcript's title
+                // stands above its first turn; a title under a category line
+                // that stands alone is the title even when the text below is
+                // wrapped to nearly its width.
+                let alone = stands_alone(all, i)
+                    || transcript
+                    || (plain.len() == 1
+                        && all[i - 1].width() < line.width()
+                        && all
+                            .get(i + 1)
+                            .is_some_and(|n| n.text.starts_with(|c: char| c.is_uppercase())));
+                if !title_like(text) || !alone || plain_has_title(&plain, text) {
                     break;
                 }
                 plain.push(text);
@@ -144,10 +192,47 @@ fn stands_alone(all: &[Line], i: usize) -> bool {
         Some(line) if line.is_blank() => true,
         Some(line) => !matches!(classify_header(line.text), HeaderLine::Plain(_)),
     };
+    if breaks_before_wrapped_text(all, i) {
+        return true;
+    }
     match all.get(i + 1) {
         Some(next) if !ends_header(i + 1) && short_unstopped(next.text) => ends_header(i + 2),
         _ => true,
     }
+}
+
+/// Line `i` is followed by hard-wrapped text whose first word would have
+/// fitted after it: a text wrapper would not have broken there, so the
+/// line ends on its own (a title above a brief with no blank lines).
+fn breaks_before_wrapped_text(all: &[Line], i: usize) -> bool {
+    let after: Vec<&Line> = all[i + 1..]
+        .iter()
+        .take_while(|l| !l.is_blank())
+        .take(8)
+        .collect();
+    let Some(first) = after.first() else {
+        return false;
+    };
+    let width = after.iter().map(|l| l.width()).max().unwrap_or(0);
+    let first_word = first.text.split_whitespace().next().unwrap_or("");
+    after.len() >= 2
+        && (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width)
+        && all[i].width() + 1 + first_word.chars().count() <= width
+}
+
+/// Several speaker turns near the start: a transcript.
+fn is_transcript(all: &[Line]) -> bool {
+    all.iter()
+        .take(400)
+        .filter(|l| lines::speaker_turn(l.text).is_some())
+        .nth(1)
+        .is_some()
+}
+
+/// `James S. Brady Press Briefing Room`, `Warsaw, Poland`: a short line
+/// without sentence punctuation under a transcript's title.
+fn is_place(text: &str) -> bool {
+    text.split_whitespace().count() <= 10 && looks_like_heading(text) && title_like(text)
 }
 
 /// Titles are short and do not end like a sentence (a question mark is
@@ -215,6 +300,7 @@ fn read_block(
     block: &[Line],
     heading: Option<SectionKind>,
     speakers: &[String],
+    words: &mut Vocabulary,
     out: &mut SectionBuilder,
 ) {
     // A single short line between blank lines is a heading (see `heading_blocks`).
@@ -252,7 +338,7 @@ fn read_block(
         };
         if continues {
             if let Some(item) = current.as_mut() {
-                item.push(line);
+                item.push(line, words);
             }
             continue;
         }
@@ -316,15 +402,33 @@ impl Item {
         if line.indent > self.indent + 1 {
             return false; // a first-line indent starts a paragraph
         }
+        if self.last_text_end == '-' && line.text.starts_with(char::is_lowercase) {
+            return true; // a word broken at the line end
+        }
         !would_fit || !ends_sentence && !would_fit_far(self.last_width, width)
     }
 
-    fn push(&mut self, line: Line) {
-        // A word split by a hyphen at the line end keeps its hyphen but no space.
-        let hyphenated = self.text.ends_with('-')
+    fn push(&mut self, line: Line, words: &mut Vocabulary) {
+        // A word broken at the line end: re-joined without its hyphen when
+        // the joined word is the word, else kept whole with its hyphen
+        // ("two-thirds"); either way, no space.
+        let broken = self.text.ends_with('-')
             && self.text[..self.text.len() - 1].ends_with(char::is_alphabetic)
             && line.text.starts_with(char::is_lowercase);
-        if !hyphenated {
+        if broken {
+            let left = self.text[..self.text.len() - 1]
+                .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+                .next()
+                .unwrap_or("");
+            let right = line
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if words.joins(left, right) {
+                self.text.pop();
+            }
+        } else {
             self.text.push(' ');
         }
         self.text.push_str(line.text);
@@ -346,6 +450,11 @@ fn flush(current: &mut Option<Item>, speakers: &[String], out: &mut SectionBuild
         let depth = out.bullet_depth(item.indent);
         let mut passage = Passage::new(PassageKind::Bullet, rest);
         passage.depth = depth;
+        // `1.` `12)` `a)`: the number is part of what the list says.
+        let marker = text[..text.len() - rest.len()].trim();
+        if marker.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            passage.marker = Some(marker.to_string());
+        }
         out.push(passage);
         return;
     }

@@ -40,6 +40,12 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             "This brief has no passages: press {add_brief_note} for a note on the whole brief",
         );
     }
+    if changes && action != Action::AddBriefNote && reader.is_set_aside(reader.cursor) {
+        return model.info(
+            "Set-aside text is not part of the brief and takes no annotations: \
+             press {toggle_set_aside} to hide it",
+        );
+    }
     let clock = &mut model.clock;
     let message = match action {
         Action::ToggleBookmark => toggle_bookmark(reader, clock, fx),

@@ -15,6 +15,7 @@ mod position;
 mod reader;
 mod scroll;
 mod search;
+mod set_aside;
 
 use crate::action::Action;
 use crate::keymap::{Context, Key, Keymap, Resolution};

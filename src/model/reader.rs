@@ -87,6 +87,10 @@ pub struct Reader {
     /// Where the reader was last outside the notes pane (going through the
     /// notes moves the cursor; re-attaching starts from here).
     pub reading_at: usize,
+    /// The set-aside text is shown at the end (see `set_aside`), and the
+    /// passage to go back to when it is hidden again.
+    pub showing_set_aside: bool,
+    pub back_from_set_aside: usize,
 }
 
 pub(super) fn pane_slot(pane: Pane) -> usize {
@@ -147,6 +151,8 @@ impl Reader {
             pending_anchor,
             choosing: None,
             reading_at: cursor,
+            showing_set_aside: false,
+            back_from_set_aside: cursor,
             brief,
         };
         reader.replace_annotations();
@@ -158,6 +164,7 @@ impl Reader {
     /// The whole brief arrived: swap it in under the reader, keeping the
     /// cursor and the view (the start parsed the same way in both).
     pub fn complete(&mut self, brief: Brief) {
+        let showing = std::mem::take(&mut self.showing_set_aside);
         self.brief = brief;
         self.index = PassageIndex::new(&self.brief);
         self.wraps = WrapCache::default();
@@ -177,6 +184,7 @@ impl Reader {
             None => self.cursor = self.cursor.min(self.index.len().saturating_sub(1)),
         }
         self.opened_at = self.cursor;
+        self.show_set_aside(showing);
     }
 
     /// Re-anchor every annotation on the brief's text.
@@ -478,12 +486,14 @@ impl Reader {
             return false;
         }
         self.opened_at = self.cursor;
-        let text = if self.cursor < self.index.len() {
-            self.passage_text(self.cursor)
+        // Set-aside text is not a place in the brief: its last passage is.
+        let at = self.cursor.min(self.own_passages().saturating_sub(1));
+        let text = if at < self.index.len() {
+            self.passage_text(at)
         } else {
             ""
         };
-        self.annotations.file.position = Some(position::at(text, self.cursor, now));
+        self.annotations.file.position = Some(position::at(text, at, now));
         true
     }
 
@@ -576,6 +586,10 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                 reader.focus = reader.pane_of(reader.cursor);
             }
             reader.reveal();
+        }
+        Action::ToggleSetAside => {
+            let message = super::set_aside::toggle(reader);
+            model.info(message);
         }
         Action::Search => reader.start_search(),
         Action::SearchNext => reader.search_step(true),

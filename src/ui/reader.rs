@@ -4,13 +4,13 @@
 use super::theme::Theme;
 use crate::action::Action;
 use crate::annotations::{Kind, Placement};
-use crate::document::PassageKind;
+use crate::document::{PassageKind, TextStyle};
 use crate::layout::{Pane, PassageRows, Row};
 use crate::model::{Found, Model, Reader, notes};
 use crate::text::printable;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
@@ -89,6 +89,26 @@ fn draw_text_pane(frame: &mut Frame, reader: &Reader, pane: Pane, rect: Rect, th
 /// Styles over byte ranges of a passage's text, later ones on top.
 fn overlays(reader: &Reader, passage: usize, theme: Theme) -> Vec<(usize, usize, Style)> {
     let mut out = Vec::new();
+    // The brief's own emphasis and links first: marks drawn by the reader
+    // go on top of them.
+    let section = &reader.brief.sections[reader.index.section[passage]];
+    let p = &section.passages[reader.index.position[passage]];
+    for s in &p.styles {
+        let modifier = match s.style {
+            TextStyle::Emphasis => Modifier::ITALIC,
+            TextStyle::Strong => Modifier::BOLD,
+            TextStyle::Code => Modifier::DIM,
+            TextStyle::Strikethrough => Modifier::CROSSED_OUT,
+        };
+        out.push((s.start, s.end, Style::new().add_modifier(modifier)));
+    }
+    for link in &p.links {
+        out.push((
+            link.start,
+            link.end,
+            Style::new().add_modifier(Modifier::UNDERLINED),
+        ));
+    }
     let file = &reader.annotations.file;
     for (a, placement) in file.annotations.iter().zip(&reader.annotations.placements) {
         if let (
@@ -215,17 +235,26 @@ fn passage_row<'a>(
             spans.extend(styled_spans(heading, start, end, theme.heading(), &marks));
         }
         Row::Speaker { start, end, last } => {
-            if let PassageKind::Turn { speaker } = &p.kind {
+            if let Some(speaker) = p.kind.label() {
                 let name = speaker.get(start..end).unwrap_or("");
                 let colon = if last { ":" } else { "" };
-                spans.push(Span::styled(format!("{name}{colon}"), theme.speaker()));
+                let style = if matches!(p.kind, PassageKind::SetAside { .. }) {
+                    theme.dim()
+                } else {
+                    theme.speaker()
+                };
+                spans.push(Span::styled(format!("{name}{colon}"), style));
             }
         }
         Row::Blank => {}
         Row::Text { start, end, first } => {
             let prefix_width = usize::from(rows.prefix_width);
             let prefix = match (&p.kind, first) {
-                (PassageKind::Bullet, true) => format!("{}• ", " ".repeat(prefix_width - 2)),
+                (PassageKind::Bullet, true) => {
+                    let marker = crate::layout::marker_text(p);
+                    let indent = prefix_width.saturating_sub(crate::text::width(marker) + 1);
+                    format!("{}{marker} ", " ".repeat(indent))
+                }
                 (PassageKind::Question, true) => "Q ".to_string(),
                 (PassageKind::Quote, _) => "│ ".to_string(),
                 _ => " ".repeat(prefix_width),
@@ -241,6 +270,9 @@ fn passage_row<'a>(
             }
             if p.kind == PassageKind::Quote {
                 base = base.add_modifier(ratatui::style::Modifier::ITALIC);
+            }
+            if matches!(p.kind, PassageKind::SetAside { .. }) {
+                base = base.patch(theme.dim());
             }
             spans.extend(styled_spans(&p.text, start, end, base, marks));
         }

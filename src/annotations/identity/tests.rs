@@ -9,7 +9,7 @@ fn brief_with(title: &str, id: Option<&str>) -> Brief {
             id: id.map(Into::into),
             ..Meta::default()
         },
-        sections: vec![],
+        ..Brief::default()
     }
 }
 

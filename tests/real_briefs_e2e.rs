@@ -1,0 +1,56 @@
+//! Saved web pages and PDFs open in the reader like any brief: the real
+//! binary in a pseudo-terminal.
+
+mod common;
+
+use common::pty::{Env, Session};
+
+#[test]
+fn a_saved_web_page_opens_in_the_reader_with_its_furniture_set_aside() {
+    let env = Env::new();
+    let page = common::fixture_path("html/think-tank-analysis.html");
+    let mut s = Session::start(&env, &[page.to_str().expect("utf-8 path")], 110, 30);
+    let screen = s.wait_for_all(&[
+        "Baltic ports prepare for military mobility",
+        "Liis Tamm",
+        "The ports of Tallinn, Riga and Klaipėda",
+    ]);
+    assert!(!screen.contains("We use cookies"), "{screen}");
+    // `z` shows what was set aside, under its reason.
+    s.send("z");
+    s.wait_for_all(&[
+        "byline:",
+        "By Liis Tamm · 14 March 2025",
+        "pieces of page furniture",
+    ]);
+    s.send("G");
+    s.wait_for_all(&["page footer:", "All rights reserved."]);
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}
+
+#[test]
+fn a_pdf_opens_in_the_reader_in_column_order() {
+    let env = Env::new();
+    let pdf = common::fixture_path("pdf/two-column.pdf");
+    let mut s = Session::start(&env, &[pdf.to_str().expect("utf-8 path")], 110, 30);
+    s.wait_for_all(&[
+        "Rail freight across the Carpathians",
+        "Oksana Melnyk",
+        "Left column first. Freight trains between Ukraine and Romania cross",
+    ]);
+    s.send("G");
+    s.wait_for("Right column last.");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}
+
+#[test]
+fn a_scanned_pdf_says_it_has_no_text_layer() {
+    let env = Env::new();
+    let pdf = common::fixture_path("pdf/scanned-no-text.pdf");
+    let mut s = Session::start(&env, &[pdf.to_str().expect("utf-8 path")], 110, 30);
+    // One line naming the file and saying why; a failing exit status.
+    s.wait_for("scanned-no-text.pdf: a scanned PDF with no text layer");
+    s.assert_exited_cleanly(1);
+}
