@@ -10,6 +10,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
+mod column;
+pub use column::Comfort;
+
 /// The panes of the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Pane {

@@ -167,7 +167,14 @@ fn long_passage_pages_within_itself() {
         1,
         "reaches the next passage"
     );
+    // `k` reads it upwards (issue 13): its end first, then back to its start.
     press(&mut model, "k");
+    let r = model.reader.as_ref().unwrap();
+    assert_eq!(r.cursor, 0);
+    assert!(r.tops[0].line > 0, "its end is shown first: {:?}", r.tops);
+    for _ in 0..30 {
+        press(&mut model, "k");
+    }
     let r = model.reader.as_ref().unwrap();
     assert_eq!(
         (r.cursor, r.tops[0].line),

@@ -12,6 +12,7 @@ mod position;
 mod reader;
 mod scroll;
 mod search;
+mod view;
 
 use crate::action::Action;
 use crate::annotations::AnnotationFile;
@@ -163,6 +164,8 @@ pub struct Model {
     /// The last action a key binding produced. Drawn nowhere: it lets tests
     /// (and anyone debugging a keymap) see what a key did.
     pub last_action: Option<Action>,
+    /// Scroll-off and column width (config.yaml).
+    pub comfort: crate::layout::Comfort,
 }
 
 impl Model {
@@ -172,6 +175,7 @@ impl Model {
             width,
             height,
             colour: true,
+            comfort: crate::layout::Comfort::default(),
             ..Model::default()
         }
     }
@@ -555,7 +559,9 @@ fn open(model: &mut Model, opened: Opened, fx: &mut Vec<Effect>) {
         }
     }
     let save_problem = opened.save_problem.clone();
-    let reader = Reader::new(opened, model.width, model.height);
+    let mut reader = Reader::new(opened, model.width, model.height);
+    reader.scroll_off = model.comfort.scroll_off;
+    reader.reveal();
     model.message = None;
     if let Some(problem) = &reader.annotations.read_only {
         model.problem(annotate::READ_ONLY, problem.clone());

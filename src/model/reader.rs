@@ -81,6 +81,9 @@ pub struct Reader {
     /// The reading position's text, not found in the loaded start: looked
     /// for again once the rest is in.
     pending_anchor: Option<Anchor>,
+    /// Rows of context kept above and below the cursor's passage
+    /// (`scroll_off:` in config.yaml).
+    pub scroll_off: usize,
     /// Re-attaching the detached annotation with this id: the reader
     /// chooses the passage, then confirms (see `annotate::choose`).
     pub choosing: Option<String>,
@@ -146,6 +149,7 @@ impl Reader {
             pending_position,
             pending_anchor,
             choosing: None,
+            scroll_off: crate::layout::Comfort::default().scroll_off,
             reading_at: cursor,
             brief,
         };
@@ -317,59 +321,6 @@ impl Reader {
             free = free.saturating_sub(h);
         }
         self.tops[slot] = new_top;
-    }
-
-    /// Scroll the cursor's pane so the cursor's passage is in view: whole if
-    /// it fits, else its first rows.
-    pub fn reveal(&mut self) {
-        if self.index.is_empty() {
-            return;
-        }
-        let pane = self.pane_of(self.cursor);
-        let rect = self.geometry().pane(pane);
-        let height = usize::from(rect.height.saturating_sub(2));
-        let list = self.index.in_pane(pane);
-        let Ok(pos) = list.binary_search(&self.cursor) else {
-            return;
-        };
-        let slot = pane_slot(pane);
-        let top = self.tops[slot];
-        if pos < top.pos || (pos == top.pos && top.line > 0) {
-            self.tops[slot] = Top { pos, line: 0 };
-            return;
-        }
-        // Rows from the top of the view to the end of the cursor's passage;
-        // counting stops as soon as they overflow the view.
-        let mut rows = 0;
-        let fits = list[top.pos..=pos].iter().all(|&p| {
-            rows += self.height_of(p, rect);
-            rows.saturating_sub(top.line) <= height
-        });
-        if fits {
-            return;
-        }
-        // Bring the cursor's passage up until it ends at the bottom.
-        let own = self.height_of(list[pos], rect);
-        if own >= height {
-            self.tops[slot] = Top { pos, line: 0 };
-            return;
-        }
-        let mut start = pos;
-        let mut used = own;
-        while start > 0 {
-            let h = self.height_of(list[start - 1], rect);
-            if used + h > height {
-                let line = h - (height - used);
-                self.tops[slot] = Top {
-                    pos: start - 1,
-                    line,
-                };
-                return;
-            }
-            used += h;
-            start -= 1;
-        }
-        self.tops[slot] = Top { pos: 0, line: 0 };
     }
 
     pub fn move_to(&mut self, passage: usize) {
@@ -556,8 +507,8 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::PrevPassage if on_notes => notes::move_cursor(reader, -1),
         Action::FirstPassage if on_notes => notes::move_cursor(reader, isize::MIN),
         Action::LastPassage if on_notes => notes::move_cursor(reader, isize::MAX),
-        Action::NextPassage => reader.move_to(reader.cursor + 1),
-        Action::PrevPassage => reader.move_to(reader.cursor.saturating_sub(1)),
+        Action::NextPassage => reader.step(true),
+        Action::PrevPassage => reader.step(false),
         Action::FirstPassage => reader.move_to(0),
         Action::LastPassage => reader.move_to(usize::MAX),
         Action::NextSentence => reader.next_sentence(),
