@@ -57,6 +57,8 @@ pub enum Action {
     PrevPane,
     /// Show or hide the notes pane.
     ToggleNotes,
+    /// Keep the text to a readable column, centred, or let it fill the pane.
+    ToggleColumnWidth,
 
     /// Search the brief as you type.
     Search,

@@ -198,3 +198,36 @@ fn remapped_keys_are_the_keys_shown() {
         snap("remapped_editor", &m, size);
     }
 }
+
+/// At 200 columns with the notes pane hidden, the text keeps to a readable
+/// column, centred; `w` lets it fill the pane (issue 13).
+#[test]
+fn readable_column_when_wide() {
+    let mut m = reader("seed_like.txt", 200, 40);
+    if m.reader.as_ref().is_some_and(|r| r.notes_visible()) {
+        press(&mut m, "t");
+    }
+    let screen = render(&m, 200, 40);
+    let widest = |screen: &str| {
+        screen
+            .lines()
+            .filter(|l| l.starts_with('│'))
+            .map(|l| {
+                l.trim_matches(|c| c == '│' || c == ' ' || c == '┃')
+                    .chars()
+                    .count()
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    assert!(widest(&screen) <= 84, "{screen}");
+    assert!(
+        screen.lines().any(|l| l.starts_with("│       ")),
+        "centred: {screen}"
+    );
+    snap("reader_column", &m, (200, 40));
+    press(&mut m, "w");
+    let screen = render(&m, 200, 40);
+    assert!(widest(&screen) > 150, "{screen}");
+    snap("reader_full_width", &m, (200, 40));
+}

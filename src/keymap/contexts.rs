@@ -64,6 +64,7 @@ pub fn applies(context: Context, action: &Action) -> bool {
                     | A::NextPane
                     | A::PrevPane
                     | A::ToggleNotes
+                    | A::ToggleColumnWidth
                     | A::Search
                     | A::SearchNext
                     | A::SearchPrev

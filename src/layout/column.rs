@@ -18,3 +18,66 @@ impl Default for Comfort {
         }
     }
 }
+
+/// The text column of the reader's panes: at most `width` cells of text
+/// (gutter included) while `limited`, centred in the pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    pub width: u16,
+    pub limited: bool,
+}
+
+impl Default for Column {
+    fn default() -> Column {
+        Column {
+            width: Comfort::default().column_width,
+            limited: true,
+        }
+    }
+}
+
+impl Column {
+    /// Cells the text is wrapped to inside a pane `inner` cells wide.
+    pub fn text_width(self, inner: u16) -> u16 {
+        if self.limited {
+            inner.min(self.width)
+        } else {
+            inner
+        }
+    }
+
+    /// Blank cells left of the column, centring it in the pane.
+    pub fn indent(self, inner: u16) -> u16 {
+        (inner - self.text_width(inner)) / 2
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_column_is_capped_and_centred() {
+        let on = Column {
+            width: 84,
+            limited: true,
+        };
+        let off = Column {
+            limited: false,
+            ..on
+        };
+        // (column, pane inner width, text width, indent)
+        let cases = [
+            (on, 40, 40, 0),
+            (on, 84, 84, 0),
+            (on, 85, 84, 0),
+            (on, 198, 84, 57),
+            (off, 198, 198, 0),
+            (on, 0, 0, 0),
+        ];
+        for (column, inner, width, indent) in cases {
+            assert_eq!(column.text_width(inner), width, "{column:?} in {inner}");
+            assert_eq!(column.indent(inner), indent, "{column:?} in {inner}");
+        }
+    }
+}

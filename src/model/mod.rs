@@ -561,6 +561,10 @@ fn open(model: &mut Model, opened: Opened, fx: &mut Vec<Effect>) {
     let save_problem = opened.save_problem.clone();
     let mut reader = Reader::new(opened, model.width, model.height);
     reader.scroll_off = model.comfort.scroll_off;
+    reader.column = crate::layout::Column {
+        width: model.comfort.column_width,
+        limited: true,
+    };
     reader.reveal();
     model.message = None;
     if let Some(problem) = &reader.annotations.read_only {

@@ -8,7 +8,9 @@ use crate::annotations::{
     self, Anchor, AnnotationFile, BriefRecord, Colour, Fingerprint, Placement,
 };
 use crate::document::Brief;
-use crate::layout::{Pane, PassageIndex, PassageRows, ReaderGeometry, WrapCache, reader_geometry};
+use crate::layout::{
+    Column, Pane, PassageIndex, PassageRows, ReaderGeometry, WrapCache, reader_geometry,
+};
 use ratatui::layout::Rect;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -84,6 +86,8 @@ pub struct Reader {
     /// Rows of context kept above and below the cursor's passage
     /// (`scroll_off:` in config.yaml).
     pub scroll_off: usize,
+    /// The text column's widest and whether it is kept to that.
+    pub column: Column,
     /// Re-attaching the detached annotation with this id: the reader
     /// chooses the passage, then confirms (see `annotate::choose`).
     pub choosing: Option<String>,
@@ -150,6 +154,7 @@ impl Reader {
             pending_anchor,
             choosing: None,
             scroll_off: crate::layout::Comfort::default().scroll_off,
+            column: Column::default(),
             reading_at: cursor,
             brief,
         };
@@ -218,7 +223,8 @@ impl Reader {
             |inner, cap| {
                 let mut rows = 0;
                 for &i in &self.index.summary {
-                    rows += self.wraps.height(&self.brief, &self.index, i, inner);
+                    let width = self.column.text_width(inner);
+                    rows += self.wraps.height(&self.brief, &self.index, i, width);
                     if rows > cap {
                         break;
                     }
@@ -238,7 +244,7 @@ impl Reader {
             &self.brief,
             &self.index,
             passage,
-            pane_rect.width.saturating_sub(2),
+            self.column.text_width(pane_rect.width.saturating_sub(2)),
         )
     }
 
@@ -526,6 +532,10 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             if reader.focus == Pane::Notes && !reader.notes_visible() {
                 reader.focus = reader.pane_of(reader.cursor);
             }
+            reader.reveal();
+        }
+        Action::ToggleColumnWidth => {
+            reader.column.limited = !reader.column.limited;
             reader.reveal();
         }
         Action::Search => reader.start_search(),
