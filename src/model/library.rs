@@ -212,6 +212,9 @@ impl Library {
             return;
         };
         entry.counts = Counts::of(reader.annotations.file.live());
+        if let Some(at) = &reader.annotations.file.position {
+            entry.read = Some((at.progress.unwrap_or(0), at.updated.clone()));
+        }
     }
 }
 

@@ -9,6 +9,7 @@ mod library;
 pub mod notes;
 pub mod overlay_text;
 mod position;
+mod progress;
 mod reader;
 mod scroll;
 mod search;

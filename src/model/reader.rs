@@ -431,7 +431,9 @@ impl Reader {
 
     /// The reading position to save, if it moved since the brief was opened.
     pub fn position_to_save(&mut self, now: &str) -> bool {
-        if self.cursor == self.opened_at || self.annotations.read_only.is_some() {
+        // A brief opened for the first time is saved as opened (not new).
+        let first = self.annotations.file.position.is_none() && !self.partial;
+        if (self.cursor == self.opened_at && !first) || self.annotations.read_only.is_some() {
             return false;
         }
         self.opened_at = self.cursor;
@@ -440,7 +442,10 @@ impl Reader {
         } else {
             ""
         };
-        self.annotations.file.position = Some(position::at(text, self.cursor, now));
+        let furthest = self.furthest_progress();
+        let mut at = position::at(text, self.cursor, now);
+        at.progress = Some(furthest);
+        self.annotations.file.position = Some(at);
         true
     }
 

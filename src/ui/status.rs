@@ -189,7 +189,11 @@ fn position(model: &Model) -> String {
             let mut text = if total == 0 {
                 "empty brief".to_string()
             } else {
-                format!("¶ {}/{total} · {section}", reader.cursor + 1)
+                format!(
+                    "¶ {}/{total} · {}% · {section}",
+                    reader.cursor + 1,
+                    reader.progress()
+                )
             };
             if bookmarks > 0 {
                 text.push_str(&format!(" · ★{bookmarks}"));
