@@ -77,6 +77,8 @@ pub enum Action {
     Bookmarks,
     /// List notes whose brief cannot be found, to attach them to a brief.
     NotesWithoutBrief,
+    /// Sort the library by date, title, last read or progress (in turn).
+    SortLibrary,
     /// Start selecting sentences (extend with the sentence keys).
     Select,
     /// Highlight the passage or selection; again to change colour.

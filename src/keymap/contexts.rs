@@ -40,6 +40,7 @@ pub fn applies(context: Context, action: &Action) -> bool {
                 | A::Open
                 | A::Bookmarks
                 | A::NotesWithoutBrief
+                | A::SortLibrary
         ),
         // The reader, and choosing where a detached note goes (which
         // answers like a question).

@@ -6,6 +6,7 @@ mod annotate;
 mod drafts;
 mod leaving;
 mod library;
+mod library_order;
 pub mod notes;
 pub mod overlay_text;
 mod position;

@@ -430,9 +430,11 @@ impl Reader {
     }
 
     /// The reading position to save, if it moved since the brief was opened.
-    pub fn position_to_save(&mut self, now: &str) -> bool {
-        // A brief opened for the first time is saved as opened (not new).
-        let first = self.annotations.file.position.is_none() && !self.partial;
+    /// `mark_opened`: a brief opened for the first time is saved as
+    /// opened (no longer new in the library) even where the cursor did not
+    /// move; not when rescuing on a signal, which saves only what changed.
+    pub fn position_to_save(&mut self, now: &str, mark_opened: bool) -> bool {
+        let first = mark_opened && self.annotations.file.position.is_none() && !self.partial;
         if (self.cursor == self.opened_at && !first) || self.annotations.read_only.is_some() {
             return false;
         }
