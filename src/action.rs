@@ -77,6 +77,10 @@ pub enum Action {
     Bookmarks,
     /// List notes whose brief cannot be found, to attach them to a brief.
     NotesWithoutBrief,
+    /// Undo the last change to this brief's annotations.
+    Undo,
+    /// Redo the change just undone.
+    Redo,
     /// Sort the library by date, title, last read or progress (in turn).
     SortLibrary,
     /// Start selecting sentences (extend with the sentence keys).

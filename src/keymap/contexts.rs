@@ -66,6 +66,8 @@ pub fn applies(context: Context, action: &Action) -> bool {
                     | A::PrevPane
                     | A::ToggleNotes
                     | A::ToggleColumnWidth
+                    | A::Undo
+                    | A::Redo
                     | A::Search
                     | A::SearchNext
                     | A::SearchPrev

@@ -14,6 +14,7 @@ mod progress;
 mod reader;
 mod scroll;
 mod search;
+mod undo;
 mod view;
 
 use crate::action::Action;
@@ -315,6 +316,12 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
 }
 
 fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
+    let before = undo::before(model, &action);
+    dispatch_action(model, action, fx);
+    undo::after(model, before);
+}
+
+fn dispatch_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
     match action {
         Action::Key(key) => press(model, key, fx),
         Action::Paste(text) => paste(model, &text),

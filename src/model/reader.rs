@@ -88,6 +88,8 @@ pub struct Reader {
     pub scroll_off: usize,
     /// The text column's widest and whether it is kept to that.
     pub column: Column,
+    /// Changes to the annotations that can be undone and redone.
+    pub history: super::undo::History,
     /// Re-attaching the detached annotation with this id: the reader
     /// chooses the passage, then confirms (see `annotate::choose`).
     pub choosing: Option<String>,
@@ -155,6 +157,7 @@ impl Reader {
             choosing: None,
             scroll_off: crate::layout::Comfort::default().scroll_off,
             column: Column::default(),
+            history: Default::default(),
             reading_at: cursor,
             brief,
         };
@@ -545,6 +548,8 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             reader.column.limited = !reader.column.limited;
             reader.reveal();
         }
+        Action::Undo => super::undo::step(model, true, fx),
+        Action::Redo => super::undo::step(model, false, fx),
         Action::Search => reader.start_search(),
         Action::SearchNext => reader.search_step(true),
         Action::SearchPrev => reader.search_step(false),

@@ -88,13 +88,13 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                row(
-                    "⚠ unreadable",
-                    &format!("{} — {}", printable(&name), printable(err)),
-                    "",
-                    "",
-                    "",
-                )
+                // The reason runs across the columns it leaves empty.
+                let why = format!("{} — {}", printable(&name), printable(err));
+                if cat_w > 0 {
+                    format!("{} {why}", pad("⚠ unreadable", cat_w))
+                } else {
+                    why
+                }
             }
             None => {
                 let date = e
