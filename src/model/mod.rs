@@ -569,6 +569,7 @@ fn open(model: &mut Model, opened: Opened, fx: &mut Vec<Effect>) {
     }
     let save_problem = opened.save_problem.clone();
     let mut reader = Reader::new(opened, model.width, model.height);
+    reader.cannot_save = save_problem.is_some();
     reader.scroll_off = model.comfort.scroll_off;
     reader.column = crate::layout::Column {
         width: model.comfort.column_width,

@@ -88,6 +88,9 @@ pub struct Reader {
     pub scroll_off: usize,
     /// The text column's widest and whether it is kept to that.
     pub column: Column,
+    /// Saving is known not to work (said when the brief opened): a first
+    /// opening is not saved, so leaving is not held up by it.
+    pub(super) cannot_save: bool,
     /// Changes to the annotations that can be undone and redone.
     pub history: super::undo::History,
     /// Re-attaching the detached annotation with this id: the reader
@@ -158,6 +161,7 @@ impl Reader {
             scroll_off: crate::layout::Comfort::default().scroll_off,
             column: Column::default(),
             history: Default::default(),
+            cannot_save: false,
             reading_at: cursor,
             brief,
         };
@@ -390,15 +394,17 @@ impl Reader {
             .collect()
     }
 
-    pub fn next_sentence(&mut self) {
+    /// True when a selection is at its passage's last sentence already.
+    pub fn next_sentence(&mut self) -> bool {
         if self.index.is_empty() {
-            return;
+            return false;
         }
         let count = self.sentences(self.cursor).len();
         if let Some(sel) = self.selection.as_mut() {
+            let at_end = sel.head + 1 >= count;
             sel.head = (sel.head + 1).min(count.saturating_sub(1));
             self.sentence = Some(sel.head);
-            return;
+            return at_end;
         }
         match self.sentence {
             Some(s) if s + 1 < count => self.sentence = Some(s + 1),
@@ -409,6 +415,7 @@ impl Reader {
             }
             _ => {}
         }
+        false
     }
 
     pub fn prev_sentence(&mut self) {
@@ -437,7 +444,10 @@ impl Reader {
     /// opened (no longer new in the library) even where the cursor did not
     /// move; not when rescuing on a signal, which saves only what changed.
     pub fn position_to_save(&mut self, now: &str, mark_opened: bool) -> bool {
-        let first = mark_opened && self.annotations.file.position.is_none() && !self.partial;
+        let first = mark_opened
+            && !self.cannot_save
+            && self.annotations.file.position.is_none()
+            && !self.partial;
         if (self.cursor == self.opened_at && !first) || self.annotations.read_only.is_some() {
             return false;
         }
@@ -527,7 +537,11 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::PrevPassage => reader.step(false),
         Action::FirstPassage => reader.move_to(0),
         Action::LastPassage => reader.move_to(usize::MAX),
-        Action::NextSentence => reader.next_sentence(),
+        Action::NextSentence => {
+            if reader.next_sentence() {
+                model.info("The selection ends with its passage: it stays in one passage");
+            }
+        }
         Action::PrevSentence => reader.prev_sentence(),
         Action::NextSection => reader.next_section(),
         Action::PrevSection => reader.prev_section(),
@@ -551,8 +565,12 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::Undo => super::undo::step(model, true, fx),
         Action::Redo => super::undo::step(model, false, fx),
         Action::Search => reader.start_search(),
-        Action::SearchNext => reader.search_step(true),
-        Action::SearchPrev => reader.search_step(false),
+        Action::SearchNext | Action::SearchPrev => {
+            let said = reader.search_step(action == Action::SearchNext);
+            if let Some(message) = said {
+                model.info(message);
+            }
+        }
         Action::Select => annotate::select(reader),
         Action::Bookmarks => fx.push(Effect::LoadBookmarks),
         Action::Click { column, row } => reader.click(column, row),
