@@ -19,6 +19,10 @@ pub const KNOWN_KEYS: &[(&str, &str)] = &[
         "rows of context kept above and below the current passage (0 to 20)",
     ),
     (
+        "theme",
+        "the colours: dark, light or high-contrast (NO_COLOR still wins)",
+    ),
+    (
         "column_width",
         "widest text column in cells, centred when there is room (20 to 1000)",
     ),
@@ -112,6 +116,15 @@ pub fn parse(text: &str, file: &str, home: Option<&Path>) -> (Config, Vec<String
                     config.comfort.column_width
                 )),
             },
+            "theme" => match yaml::value_to_text(&value)
+                .as_deref()
+                .and_then(crate::layout::ThemeName::parse)
+            {
+                Some(theme) => config.comfort.theme = theme,
+                None => problems.push(format!(
+                    "{file}:{line}: theme: give dark, light or high-contrast; using dark"
+                )),
+            },
             other => {
                 let known: Vec<String> = KNOWN_KEYS
                     .iter()
@@ -196,6 +209,23 @@ mod tests {
             for (p, e) in problems.iter().zip(expected) {
                 assert!(p.starts_with(e), "{text:?}: {p:?} should start with {e:?}");
             }
+        }
+    }
+
+    #[test]
+    fn themes() {
+        use crate::layout::ThemeName;
+        let cases = [
+            ("", ThemeName::Dark, false),
+            ("theme: light\n", ThemeName::Light, false),
+            ("theme: high-contrast\n", ThemeName::HighContrast, false),
+            ("theme: dark\n", ThemeName::Dark, false),
+            ("theme: neon\n", ThemeName::Dark, true),
+        ];
+        for (text, theme, problem) in cases {
+            let (config, problems) = parse(text, "c.yaml", None);
+            assert_eq!(config.comfort.theme, theme, "{text:?}");
+            assert_eq!(!problems.is_empty(), problem, "{text:?}: {problems:?}");
         }
     }
 

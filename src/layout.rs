@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 mod column;
-pub use column::{Column, Comfort};
+pub use column::{Column, Comfort, ThemeName};
 
 /// The panes of the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -41,9 +41,9 @@ fn progress_and_new_survive_a_restart() {
 
     // Read a.txt to the end: the status line says 100%.
     let mut s = Session::start(&env, &[a.to_str().unwrap()], 120, 40);
-    s.wait_for("¶ 1/5 · 20%");
+    s.wait_for_all(&["¶ 1/5 · ", " · 20%"]);
     s.send("G");
-    s.wait_for("¶ 5/5 · 100%");
+    s.wait_for_all(&["¶ 5/5 · ", " · 100%"]);
     s.send("q");
     s.assert_exited_cleanly(0);
 

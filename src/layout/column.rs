@@ -8,6 +8,35 @@ pub struct Comfort {
     pub scroll_off: usize,
     /// Widest text column, in cells; wider panes centre it.
     pub column_width: u16,
+    /// The colours marks are drawn in (NO_COLOR still wins).
+    pub theme: ThemeName,
+}
+
+/// The themes `theme:` in config.yaml names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    /// Marks in colours that read on a dark background.
+    #[default]
+    Dark,
+    /// Darker marks, for a light background.
+    Light,
+    /// No dim text, strong colours and underlines.
+    HighContrast,
+}
+
+impl ThemeName {
+    pub const ALL: [(&'static str, ThemeName); 3] = [
+        ("dark", ThemeName::Dark),
+        ("light", ThemeName::Light),
+        ("high-contrast", ThemeName::HighContrast),
+    ];
+
+    pub fn parse(name: &str) -> Option<ThemeName> {
+        Self::ALL
+            .iter()
+            .find(|(n, _)| *n == name.trim())
+            .map(|(_, t)| *t)
+    }
 }
 
 impl Default for Comfort {
@@ -15,6 +44,7 @@ impl Default for Comfort {
         Comfort {
             scroll_off: 3,
             column_width: 84,
+            theme: ThemeName::Dark,
         }
     }
 }

@@ -190,7 +190,7 @@ fn position(model: &Model) -> String {
                 "empty brief".to_string()
             } else {
                 format!(
-                    "¶ {}/{total} · {}% · {section}",
+                    "¶ {}/{total} · {section} · {}%",
                     reader.cursor + 1,
                     reader.progress()
                 )
