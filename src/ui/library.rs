@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
     let count_w = if w >= 50 { 12.min(w / 6) } else { 0 };
     let date_w = 10.min(w / 4);
     // How far each brief was read: "new", or "42% 2026-11-30" when wide.
-    let read_w = if w >= 90 {
+    let read_w = if w >= 140 {
         15
     } else if w >= 40 {
         4

@@ -189,11 +189,7 @@ fn position(model: &Model) -> String {
             let mut text = if total == 0 {
                 "empty brief".to_string()
             } else {
-                format!(
-                    "¶ {}/{total} · {section} · {}%",
-                    reader.cursor + 1,
-                    reader.progress()
-                )
+                format!("¶ {}/{total} · {section}", reader.cursor + 1)
             };
             if bookmarks > 0 {
                 text.push_str(&format!(" · ★{bookmarks}"));
@@ -213,6 +209,10 @@ fn position(model: &Model) -> String {
             }
             if reader.focus == Pane::Notes {
                 text.push_str(" · notes");
+            }
+            // How far into the brief: last, so the rest keeps its place.
+            if total > 0 {
+                text.push_str(&format!(" · {}%", reader.progress()));
             }
             text
         }
