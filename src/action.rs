@@ -59,6 +59,8 @@ pub enum Action {
     ToggleNotes,
     /// Show or hide what the loader set aside as page furniture (dimmed, at the end).
     ToggleSetAside,
+    /// Keep the text to a readable column, centred, or let it fill the pane.
+    ToggleColumnWidth,
 
     /// Search the brief as you type.
     Search,
@@ -85,6 +87,12 @@ pub enum Action {
     CopyPassage,
     /// Copy the passage's note to the clipboard, with its source.
     CopyNote,
+    /// Undo the last change to this brief's annotations.
+    Undo,
+    /// Redo the change just undone.
+    Redo,
+    /// Sort the library by date, title, last read or progress (in turn).
+    SortLibrary,
     /// Start selecting sentences (extend with the sentence keys).
     Select,
     /// Highlight the passage or selection; again to change colour.

@@ -3,6 +3,7 @@
 //! is reported with its line, never silently ignored.
 
 use crate::keymap::Keymap;
+use crate::layout::Comfort;
 use crate::yaml::{self, Pairs, Value};
 use std::path::{Path, PathBuf};
 
@@ -17,6 +18,18 @@ pub const KNOWN_KEYS: &[(&str, &str)] = &[
         "citation",
         "how a copied passage names its source: plain or markdown",
     ),
+    (
+        "scroll_off",
+        "rows of context kept above and below the current passage (0 to 20)",
+    ),
+    (
+        "theme",
+        "the colours: dark, light or high-contrast (NO_COLOR still wins)",
+    ),
+    (
+        "column_width",
+        "widest text column in cells, centred when there is room (20 to 1000)",
+    ),
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -25,6 +38,8 @@ pub struct Config {
     pub library: Option<PathBuf>,
     /// How `y` (copy a passage) names its source.
     pub citation: crate::payload::Citation,
+    /// Scroll-off and column width.
+    pub comfort: Comfort,
 }
 
 /// Line (1-based) of the top-level `key:` in `text`, for messages.
@@ -46,6 +61,13 @@ fn expand_home(path: &str, home: Option<&Path>) -> Option<PathBuf> {
         None if path == "~" => home.map(Path::to_path_buf),
         None => Some(PathBuf::from(path)),
     }
+}
+
+/// A whole number in `range`, written as YAML number or text.
+fn number(value: &Value, range: std::ops::RangeInclusive<usize>) -> Option<usize> {
+    yaml::value_to_text(value)
+        .and_then(|t| t.trim().parse::<usize>().ok())
+        .filter(|n| range.contains(n))
 }
 
 /// Parse `text` (the file at `file`, named in problems). `home` expands `~`.
@@ -93,6 +115,29 @@ pub fn parse(text: &str, file: &str, home: Option<&Path>) -> (Config, Vec<String
                     )),
                 }
             }
+            "scroll_off" => match number(&value, 0..=20) {
+                Some(n) => config.comfort.scroll_off = n,
+                None => problems.push(format!(
+                    "{file}:{line}: scroll_off: give a number of rows from 0 to 20; using {}",
+                    config.comfort.scroll_off
+                )),
+            },
+            "column_width" => match number(&value, 20..=1000) {
+                Some(n) => config.comfort.column_width = n as u16,
+                None => problems.push(format!(
+                    "{file}:{line}: column_width: give a number of cells from 20 to 1000; using {}",
+                    config.comfort.column_width
+                )),
+            },
+            "theme" => match yaml::value_to_text(&value)
+                .as_deref()
+                .and_then(crate::layout::ThemeName::parse)
+            {
+                Some(theme) => config.comfort.theme = theme,
+                None => problems.push(format!(
+                    "{file}:{line}: theme: give dark, light or high-contrast; using dark"
+                )),
+            },
             other => {
                 let known: Vec<String> = KNOWN_KEYS
                     .iter()
@@ -176,6 +221,64 @@ mod tests {
             assert_eq!(problems.len(), expected.len(), "{text:?}: {problems:?}");
             for (p, e) in problems.iter().zip(expected) {
                 assert!(p.starts_with(e), "{text:?}: {p:?} should start with {e:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn themes() {
+        use crate::layout::ThemeName;
+        let cases = [
+            ("", ThemeName::Dark, false),
+            ("theme: light\n", ThemeName::Light, false),
+            ("theme: high-contrast\n", ThemeName::HighContrast, false),
+            ("theme: dark\n", ThemeName::Dark, false),
+            ("theme: neon\n", ThemeName::Dark, true),
+        ];
+        for (text, theme, problem) in cases {
+            let (config, problems) = parse(text, "c.yaml", None);
+            assert_eq!(config.comfort.theme, theme, "{text:?}");
+            assert_eq!(!problems.is_empty(), problem, "{text:?}: {problems:?}");
+        }
+    }
+
+    #[test]
+    fn comfort_settings() {
+        let default = Comfort::default();
+        let cases: Vec<(&str, usize, u16, Option<&str>)> = vec![
+            ("", default.scroll_off, default.column_width, None),
+            ("scroll_off: 0\n", 0, default.column_width, None),
+            ("scroll_off: 7\ncolumn_width: 100\n", 7, 100, None),
+            ("column_width: \"60\"\n", default.scroll_off, 60, None),
+            (
+                "scroll_off: -1\n",
+                default.scroll_off,
+                default.column_width,
+                Some("c.yaml:1: scroll_off: give a number of rows from 0 to 20"),
+            ),
+            (
+                "scroll_off: lots\n",
+                default.scroll_off,
+                default.column_width,
+                Some("c.yaml:1: scroll_off: give a number"),
+            ),
+            (
+                "# wide\ncolumn_width: 5\n",
+                default.scroll_off,
+                default.column_width,
+                Some("c.yaml:2: column_width: give a number of cells from 20 to 1000"),
+            ),
+        ];
+        for (text, scroll_off, column_width, problem) in cases {
+            let (config, problems) = parse(text, "c.yaml", None);
+            assert_eq!(config.comfort.scroll_off, scroll_off, "{text:?}");
+            assert_eq!(config.comfort.column_width, column_width, "{text:?}");
+            match problem {
+                None => assert!(problems.is_empty(), "{text:?}: {problems:?}"),
+                Some(p) => assert!(
+                    problems.len() == 1 && problems[0].starts_with(p),
+                    "{text:?}: {problems:?}"
+                ),
             }
         }
     }

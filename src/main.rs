@@ -110,7 +110,7 @@ fn main() -> ExitCode {
         }
         None => needs_a_terminal(&cli.paths)
             .and_then(|()| brief::cli::start_for(&cli.paths, &config))
-            .and_then(|start| brief::app::run(start, problems)),
+            .and_then(|start| brief::app::run(start, problems, config.comfort)),
     };
     match result {
         Ok(code) => code,

@@ -39,6 +39,8 @@ pub struct LibraryEntry {
     pub error: Option<String>,
     /// Its annotations, by kind.
     pub counts: Counts,
+    /// How far it was read (per cent) and when; None: never opened.
+    pub read: Option<(u8, String)>,
 }
 
 /// A bookmark somewhere in the library, for the bookmarks list.

@@ -67,6 +67,10 @@ fn reader_model() -> Model {
     press(&mut m, "/");
     type_text(&mut m, "the");
     press(&mut m, "enter m G m g g j");
+    // `j` scrolls through a passage taller than the pane before moving on.
+    while m.reader.as_ref().is_some_and(|r| r.cursor == 0) {
+        press(&mut m, "j");
+    }
     m.info("a message");
     m
 }

@@ -51,6 +51,17 @@ fn library_view() {
     }
 }
 
+/// Press `j` until the cursor is on passage `n` (`j` first scrolls
+/// through a passage taller than the pane).
+fn to_passage(m: &mut Model, n: usize) {
+    for _ in 0..100 {
+        if m.reader.as_ref().is_none_or(|r| r.cursor >= n) {
+            return;
+        }
+        press(m, "j");
+    }
+}
+
 #[test]
 fn reader_view() {
     for size in SIZES {
@@ -60,7 +71,7 @@ fn reader_view() {
             size,
         );
         let mut m = reader("frontmatter.md", size.0, size.1);
-        press(&mut m, "j j j");
+        to_passage(&mut m, 3);
         snap("reader_markdown", &m, size);
         snap(
             "reader_transcript",
@@ -79,7 +90,8 @@ fn reader_view() {
 fn reader_with_annotations() {
     for size in SIZES {
         let mut m = reader("seed_like.txt", size.0, size.1);
-        press(&mut m, "j m h h G v ) h");
+        to_passage(&mut m, 1);
+        press(&mut m, "m h h G v ) h");
         press(&mut m, "a");
         type_text(&mut m, "Worth checking against the 2025 licensing round.");
         press(&mut m, "ctrl-s");
@@ -94,7 +106,8 @@ fn reader_with_annotations() {
 fn editor_view() {
     for size in SIZES {
         let mut m = reader("seed_like.txt", size.0, size.1);
-        press(&mut m, "j a");
+        to_passage(&mut m, 1);
+        press(&mut m, "a");
         type_text(&mut m, "A note being written");
         snap("editor", &m, size);
     }
@@ -184,4 +197,37 @@ fn remapped_keys_are_the_keys_shown() {
         assert!(!screen.contains("ctrl-s"), "{screen}");
         snap("remapped_editor", &m, size);
     }
+}
+
+/// At 200 columns with the notes pane hidden, the text keeps to a readable
+/// column, centred; `w` lets it fill the pane (issue 13).
+#[test]
+fn readable_column_when_wide() {
+    let mut m = reader("seed_like.txt", 200, 40);
+    if m.reader.as_ref().is_some_and(|r| r.notes_visible()) {
+        press(&mut m, "t");
+    }
+    let screen = render(&m, 200, 40);
+    let widest = |screen: &str| {
+        screen
+            .lines()
+            .filter(|l| l.starts_with('│'))
+            .map(|l| {
+                l.trim_matches(|c| c == '│' || c == ' ' || c == '┃')
+                    .chars()
+                    .count()
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    assert!(widest(&screen) <= 84, "{screen}");
+    assert!(
+        screen.lines().any(|l| l.starts_with("│       ")),
+        "centred: {screen}"
+    );
+    snap("reader_column", &m, (200, 40));
+    press(&mut m, "w");
+    let screen = render(&m, 200, 40);
+    assert!(widest(&screen) > 150, "{screen}");
+    snap("reader_full_width", &m, (200, 40));
 }

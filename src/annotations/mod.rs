@@ -194,6 +194,10 @@ pub struct Position {
     pub anchor: Option<Anchor>,
     #[serde(default)]
     pub updated: String,
+    /// The furthest the brief was read, per cent of its passages (absent
+    /// in files written before it was kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<u8>,
 }
 
 /// What identifies the brief a file belongs to: the evidence weighed by

@@ -79,6 +79,14 @@ impl StoredNotes {
         let now = crate::reading::fingerprint(path, brief, whole);
         for i in self.claims.claim(&now, &store::location(path)) {
             if let Loaded::Ok(file) = &self.files[i].1 {
+                if let Some(at) = &file.position
+                    && entry
+                        .read
+                        .as_ref()
+                        .is_none_or(|(_, when)| *when < at.updated)
+                {
+                    entry.read = Some((at.progress.unwrap_or(0), at.updated.clone()));
+                }
                 let c = Counts::of(file.live());
                 entry.counts.bookmarks += c.bookmarks;
                 entry.counts.highlights += c.highlights;

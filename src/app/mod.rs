@@ -61,7 +61,11 @@ pub use crate::reading::Start;
 
 /// Open the interface on `start`; `problems` (from config.yaml) are shown
 /// with the keymap's until dismissed.
-pub fn run(start: Start, mut problems: Vec<String>) -> Result<std::process::ExitCode> {
+pub fn run(
+    start: Start,
+    mut problems: Vec<String>,
+    comfort: crate::layout::Comfort,
+) -> Result<std::process::ExitCode> {
     // Before anything is read: a terminal that cannot show the interface
     // gets one line saying so, not a screen of escape codes.
     let caps = caps::init().map_err(anyhow::Error::msg)?;
@@ -70,6 +74,7 @@ pub fn run(start: Start, mut problems: Vec<String>) -> Result<std::process::Exit
     let store = Store::open_default();
     let (width, height) = terminal::size().unwrap_or((80, 24));
     let mut model = Model::new(keymap, width, height).with_problems(problems);
+    model.comfort = comfort;
     // NO_COLOR, or a terminal without colour.
     model.colour = caps.colours != caps::Colours::None;
     model.clock.instance = format!("{:x}", std::process::id());

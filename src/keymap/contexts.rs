@@ -44,6 +44,7 @@ pub fn applies(context: Context, action: &Action) -> bool {
                 | A::Bookmarks
                 | A::NotesWithoutBrief
                 | A::SearchLibrary
+                | A::SortLibrary
         ),
         // The reader, and choosing where a detached note goes (which
         // answers like a question).
@@ -69,6 +70,9 @@ pub fn applies(context: Context, action: &Action) -> bool {
                     | A::PrevPane
                     | A::ToggleNotes
                     | A::ToggleSetAside
+                    | A::ToggleColumnWidth
+                    | A::Undo
+                    | A::Redo
                     | A::Search
                     | A::SearchNext
                     | A::SearchPrev

@@ -15,6 +15,8 @@ use std::rc::Rc;
 
 mod popup;
 pub use popup::{centred, help_popup, inside_border, list_popup, max_scroll, problems_popup};
+mod column;
+pub use column::{Column, Comfort, ThemeName};
 
 /// The panes of the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -108,6 +108,10 @@ pub fn select(reader: &mut Reader) {
     if reader.index.is_empty() {
         return;
     }
+    // `v v`: the second `v` leaves the selection.
+    if reader.selection.take().is_some() {
+        return;
+    }
     let s = reader.sentence.unwrap_or(0);
     reader.sentence = Some(s);
     reader.selection = Some(Selection {

@@ -307,7 +307,7 @@ pub fn rescue_unsaved(model: &mut Model) -> Vec<Effect> {
     let Some(reader) = model.reader.as_mut() else {
         return fx;
     };
-    let moved = reader.position_to_save(&model.clock.now);
+    let moved = reader.position_to_save(&model.clock.now, false);
     if kept || moved || reader.annotations.dirty {
         annotate::save(reader, &mut fx);
     }

@@ -47,6 +47,11 @@ pub struct Library {
     pub unattached: Vec<UnattachedNotes>,
     /// Choosing the brief to attach these notes to.
     pub attaching: Option<UnattachedNotes>,
+    /// The order of the list (a key cycles it).
+    pub sort: super::library_order::SortBy,
+    /// The cursor was placed (on the last brief read, or by the reader):
+    /// later batches no longer move it there.
+    pub(super) landed: bool,
 }
 
 impl Library {
@@ -70,19 +75,14 @@ impl Library {
         self.haystacks.extend(entries.iter().map(haystack));
         self.entries.extend(entries);
         self.loading = !done;
-        // Newest first (by the date the brief gives), then by title; sorted
-        // on every batch so the list never jumps when loading finishes.
-        let dates: Vec<Option<String>> = self
-            .entries
-            .iter()
-            .map(|e| e.date.as_deref().and_then(crate::loader::iso_date))
-            .collect();
-        let mut order: Vec<usize> = (0..self.entries.len()).collect();
-        order.sort_by(|&a, &b| {
-            dates[b]
-                .cmp(&dates[a])
-                .then_with(|| self.entries[a].title.cmp(&self.entries[b].title))
-        });
+        self.resort(selected, done);
+    }
+
+    /// Sort the entries in the chosen order (on every batch, so the list
+    /// never jumps when loading finishes), staying on `selected`; until the
+    /// reader moves, the cursor goes to the brief read last.
+    pub(super) fn resort(&mut self, selected: Option<PathBuf>, done: bool) {
+        let order = self.order();
         let mut entries = std::mem::take(&mut self.entries)
             .into_iter()
             .map(Some)
@@ -103,6 +103,10 @@ impl Library {
         {
             self.cursor = pos;
             self.keep_visible();
+        }
+        if !self.landed {
+            self.land_on_last_read();
+            self.landed = done;
         }
     }
 
@@ -167,7 +171,7 @@ impl Library {
         }
     }
 
-    fn keep_visible(&mut self) {
+    pub(super) fn keep_visible(&mut self) {
         if self.cursor < self.top {
             self.top = self.cursor;
         } else if self.cursor >= self.top + self.rows {
@@ -201,6 +205,7 @@ impl Library {
     }
 
     fn move_by(&mut self, delta: isize) {
+        self.landed = true;
         let last = self.visible.len().saturating_sub(1);
         self.cursor = self.cursor.saturating_add_signed(delta).min(last);
         self.keep_visible();
@@ -212,6 +217,9 @@ impl Library {
             return;
         };
         entry.counts = Counts::of(reader.annotations.file.live());
+        if let Some(at) = &reader.annotations.file.position {
+            entry.read = Some((at.progress.unwrap_or(0), at.updated.clone()));
+        }
     }
 }
 
@@ -300,6 +308,11 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             }
         }
         Action::Bookmarks => fx.push(Effect::LoadBookmarks),
+        Action::SortLibrary => {
+            library.cycle_sort();
+            let by = library.sort.name();
+            model.info(format!("Sorted by {by}"));
+        }
         Action::NotesWithoutBrief if library.unattached.is_empty() => {
             model.info("Every note has its brief")
         }

@@ -9,13 +9,17 @@ mod effect;
 pub mod find;
 mod leaving;
 mod library;
+mod library_order;
 pub mod notes;
 pub mod overlay_text;
 mod position;
+mod progress;
 mod reader;
 mod scroll;
 mod search;
 mod set_aside;
+mod undo;
+mod view;
 
 use crate::action::Action;
 use crate::keymap::{Context, Key, Keymap, Resolution};
@@ -132,6 +136,8 @@ pub struct Model {
     /// The last action a key binding produced. Drawn nowhere: it lets tests
     /// (and anyone debugging a keymap) see what a key did.
     pub last_action: Option<Action>,
+    /// Scroll-off and column width (config.yaml).
+    pub comfort: crate::layout::Comfort,
 }
 
 impl Model {
@@ -141,6 +147,7 @@ impl Model {
             width,
             height,
             colour: true,
+            comfort: crate::layout::Comfort::default(),
             ..Model::default()
         }
     }
@@ -281,6 +288,12 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
 }
 
 fn dispatch(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
+    let before = undo::before(model, &action);
+    dispatch_action(model, action, fx);
+    undo::after(model, before);
+}
+
+fn dispatch_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
     match action {
         Action::Key(key) => press(model, key, fx),
         Action::Paste(text) if model.find.is_some() => find::paste(model, &text, fx),
@@ -561,7 +574,14 @@ fn open(model: &mut Model, opened: Opened, fx: &mut Vec<Effect>) {
         }
     }
     let save_problem = opened.save_problem.clone();
-    let reader = Reader::new(opened, model.width, model.height);
+    let mut reader = Reader::new(opened, model.width, model.height);
+    reader.cannot_save = save_problem.is_some();
+    reader.scroll_off = model.comfort.scroll_off;
+    reader.column = crate::layout::Column {
+        width: model.comfort.column_width,
+        limited: true,
+    };
+    reader.reveal();
     model.message = None;
     if let Some(problem) = &reader.annotations.read_only {
         model.problem(annotate::READ_ONLY, problem.clone());

@@ -18,6 +18,7 @@ pub fn at(text: &str, passage: usize, now: &str) -> Position {
         passage,
         anchor: (end > 0).then(|| Anchor::new(text, passage, 0, end)),
         updated: now.to_string(),
+        progress: None,
     }
 }
 

@@ -8,7 +8,9 @@ use crate::annotations::{
     self, Anchor, AnnotationFile, BriefRecord, Colour, Fingerprint, Placement,
 };
 use crate::document::Brief;
-use crate::layout::{Pane, PassageIndex, PassageRows, ReaderGeometry, WrapCache, reader_geometry};
+use crate::layout::{
+    Column, Pane, PassageIndex, PassageRows, ReaderGeometry, WrapCache, reader_geometry,
+};
 use ratatui::layout::Rect;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -81,6 +83,16 @@ pub struct Reader {
     /// The reading position's text, not found in the loaded start: looked
     /// for again once the rest is in.
     pending_anchor: Option<Anchor>,
+    /// Rows of context kept above and below the cursor's passage
+    /// (`scroll_off:` in config.yaml).
+    pub scroll_off: usize,
+    /// The text column's widest and whether it is kept to that.
+    pub column: Column,
+    /// Saving is known not to work (said when the brief opened): a first
+    /// opening is not saved, so leaving is not held up by it.
+    pub(super) cannot_save: bool,
+    /// Changes to the annotations that can be undone and redone.
+    pub history: super::undo::History,
     /// Re-attaching the detached annotation with this id: the reader
     /// chooses the passage, then confirms (see `annotate::choose`).
     pub choosing: Option<String>,
@@ -150,6 +162,10 @@ impl Reader {
             pending_position,
             pending_anchor,
             choosing: None,
+            scroll_off: crate::layout::Comfort::default().scroll_off,
+            column: Column::default(),
+            history: Default::default(),
+            cannot_save: false,
             reading_at: cursor,
             showing_set_aside: false,
             back_from_set_aside: cursor,
@@ -222,7 +238,8 @@ impl Reader {
             |inner, cap| {
                 let mut rows = 0;
                 for &i in &self.index.summary {
-                    rows += self.wraps.height(&self.brief, &self.index, i, inner);
+                    let width = self.column.text_width(inner);
+                    rows += self.wraps.height(&self.brief, &self.index, i, width);
                     if rows > cap {
                         break;
                     }
@@ -242,7 +259,7 @@ impl Reader {
             &self.brief,
             &self.index,
             passage,
-            pane_rect.width.saturating_sub(2),
+            self.column.text_width(pane_rect.width.saturating_sub(2)),
         )
     }
 
@@ -327,59 +344,6 @@ impl Reader {
         self.tops[slot] = new_top;
     }
 
-    /// Scroll the cursor's pane so the cursor's passage is in view: whole if
-    /// it fits, else its first rows.
-    pub fn reveal(&mut self) {
-        if self.index.is_empty() {
-            return;
-        }
-        let pane = self.pane_of(self.cursor);
-        let rect = self.geometry().pane(pane);
-        let height = usize::from(rect.height.saturating_sub(2));
-        let list = self.index.in_pane(pane);
-        let Ok(pos) = list.binary_search(&self.cursor) else {
-            return;
-        };
-        let slot = pane_slot(pane);
-        let top = self.tops[slot];
-        if pos < top.pos || (pos == top.pos && top.line > 0) {
-            self.tops[slot] = Top { pos, line: 0 };
-            return;
-        }
-        // Rows from the top of the view to the end of the cursor's passage;
-        // counting stops as soon as they overflow the view.
-        let mut rows = 0;
-        let fits = list[top.pos..=pos].iter().all(|&p| {
-            rows += self.height_of(p, rect);
-            rows.saturating_sub(top.line) <= height
-        });
-        if fits {
-            return;
-        }
-        // Bring the cursor's passage up until it ends at the bottom.
-        let own = self.height_of(list[pos], rect);
-        if own >= height {
-            self.tops[slot] = Top { pos, line: 0 };
-            return;
-        }
-        let mut start = pos;
-        let mut used = own;
-        while start > 0 {
-            let h = self.height_of(list[start - 1], rect);
-            if used + h > height {
-                let line = h - (height - used);
-                self.tops[slot] = Top {
-                    pos: start - 1,
-                    line,
-                };
-                return;
-            }
-            used += h;
-            start -= 1;
-        }
-        self.tops[slot] = Top { pos: 0, line: 0 };
-    }
-
     pub fn move_to(&mut self, passage: usize) {
         if self.index.is_empty() {
             return;
@@ -438,15 +402,17 @@ impl Reader {
             .collect()
     }
 
-    pub fn next_sentence(&mut self) {
+    /// True when a selection is at its passage's last sentence already.
+    pub fn next_sentence(&mut self) -> bool {
         if self.index.is_empty() {
-            return;
+            return false;
         }
         let count = self.sentences(self.cursor).len();
         if let Some(sel) = self.selection.as_mut() {
+            let at_end = sel.head + 1 >= count;
             sel.head = (sel.head + 1).min(count.saturating_sub(1));
             self.sentence = Some(sel.head);
-            return;
+            return at_end;
         }
         match self.sentence {
             Some(s) if s + 1 < count => self.sentence = Some(s + 1),
@@ -457,6 +423,7 @@ impl Reader {
             }
             _ => {}
         }
+        false
     }
 
     pub fn prev_sentence(&mut self) {
@@ -481,8 +448,15 @@ impl Reader {
     }
 
     /// The reading position to save, if it moved since the brief was opened.
-    pub fn position_to_save(&mut self, now: &str) -> bool {
-        if self.cursor == self.opened_at || self.annotations.read_only.is_some() {
+    /// `mark_opened`: a brief opened for the first time is saved as
+    /// opened (no longer new in the library) even where the cursor did not
+    /// move; not when rescuing on a signal, which saves only what changed.
+    pub fn position_to_save(&mut self, now: &str, mark_opened: bool) -> bool {
+        let first = mark_opened
+            && !self.cannot_save
+            && self.annotations.file.position.is_none()
+            && !self.partial;
+        if (self.cursor == self.opened_at && !first) || self.annotations.read_only.is_some() {
             return false;
         }
         self.opened_at = self.cursor;
@@ -493,7 +467,10 @@ impl Reader {
         } else {
             ""
         };
-        self.annotations.file.position = Some(position::at(text, at, now));
+        let furthest = self.furthest_progress();
+        let mut position = position::at(text, at, now);
+        position.progress = Some(furthest);
+        self.annotations.file.position = Some(position);
         true
     }
 
@@ -566,11 +543,15 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::PrevPassage if on_notes => notes::move_cursor(reader, -1),
         Action::FirstPassage if on_notes => notes::move_cursor(reader, isize::MIN),
         Action::LastPassage if on_notes => notes::move_cursor(reader, isize::MAX),
-        Action::NextPassage => reader.move_to(reader.cursor + 1),
-        Action::PrevPassage => reader.move_to(reader.cursor.saturating_sub(1)),
+        Action::NextPassage => reader.step(true),
+        Action::PrevPassage => reader.step(false),
         Action::FirstPassage => reader.move_to(0),
         Action::LastPassage => reader.move_to(usize::MAX),
-        Action::NextSentence => reader.next_sentence(),
+        Action::NextSentence => {
+            if reader.next_sentence() {
+                model.info("The selection ends with its passage: it stays in one passage");
+            }
+        }
         Action::PrevSentence => reader.prev_sentence(),
         Action::NextSection => reader.next_section(),
         Action::PrevSection => reader.prev_section(),
@@ -591,9 +572,19 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             let message = super::set_aside::toggle(reader);
             model.info(message);
         }
+        Action::ToggleColumnWidth => {
+            reader.column.limited = !reader.column.limited;
+            reader.reveal();
+        }
+        Action::Undo => super::undo::step(model, true, fx),
+        Action::Redo => super::undo::step(model, false, fx),
         Action::Search => reader.start_search(),
-        Action::SearchNext => reader.search_step(true),
-        Action::SearchPrev => reader.search_step(false),
+        Action::SearchNext | Action::SearchPrev => {
+            let said = reader.search_step(action == Action::SearchNext);
+            if let Some(message) = said {
+                model.info(message);
+            }
+        }
         Action::Select => annotate::select(reader),
         Action::Bookmarks => fx.push(Effect::LoadBookmarks),
         Action::Click { column, row } => reader.click(column, row),

@@ -8,7 +8,7 @@ use crate::layout::Pane;
 impl Reader {
     /// Scroll a text pane by `delta` rows (negative: up), without passing
     /// the point where its last passage ends at the bottom.
-    fn scroll_rows(&mut self, pane: Pane, delta: isize) {
+    pub(super) fn scroll_rows(&mut self, pane: Pane, delta: isize) {
         let rect = self.geometry().pane(pane);
         let list = self.index.in_pane(pane).to_vec();
         if list.is_empty() {
@@ -55,7 +55,7 @@ impl Reader {
     }
 
     /// The furthest a pane scrolls: its last passage ends at the bottom.
-    fn max_top(&self, pane: Pane) -> Top {
+    pub(super) fn max_top(&self, pane: Pane) -> Top {
         let rect = self.geometry().pane(pane);
         let height = usize::from(rect.height.saturating_sub(2));
         let list = self.index.in_pane(pane);

@@ -335,11 +335,21 @@ impl Reader {
     }
 
     /// `n` / `N`: the next or previous match, wrapping around.
-    pub fn search_step(&mut self, forward: bool) {
+    /// `n`/`N`: the next match; a message when there is no search, no
+    /// match, or the step wrapped around the brief's end (or start).
+    pub fn search_step(&mut self, forward: bool) -> Option<String> {
         let count = self.search.matches.len();
-        if count == 0 {
-            return;
+        if self.search.query.is_empty() {
+            return Some("No search yet: press {search} to search".to_string());
         }
+        if count == 0 {
+            return Some(format!(
+                "No match for “{}”",
+                crate::text::printable(&self.search.query)
+            ));
+        }
+        let before = self.search.current;
+        let start = self.cursor;
         let next = match self.search.current {
             // After moving by hand, step from the cursor rather than the old match.
             Some(n)
@@ -368,6 +378,20 @@ impl Reader {
         };
         self.search.current = Some(next);
         self.go_to_match(next);
+        // Wrapped: the match reached lies behind (ahead of) where it began.
+        let from = start;
+        let to = self.search.matches[next].passage().unwrap_or(from);
+        let wrapped = match before {
+            Some(n) => (forward && next <= n) || (!forward && next >= n),
+            None => (forward && to < from) || (!forward && to > from),
+        };
+        wrapped.then(|| {
+            if forward {
+                "Search wrapped around to the start".to_string()
+            } else {
+                "Search wrapped around to the end".to_string()
+            }
+        })
     }
 }
 

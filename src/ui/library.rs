@@ -31,14 +31,23 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
     let cat_w = if w >= 70 { 18.min(w / 5) } else { 0 };
     let count_w = if w >= 50 { 12.min(w / 6) } else { 0 };
     let date_w = 10.min(w / 4);
-    let others = [cat_w, date_w, count_w];
+    // How far each brief was read: "new", or "42% 2026-11-30" when wide.
+    let read_w = if w >= 140 {
+        15
+    } else if w >= 40 {
+        4
+    } else {
+        0
+    };
+    let others = [cat_w, date_w, read_w, count_w];
     let gaps = others.iter().filter(|&&c| c > 0).count();
     let title_w = w.saturating_sub(others.iter().sum::<usize>() + gaps);
-    let row = |cat: &str, title: &str, date: &str, counts: &str| {
+    let row = |cat: &str, title: &str, date: &str, read: &str, counts: &str| {
         [
             (cat, cat_w),
             (title, title_w),
             (date, date_w),
+            (read, read_w),
             (counts, count_w),
         ]
         .iter()
@@ -49,7 +58,7 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
     };
     if area.height > 2 {
         lines.push(Line::styled(
-            fit(&row("Category", "Title", "Date", "Marks"), w),
+            fit(&row("Category", "Title", "Date", "Read", "Marks"), w),
             theme.dim(),
         ));
     }
@@ -79,12 +88,13 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                row(
-                    "⚠ unreadable",
-                    &format!("{} — {}", printable(&name), printable(err)),
-                    "",
-                    "",
-                )
+                // The reason runs across the columns it leaves empty.
+                let why = format!("{} — {}", printable(&name), printable(err));
+                if cat_w > 0 {
+                    format!("{} {why}", pad("⚠ unreadable", cat_w))
+                } else {
+                    why
+                }
             }
             None => {
                 let date = e
@@ -95,6 +105,7 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
                     e.category.as_deref().unwrap_or(""),
                     &e.title,
                     date.as_deref().unwrap_or(""),
+                    &read(e, read_w),
                     &counts,
                 )
             }
@@ -136,4 +147,16 @@ pub(super) fn marks(counts: &Counts) -> String {
     .map(|(s, n)| format!("{s}{n}"))
     .collect::<Vec<_>>()
     .join(" ")
+}
+
+/// "new" for a brief never opened, else how far it was read, with the day
+/// when there is room.
+fn read(entry: &crate::model::LibraryEntry, width: usize) -> String {
+    match &entry.read {
+        None => "new".to_string(),
+        Some((percent, when)) if width >= 15 => {
+            format!("{percent}% {}", when.get(..10).unwrap_or(when))
+        }
+        Some((percent, _)) => format!("{percent}%"),
+    }
 }

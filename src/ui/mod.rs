@@ -14,7 +14,7 @@ use crate::model::{Model, Screen};
 use ratatui::Frame;
 
 pub fn draw(frame: &mut Frame, model: &Model) {
-    let theme = Theme::new(model.colour);
+    let theme = Theme::new(model.colour).named(model.comfort.theme);
     match (&model.reader, model.screen) {
         (Some(reader), Screen::Reader) => reader::draw(frame, model, reader, theme),
         _ => library::draw(frame, model, theme),

@@ -69,13 +69,19 @@ fn draw_text_pane(frame: &mut Frame, reader: &Reader, pane: Pane, rect: Rect, th
     let shown = reader.visible(pane);
     // Highlights, selection and matches: once per passage, not per row.
     let mut marks: (usize, Vec<(usize, usize, Style)>) = (usize::MAX, Vec::new());
+    // A readable column, centred in a wide pane.
+    let indent = " ".repeat(usize::from(reader.column.indent(inner.width)));
     let lines: Vec<Line> = shown
         .iter()
         .map(|(passage, rows, n)| {
             if marks.0 != *passage {
                 marks = (*passage, overlays(reader, *passage, theme));
             }
-            passage_row(reader, *passage, rows, *n, &marks.1, theme)
+            let mut line = passage_row(reader, *passage, rows, *n, &marks.1, theme);
+            if !indent.is_empty() {
+                line.spans.insert(0, Span::raw(indent.clone()));
+            }
+            line
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);

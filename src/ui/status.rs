@@ -210,6 +210,10 @@ fn position(model: &Model) -> String {
             if reader.focus == Pane::Notes {
                 text.push_str(" · notes");
             }
+            // How far into the brief: last, so the rest keeps its place.
+            if total > 0 {
+                text.push_str(&format!(" · {}%", reader.progress()));
+            }
             text
         }
         _ => {

@@ -3,21 +3,47 @@
 //! NO_COLOR every mark falls back to bold, underline or reverse video.
 
 use crate::annotations::Colour;
+use crate::layout::ThemeName;
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub colour: bool,
+    pub name: ThemeName,
 }
 
 impl Theme {
     pub fn new(colour: bool) -> Theme {
-        Theme { colour }
+        Theme {
+            colour,
+            name: ThemeName::Dark,
+        }
+    }
+
+    /// The theme chosen in config.yaml; without colour it changes only
+    /// what needs no colour (NO_COLOR wins).
+    pub fn named(self, name: ThemeName) -> Theme {
+        Theme { name, ..self }
+    }
+
+    /// The colour a dark-background mark takes in this theme.
+    fn shade(&self, fg: Color) -> Color {
+        match (self.name, fg) {
+            (ThemeName::Dark, c) => c,
+            (ThemeName::Light, Color::Cyan) => Color::Blue,
+            (ThemeName::Light, Color::Yellow) => Color::Red,
+            (ThemeName::Light, c) => c,
+            (ThemeName::HighContrast, Color::Cyan) => Color::LightCyan,
+            (ThemeName::HighContrast, Color::Yellow) => Color::LightYellow,
+            (ThemeName::HighContrast, Color::Magenta) => Color::LightMagenta,
+            (ThemeName::HighContrast, Color::Red) => Color::LightRed,
+            (ThemeName::HighContrast, c) => c,
+        }
     }
 
     fn tint(&self, fg: Color) -> Style {
         if self.colour {
-            Style::new().fg(fg)
+            Style::new().fg(self.shade(fg))
         } else {
             Style::new()
         }
@@ -27,8 +53,13 @@ impl Theme {
         self.tint(Color::Cyan).add_modifier(Modifier::BOLD)
     }
 
+    /// Secondary text; high contrast dims nothing.
     pub fn dim(&self) -> Style {
-        Style::new().add_modifier(Modifier::DIM)
+        if self.name == ThemeName::HighContrast {
+            Style::new()
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
     }
 
     pub fn title(&self) -> Style {
@@ -115,9 +146,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn themes_differ_and_no_color_wins() {
+        let names = ThemeName::ALL.map(|(_, t)| t);
+        let accents: Vec<Style> = names
+            .iter()
+            .map(|n| Theme::new(true).named(*n).accent())
+            .collect();
+        assert_ne!(accents[0], accents[1], "light differs from dark");
+        assert_ne!(accents[0], accents[2], "high contrast differs from dark");
+        assert_eq!(
+            Theme::new(true).named(ThemeName::HighContrast).dim(),
+            Style::new(),
+            "high contrast dims nothing"
+        );
+        for name in names {
+            let theme = Theme::new(false).named(name);
+            for style in [theme.accent(), theme.heading(), theme.mark(), theme.error()] {
+                assert_eq!(
+                    (style.fg, style.bg),
+                    (None, None),
+                    "{name:?} without colour"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_highlight_never_looks_like_the_current_sentence_or_a_match() {
-        for colour in [true, false] {
-            let theme = Theme::new(colour);
+        for (colour, name) in [true, false]
+            .into_iter()
+            .flat_map(|c| ThemeName::ALL.map(|(_, n)| (c, n)))
+        {
+            let theme = Theme::new(colour).named(name);
             for c in [Colour::Yellow, Colour::Green, Colour::Blue, Colour::Pink] {
                 let h = theme.highlight(c);
                 assert_ne!(h, theme.sentence(), "colour {colour}, {c:?}");

@@ -127,7 +127,9 @@ pub fn record(model: &Model, width: u16, height: u16, drawn: &mut Drawn) {
             continue;
         }
         chrome(cells(&buffer, rect.y, rect.x, rect.right()));
-        let text_x = rect.x + 1 + GUTTER;
+        // The text column is centred in a wide pane (issue 13).
+        let indent = reader.column.indent(g.pane(pane).width.saturating_sub(2));
+        let text_x = rect.x + 1 + indent + GUTTER;
         let right = rect.right() - 1; // the border holds the position gauge
         for (k, (passage, rows, n)) in reader.visible(pane).iter().enumerate() {
             let y = rect.y + 1 + k as u16;
@@ -159,7 +161,10 @@ pub fn scroll_through(model: &mut Model, width: u16, height: u16) -> Drawn {
             .expect("reader open")
     };
     let passages = model.reader.as_ref().map_or(0, |r| r.index.len());
-    for _ in 0..passages {
+    // `j` scrolls through a passage taller than the pane before moving on:
+    // it takes more presses than passages; the loop ends where `j` does
+    // nothing more.
+    for _ in 0..passages * 64 + 64 {
         let before = state(model);
         crate::common::press(model, "j");
         if state(model) == before {
