@@ -45,11 +45,18 @@ pub fn read_brief_start(path: &Path, limit: u64, min_size: u64) -> Result<(Brief
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     if !crate::loader::parses_in_parts(crate::loader::format_of(&name, &head)) {
-        return if size as usize == head.len() {
-            Ok((parse_brief(path, &head)?, false))
+        let bytes = if size as usize == head.len() {
+            head
         } else {
-            Ok((read_brief(path)?, false))
+            read_brief_bytes(path)?
         };
+        // A long PDF shows its first pages while the rest is read.
+        if size > min_size
+            && let Some(Ok(start)) = crate::loader::load_start(&bytes, &name)
+        {
+            return Ok((start, true));
+        }
+        return Ok((parse_brief(path, &bytes)?, false));
     }
     let cut = (size > min_size).then(|| quick_cut(&head)).flatten();
     match cut {

@@ -97,6 +97,40 @@ proptest! {
         check(&bytes, "x.txt");
         check(&bytes, "x.md");
         check(&bytes, "noext");
+        check(&bytes, "x.html");
+        check(&bytes, "x.pdf");
+    }
+}
+
+/// PDFs cut short or with bytes changed: an error or a brief, never a
+/// panic that reaches the reader.
+#[test]
+fn damaged_pdfs_are_read_or_refused() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pdf");
+    for name in ["two-column.pdf", "footnotes.pdf", "cyrillic.pdf"] {
+        let bytes = std::fs::read(format!("{dir}/{name}")).expect("fixture");
+        for cut in [
+            0,
+            8,
+            100,
+            bytes.len() / 3,
+            bytes.len() / 2,
+            bytes.len() - 10,
+        ] {
+            check(&bytes[..cut], name);
+        }
+        let mut state = 0x2545_f491_u32;
+        for _ in 0..20 {
+            let mut damaged = bytes.clone();
+            for _ in 0..8 {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                let at = state as usize % damaged.len();
+                damaged[at] = (state >> 8) as u8;
+            }
+            check(&damaged, name);
+        }
     }
 }
 

@@ -911,3 +911,36 @@ fn collect(value: &serde_json::Value, out: &mut String) {
         _ => {}
     }
 }
+
+/// A long PDF's first pages are parsed alone for the first screen; they
+/// read as the same passages as the start of the whole.
+#[test]
+fn a_long_pdf_starts_with_its_first_pages() {
+    let path = format!(
+        "{}/tests/fixtures/pdf/long-transcript.pdf",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(path).expect("fixture");
+    let start = brief::loader::load_start(&bytes, "long-transcript.pdf")
+        .expect("a 60-page PDF has a start")
+        .expect("reads");
+    let whole = brief::loader::load(&bytes, "long-transcript.pdf").expect("reads");
+    assert_eq!(start.meta.title, whole.meta.title);
+    let first: Vec<&str> = start.passages().map(|(_, p)| p.text.as_str()).collect();
+    let all: Vec<&str> = whole.passages().map(|(_, p)| p.text.as_str()).collect();
+    assert!(
+        first.len() > 20 && first.len() < all.len() / 10,
+        "{}",
+        first.len()
+    );
+    // All but the last (which may run on to the next page) are the same.
+    assert_eq!(first[..first.len() - 1], all[..first.len() - 1]);
+    // Short PDFs and other formats have no separate start.
+    let short = std::fs::read(format!(
+        "{}/tests/fixtures/pdf/two-column.pdf",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    assert!(brief::loader::load_start(&short, "two-column.pdf").is_none());
+    assert!(brief::loader::load_start(b"Title\n\nText.", "a.txt").is_none());
+}

@@ -54,3 +54,22 @@ fn a_scanned_pdf_says_it_has_no_text_layer() {
     s.wait_for("scanned-no-text.pdf: a scanned PDF with no text layer");
     s.assert_exited_cleanly(1);
 }
+
+/// A 60-page PDF shows its first screen from its first pages; the rest
+/// arrives behind it, so the last answer is there to go to.
+#[test]
+fn a_long_pdf_opens_at_once_and_the_rest_follows() {
+    let env = Env::new();
+    let pdf = common::fixture_path("pdf/long-transcript.pdf");
+    let mut s = Session::start(&env, &[pdf.to_str().expect("utf-8 path")], 110, 30);
+    s.wait_for_all(&[
+        "Press conference on the flood recovery programme",
+        "Answer 1.",
+    ]);
+    // The whole is in when the position counts every passage.
+    s.wait_for("¶ 1/964");
+    s.send("G");
+    s.wait_for("Answer 964.");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}

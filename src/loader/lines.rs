@@ -387,6 +387,11 @@ pub fn iso_date(text: &str) -> Option<String> {
 
 /// A line that is only a date, in any of the usual spellings.
 pub fn is_date(text: &str) -> bool {
+    // The longest spelling, `Wednesday, 18 September 2024, 14:05 CEST`, is
+    // short: a paragraph is not split into words to find out.
+    if text.len() > 64 {
+        return false;
+    }
     let tokens: Vec<String> = text
         .split([' ', ','])
         .filter(|t| !t.is_empty())

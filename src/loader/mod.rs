@@ -77,7 +77,9 @@ pub fn load(bytes: &[u8], name: &str) -> Result<Brief, LoadError> {
     let mut sections = SectionBuilder::default();
     match format_of(name, bytes) {
         Format::Html => html::parse(bytes, &mut meta, &mut sections),
-        Format::Pdf => pdf::parse(bytes, &mut meta, &mut sections)?,
+        Format::Pdf => {
+            pdf::parse(bytes, &mut meta, &mut sections, None)?;
+        }
         Format::Markdown | Format::Text => {
             let text = sanitize::decode(bytes)?;
             if is_markdown(name, &text) {
@@ -87,6 +89,28 @@ pub fn load(bytes: &[u8], name: &str) -> Result<Brief, LoadError> {
             }
         }
     }
+    Ok(finish(meta, sections, name))
+}
+
+/// Pages of a long PDF parsed for a first screen, before the whole.
+const QUICK_PAGES: u32 = 3;
+
+/// The start of a long PDF (its first pages), to show while the whole is
+/// read; None for other formats and for PDFs that short.
+pub fn load_start(bytes: &[u8], name: &str) -> Option<Result<Brief, LoadError>> {
+    if format_of(name, bytes) != Format::Pdf {
+        return None;
+    }
+    let mut meta = Meta::default();
+    let mut sections = SectionBuilder::default();
+    match pdf::parse(bytes, &mut meta, &mut sections, Some(QUICK_PAGES)) {
+        Ok(true) => None,
+        Ok(false) => Some(Ok(finish(meta, sections, name))),
+        Err(e) => Some(Err(e)),
+    }
+}
+
+fn finish(mut meta: Meta, mut sections: SectionBuilder, name: &str) -> Brief {
     meta.title = collapse_whitespace(&meta.title);
     meta.category = meta
         .category
@@ -96,11 +120,11 @@ pub fn load(bytes: &[u8], name: &str) -> Result<Brief, LoadError> {
         meta.title = fallback_title(name);
     }
     let set_aside = std::mem::take(&mut sections.set_aside);
-    Ok(Brief {
+    Brief {
         meta,
         sections: sections.finish(),
         set_aside,
-    })
+    }
 }
 
 fn fallback_title(name: &str) -> String {

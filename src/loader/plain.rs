@@ -98,7 +98,9 @@ fn heading_blocks(blocks: &[&[Line]]) -> Vec<Option<SectionKind>> {
 /// index of the first body line.
 fn read_header(all: &[Line], meta: &mut Meta) -> usize {
     let mut plain: Vec<&str> = Vec::new();
-    let transcript = is_transcript(all);
+    // Only asked about a line below a title: most briefs never need it.
+    let mut transcript_known: Option<bool> = None;
+    let mut transcript = || *transcript_known.get_or_insert_with(|| is_transcript(all));
     let mut i = 0;
     while i < all.len() {
         let line = all[i];
@@ -117,27 +119,23 @@ fn read_header(all: &[Line], meta: &mut Meta) -> usize {
         {
             break;
         }
-        if transcript
-            && matches!(classify_header(line.text), HeaderLine::Plain(_))
-            && plain_has_title(&plain, line.text)
-            && is_place(line.text)
-        {
-            // Under a transcript's title: where it was said.
-            match &mut meta.place {
-                Some(place) => {
-                    place.push_str(", ");
-                    place.push_str(line.text);
-                }
-                None => meta.place = Some(line.text.to_string()),
-            }
-            i += 1;
-            continue;
-        }
         match classify_header(line.text) {
             HeaderLine::Url(url) => meta.source = meta.source.take().or(Some(url.to_string())),
             HeaderLine::Date(date) => meta.date = meta.date.take().or(Some(date.to_string())),
             HeaderLine::Byline(by) => meta.byline = Some(by.to_string()),
             HeaderLine::Field(key, value) => super::apply_field(meta, &key, value.to_string()),
+            HeaderLine::Plain(text)
+                if plain_has_title(&plain, text) && is_place(text) && transcript() =>
+            {
+                // Under a transcript's title: where it was said.
+                match &mut meta.place {
+                    Some(place) => {
+                        place.push_str(", ");
+                        place.push_str(text);
+                    }
+                    None => meta.place = Some(text.to_string()),
+                }
+            }
             HeaderLine::Plain(text) => {
                 // The header ends at the first line that is body text, or at the
                 // first plain line once a title is known. A transcript's title
@@ -145,12 +143,12 @@ fn read_header(all: &[Line], meta: &mut Meta) -> usize {
                 // that stands alone is the title even when the text below is
                 // wrapped to nearly its width.
                 let alone = stands_alone(all, i)
-                    || transcript
                     || (plain.len() == 1
                         && all[i - 1].width() < line.width()
                         && all
                             .get(i + 1)
-                            .is_some_and(|n| n.text.starts_with(|c: char| c.is_uppercase())));
+                            .is_some_and(|n| n.text.starts_with(|c: char| c.is_uppercase())))
+                    || transcript();
                 if !title_like(text) || !alone || plain_has_title(&plain, text) {
                     break;
                 }

@@ -17,9 +17,10 @@ use words::{DATE_LABELS, HOME_WORDS, MENU_WORDS, PAGE_ACTIONS, PLATFORMS, SHARE_
 mod words;
 
 /// Lines longer than this (in bytes) are text, whatever they contain; a
-/// caption may be a little longer than a widget.
+/// caption may be as long as a widget line, no longer (a longer line with
+/// a photo credit in it is a paragraph that names its source).
 const MAX_WIDGET: usize = 160;
-const MAX_CAPTION: usize = 320;
+const MAX_CAPTION: usize = MAX_WIDGET;
 /// The head of a page: where mastheads and repeated titles are looked for.
 const HEAD_LINES: usize = 15;
 
@@ -65,25 +66,31 @@ pub(super) fn sift<'a>(
             continue;
         }
         after_share = after_share.saturating_sub(1);
-        let reason = if text.len() > MAX_CAPTION {
-            None
-        } else if is_comment_form_start(text) {
+        if text.len() > MAX_CAPTION {
+            // A paragraph, whatever it contains.
+            kept.push(line);
+            i += 1;
+            continue;
+        }
+        // Lower case once per line: every test below reads it.
+        let lower = text.to_lowercase();
+        let reason = if is_comment_form_start(&lower) {
             comment_form = true;
             Some("comment form")
-        } else if is_share_label(text) {
+        } else if is_share_label(&lower) {
             after_share = 4;
             Some("share widget")
-        } else if text.len() <= MAX_WIDGET && is_share_buttons(text, after_share > 0) {
+        } else if text.len() <= MAX_WIDGET && is_share_buttons(&lower, after_share > 0) {
             Some("share widget")
         } else {
-            furniture_reason(text, nonblank_seen <= 3)
+            furniture_reason(text, &lower, nonblank_seen <= 3)
         };
         if let Some(reason) = reason {
             out.set_aside(text, reason);
             i += 1;
             continue;
         }
-        if text.len() <= MAX_WIDGET && take_metadata(text, meta, out) {
+        if text.len() <= MAX_WIDGET && take_metadata(text, &lower, meta, out) {
             i += 1;
             continue;
         }
@@ -97,15 +104,17 @@ pub(super) fn sift<'a>(
 /// (a share widget, a comment count, a reading-time line…), if it is.
 pub(crate) fn line_reason(text: &str) -> Option<&'static str> {
     if text.len() > MAX_CAPTION {
-        None
-    } else if is_comment_form_start(text) {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    if is_comment_form_start(&lower) {
         Some("comment form")
-    } else if is_share_label(text) || is_share_buttons(text, false) {
+    } else if is_share_label(&lower) || is_share_buttons(&lower, false) {
         Some("share widget")
     } else if starts_with_labelled_date(text) {
         Some("date line")
     } else {
-        furniture_reason(text, false)
+        furniture_reason(text, &lower, false)
     }
 }
 
@@ -124,14 +133,14 @@ fn starts_with_labelled_date(text: &str) -> bool {
 
 /// Why a single line is furniture, if it is. `at_top`: among the first
 /// lines of the page (where mastheads stand).
-fn furniture_reason(text: &str, at_top: bool) -> Option<&'static str> {
-    if is_caption(text) {
+/// `lower` is `text` in lower case.
+fn furniture_reason(text: &str, lower: &str, at_top: bool) -> Option<&'static str> {
+    if is_caption(lower) {
         return Some("image caption");
     }
     if text.len() > MAX_WIDGET {
         return None;
     }
-    let lower = text.to_lowercase();
     let lower = lower.trim_end_matches(['.', ':']).trim();
     if is_image_file(lower) {
         Some("image file name")
@@ -143,7 +152,7 @@ fn furniture_reason(text: &str, at_top: bool) -> Option<&'static str> {
         Some("font-size widget")
     } else if is_breadcrumb(text) {
         Some("breadcrumb")
-    } else if PAGE_ACTIONS.contains(&lower) {
+    } else if lower.len() <= 40 && PAGE_ACTIONS.contains(&lower) {
         Some("page action")
     } else if matches!(lower, "end" | "end of transcript" | "# # #" | "###") {
         Some("transcript end mark")
@@ -175,12 +184,11 @@ fn navigation_run(lines: &[Line], start: usize) -> Option<usize> {
     (end - start >= 3 && menu_word).then_some(end)
 }
 
-/// `Share:`, `Поділитися:`, `Share: Facebook X LinkedIn`.
-fn is_share_label(text: &str) -> bool {
-    if text.len() > MAX_WIDGET {
+/// `Share:`, `Поділитися:`, `Share: Facebook X LinkedIn` (in lower case).
+fn is_share_label(lower: &str) -> bool {
+    if lower.len() > MAX_WIDGET {
         return false;
     }
-    let lower = text.to_lowercase();
     let (label, rest) = match lower.split_once(':') {
         Some((label, rest)) => (label.trim(), rest.trim()),
         None => (lower.trim(), ""),
@@ -196,18 +204,23 @@ fn only_platforms(text: &str) -> bool {
 
 /// A line of share buttons: platform names only; a single one only just
 /// after a share label (a lone `Telegram` might be a heading).
-fn is_share_buttons(text: &str, after_label: bool) -> bool {
-    let lower = text.to_lowercase();
+fn is_share_buttons(lower: &str, after_label: bool) -> bool {
+    if lower.len() > 100 || lower.split_whitespace().nth(8).is_some() {
+        return false;
+    }
     // Names only: a bare `x` or `link` is not enough to call a line buttons.
     let names = lower
         .split([' ', ',', '|', '/', '·', '•'])
         .filter(|w| w.chars().count() > 1 && !matches!(*w, "link" | "copy" | "mail"))
         .count();
     let words = lower.split_whitespace().count();
-    only_platforms(&lower) && (names >= 2 || after_label && names >= 1) && words <= 8
+    only_platforms(lower) && (names >= 2 || after_label && names >= 1) && words <= 8
 }
 
 fn is_comment_count(lower: &str) -> bool {
+    if lower.len() > 40 {
+        return false;
+    }
     let lower = lower.trim_end_matches(')');
     let (count, word) = match lower.split_once([' ', '(']) {
         Some((a, b)) => (a.trim(), b.trim_matches([' ', '('])),
@@ -223,10 +236,10 @@ fn is_comment_count(lower: &str) -> bool {
     (is_count(count) && is_word(word)) || (is_word(count) && is_count(word))
 }
 
-fn is_comment_form_start(text: &str) -> bool {
-    text.len() <= 40
+fn is_comment_form_start(lower: &str) -> bool {
+    lower.len() <= 40
         && matches!(
-            text.to_lowercase().trim_end_matches(['.', ':']),
+            lower.trim_end_matches(['.', ':']),
             "leave a reply"
                 | "leave a comment"
                 | "add a comment"
@@ -240,7 +253,7 @@ fn is_comment_form_start(text: &str) -> bool {
 
 /// `6 min read`, `4 minute read`, `Reading time: 4 minutes`, `Час читання: 5 хв`.
 fn is_reading_time(lower: &str) -> bool {
-    if lower.split_whitespace().count() > 6 {
+    if lower.len() > 60 || lower.split_whitespace().count() > 6 {
         return false;
     }
     for label in [
@@ -277,6 +290,9 @@ fn is_reading_time(lower: &str) -> bool {
 
 /// `A A A`, `A- A+`, `Font size: A- A+`, `Text size`.
 fn is_font_size_widget(text: &str, lower: &str) -> bool {
+    if !(text.starts_with('A') || lower.starts_with(['f', 't', 'р'])) {
+        return false;
+    }
     let widget = |t: &str| {
         let tokens: Vec<&str> = t.split_whitespace().collect();
         !tokens.is_empty()
@@ -298,6 +314,9 @@ fn is_font_size_widget(text: &str, lower: &str) -> bool {
 
 /// `Home > Analysis > Energy`, `Home / Publications / Briefs`.
 fn is_breadcrumb(text: &str) -> bool {
+    if !text.contains(['>', '›', '»', '/', '→', '⟩']) {
+        return false;
+    }
     for sep in [" > ", " › ", " » ", " / ", " → ", " ⟩ "] {
         if !text.contains(sep) {
             continue;
@@ -319,6 +338,9 @@ fn is_breadcrumb(text: &str) -> bool {
 
 /// A tagline printed above the title: `… analysis for lawmakers since 1921`.
 fn is_masthead(lower: &str) -> bool {
+    if !lower.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let words: Vec<&str> = lower.split_whitespace().collect();
     words.len() <= 12
         && words.len() >= 3
@@ -335,11 +357,10 @@ fn is_image_file(lower: &str) -> bool {
 }
 
 /// `Photo: …`, `… (photo: Ukrainian Sea Ports Authority)`, `… / Reuters`.
-fn is_caption(text: &str) -> bool {
-    if text.len() > MAX_CAPTION {
+fn is_caption(lower: &str) -> bool {
+    if lower.len() > MAX_CAPTION {
         return false;
     }
-    let lower = text.to_lowercase();
     const STARTS: &[&str] = &[
         "photo:",
         "photo by ",
@@ -356,18 +377,15 @@ fn is_caption(text: &str) -> bool {
         "фото ",
         "світлина:",
     ];
-    const INSIDE: &[&str] = &[
+    const IN_PARENTHESES: &[&str] = &[
         "(photo:",
         "(photo by",
         "(image:",
         "(credit:",
         "(фото:",
-        "photo: ",
-        "getty images",
-        "shutterstock",
         "(ap photo",
-        "epa-efe",
     ];
+    const INSIDE: &[&str] = &["getty images", "shutterstock", "epa-efe"];
     const ENDS: &[&str] = &[
         "/ reuters",
         "/reuters",
@@ -378,16 +396,21 @@ fn is_caption(text: &str) -> bool {
         "/ dpa",
         "/ ukrinform",
     ];
+    // Each list is looked for only when a character it needs is there:
+    // most lines are text, and are passed over after one or two scans.
     STARTS.iter().any(|s| lower.starts_with(s))
+        || (lower.contains('(') && IN_PARENTHESES.iter().any(|s| lower.contains(s)))
+        || (lower.contains(':') && lower.contains("photo: "))
         || INSIDE.iter().any(|s| lower.contains(s))
-        || ENDS
-            .iter()
-            .any(|s| lower.trim_end_matches(['.', ')']).ends_with(s))
+        || lower.contains('/')
+            && ENDS
+                .iter()
+                .any(|s| lower.trim_end_matches(['.', ')']).ends_with(s))
 }
 
 /// `Updated …`, `Published …`, `By …`, `Tags: …`: into the metadata.
-fn take_metadata(text: &str, meta: &mut Meta, out: &mut SectionBuilder) -> bool {
-    if let Some(date) = labelled_date(text) {
+fn take_metadata(text: &str, lower: &str, meta: &mut Meta, out: &mut SectionBuilder) -> bool {
+    if let Some(date) = labelled_date_lower(text, lower) {
         if meta.date.is_none() {
             meta.date = Some(date.to_string());
         } else {
@@ -436,7 +459,14 @@ pub(super) fn labelled_date(text: &str) -> Option<&str> {
     if text.len() > 80 {
         return None;
     }
-    let lower = text.to_lowercase();
+    labelled_date_lower(text, &text.to_lowercase())
+}
+
+/// `labelled_date` with the text's lower case already made.
+fn labelled_date_lower<'a>(text: &'a str, lower: &str) -> Option<&'a str> {
+    if text.len() > 80 || lower.len() != text.len() {
+        return None;
+    }
     for label in DATE_LABELS {
         if let Some(rest) = lower.strip_prefix(label) {
             let skip = text.len() - rest.len();
@@ -452,6 +482,9 @@ pub(super) fn labelled_date(text: &str) -> Option<&str> {
 
 /// `1:34 P.M. EDT`: a line that is only a time of day.
 pub(crate) fn is_clock_time(text: &str) -> bool {
+    if !text.starts_with(|c: char| c.is_ascii_digit()) || text.len() > 24 {
+        return false;
+    }
     let lower = text.to_lowercase();
     let mut tokens = lower.split_whitespace();
     let clock = tokens
@@ -506,15 +539,25 @@ fn repeated_titles(lines: &[Line], meta: &mut Meta) -> Vec<usize> {
         .take(HEAD_LINES)
         .map(|(i, l)| (i, l.text))
         .collect();
-    for (k, &(_, text)) in head.iter().enumerate() {
-        let (title, _) = split_site(text);
-        if title.split_whitespace().count() < 3 || title.len() > 200 {
+    let titles: Vec<&str> = head
+        .iter()
+        // A title is short and does not end like a sentence: other lines
+        // are not looked into.
+        .map(|&(_, t)| {
+            if t.len() > 200 || t.ends_with('.') || !t.contains(['|', '-', '–', '—', ':']) {
+                t
+            } else {
+                split_site(t).0
+            }
+        })
+        .collect();
+    for (k, &title) in titles.iter().enumerate() {
+        if title.len() > 200 || title.split_whitespace().count() < 3 {
             continue;
         }
-        let copies: Vec<usize> = head[k..]
-            .iter()
-            .filter(|(_, t)| split_site(t).0 == title)
-            .map(|&(i, _)| i)
+        let copies: Vec<usize> = (k..head.len())
+            .filter(|&j| titles[j] == title)
+            .map(|j| head[j].0)
             .collect();
         if copies.len() < 2 {
             continue;

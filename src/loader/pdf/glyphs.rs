@@ -75,12 +75,19 @@ impl OutputDev for Collector {
         if !size.is_finite() || size <= 0.0 || !trm.m31.is_finite() || !trm.m32.is_finite() {
             return Ok(());
         }
+        // What a font maps a glyph to is the file's say: control characters
+        // and escape sequences never get through.
+        let text = if char.chars().all(|c| !c.is_control() && c != '\u{FFFD}') && char.is_ascii() {
+            char.to_string()
+        } else {
+            super::super::sanitize::clean(char).replace('\n', " ")
+        };
         page.glyphs.push(Glyph {
             x: trm.m31,
             y: page.height - trm.m32,
             width: width * size,
             size,
-            text: char.to_string(),
+            text,
         });
         Ok(())
     }

@@ -15,9 +15,14 @@ use super::{LoadError, SectionBuilder, collapse_whitespace, sanitize};
 use crate::document::{Meta, Passage, PassageKind, SectionKind};
 use glyphs::Collector;
 
-pub fn parse(bytes: &[u8], meta: &mut Meta, out: &mut SectionBuilder) -> Result<(), LoadError> {
-    let pages = extract(bytes)?;
-    let info = document_info(bytes);
+/// Read the PDF, or its first `limit` pages; true when every page was read.
+pub fn parse(
+    bytes: &[u8],
+    meta: &mut Meta,
+    out: &mut SectionBuilder,
+    limit: Option<u32>,
+) -> Result<bool, LoadError> {
+    let (pages, complete, info) = extract(bytes, limit)?;
     if pages
         .iter()
         .all(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty()))
@@ -49,13 +54,13 @@ pub fn parse(bytes: &[u8], meta: &mut Meta, out: &mut SectionBuilder) -> Result<
             out.push(Passage::new(PassageKind::Paragraph, note));
         }
     }
-    Ok(())
+    Ok(complete)
 }
 
 /// The pages' characters. A damaged file is an error, never a panic: the
 /// extractor is run behind `catch_unwind` because it was not written for
 /// hostile input.
-fn extract(bytes: &[u8]) -> Result<Vec<glyphs::Page>, LoadError> {
+fn extract(bytes: &[u8], limit: Option<u32>) -> Result<(Vec<glyphs::Page>, bool, Info), LoadError> {
     let result = std::panic::catch_unwind(|| {
         let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| e.to_string())?;
         if doc.is_encrypted() {
@@ -64,11 +69,21 @@ fn extract(bytes: &[u8]) -> Result<Vec<glyphs::Page>, LoadError> {
                 .map_err(|_| "encrypted with a password".to_string())?;
         }
         let mut collector = Collector::default();
-        pdf_extract::output_doc(&doc, &mut collector).map_err(|e| format!("{e:?}"))?;
-        Ok::<_, String>(collector.pages)
+        let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+        let wanted = limit.map_or(numbers.len(), |n| (n as usize).min(numbers.len()));
+        if wanted == numbers.len() {
+            pdf_extract::output_doc(&doc, &mut collector).map_err(|e| format!("{e:?}"))?;
+        } else {
+            for &n in &numbers[..wanted] {
+                pdf_extract::output_doc_page(&doc, &mut collector, n)
+                    .map_err(|e| format!("{e:?}"))?;
+            }
+        }
+        let info = document_info(&doc);
+        Ok::<_, String>((collector.pages, wanted == numbers.len(), info))
     });
     match result {
-        Ok(Ok(pages)) => Ok(pages),
+        Ok(Ok(read)) => Ok(read),
         Ok(Err(why)) => Err(LoadError::Pdf(first_line(&why))),
         Err(_) => Err(LoadError::Pdf("damaged or unsupported PDF".to_string())),
     }
@@ -93,10 +108,7 @@ struct Info {
     date: Option<String>,
 }
 
-fn document_info(bytes: &[u8]) -> Info {
-    let Ok(doc) = pdf_extract::Document::load_mem(bytes) else {
-        return Info::default();
-    };
+fn document_info(doc: &pdf_extract::Document) -> Info {
     let dict = match doc.trailer.get(b"Info") {
         Ok(pdf_extract::Object::Reference(id)) => match doc.get_object(*id) {
             Ok(pdf_extract::Object::Dictionary(d)) => d.clone(),
