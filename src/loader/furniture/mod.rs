@@ -444,9 +444,9 @@ fn take_metadata(text: &str, lower: &str, meta: &mut Meta, out: &mut SectionBuil
         {
             if meta.tags.is_empty() {
                 super::apply_field(meta, "tags", rest.trim().to_string());
-            } else {
-                out.set_aside(text, "tags");
             }
+            // The reader's header does not show tags: the line is listed.
+            out.set_aside(text, "tags");
             return true;
         }
     }
