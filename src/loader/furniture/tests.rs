@@ -31,7 +31,7 @@ fn single_lines() {
     ];
     for (text, want) in cases {
         assert_eq!(
-            furniture_reason(text, &text.to_lowercase(), false),
+            furniture_reason(text, &text.to_lowercase(), 20),
             *want,
             "{text:?}"
         );
@@ -40,9 +40,13 @@ fn single_lines() {
         furniture_reason(
             "Research and analysis for lawmakers since 1921",
             "research and analysis for lawmakers since 1921",
-            true
+            1
         ),
         Some("masthead")
+    );
+    assert_eq!(
+        furniture_reason("Analysis > Energy > Gas", "analysis > energy > gas", 2),
+        Some("breadcrumb")
     );
     assert!(is_share_label(&"Share:".to_lowercase()));
     assert!(is_share_label(&"Поділитися:".to_lowercase()));
