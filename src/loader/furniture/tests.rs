@@ -24,10 +24,8 @@ fn single_lines() {
         ("The meeting lasted 45 minutes", None),
         ("Comments on the draft law", None),
         ("A new approach", None),
-        (
-            "Energy > Transport > Defence in the budget debate",
-            Some("breadcrumb"),
-        ),
+        ("Energy > Transport > Defence in the budget debate", None),
+        ("Credit: lending to firms fell by 3% in May", None),
     ];
     for (text, want) in cases {
         assert_eq!(
