@@ -369,3 +369,25 @@ fn a_long_pdf_starts_with_its_first_pages() {
     assert!(brief::loader::load_start(&short, "two-column.pdf").is_none());
     assert!(brief::loader::load_start(b"Title\n\nText.", "a.txt").is_none());
 }
+
+/// A PDF that makes the PDF library panic: one line on stderr naming the
+/// file, a failing exit status, no panic message.
+#[test]
+fn a_damaged_pdf_gives_one_line_not_a_panic() {
+    let path = format!(
+        "{}/tests/fixtures/pdf/damaged.pdf",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["show", "--json", &path])
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("damaged.pdf") && stderr.contains("PDF"),
+        "{stderr}"
+    );
+}

@@ -14,6 +14,12 @@ mod table;
 use crate::document::{Brief, Meta, Passage, PassageKind, Section, SectionKind, SetAside};
 pub use sanitize::DecodeError;
 
+/// Whether a panic on this thread is one the loader catches (a damaged PDF
+/// inside the PDF library) and turns into an error: panic hooks stay quiet.
+pub fn panic_is_caught() -> bool {
+    pdf::panic_is_caught()
+}
+
 /// A brief's date as `YYYY-MM-DD` (or shorter) for sorting and listing, if
 /// it is written in a way we recognise.
 pub fn iso_date(date: &str) -> Option<String> {
