@@ -57,24 +57,11 @@ pub fn parse(
     Ok(complete)
 }
 
-thread_local! {
-    /// Set while this thread runs the extractor behind `catch_unwind`.
-    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Whether a panic on this thread now is one the loader catches and turns
-/// into an error: a panic hook should then stay quiet (print nothing, leave
-/// the terminal as it is).
-pub fn panic_is_caught() -> bool {
-    GUARDED.with(std::cell::Cell::get)
-}
-
 /// The pages' characters. A damaged file is an error, never a panic: the
 /// extractor is run behind `catch_unwind` because it was not written for
 /// hostile input.
 fn extract(bytes: &[u8], limit: Option<u32>) -> Result<(Vec<glyphs::Page>, bool, Info), LoadError> {
-    GUARDED.with(|g| g.set(true));
-    let result = std::panic::catch_unwind(|| {
+    let result = super::guarded(|| {
         let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| e.to_string())?;
         if doc.is_encrypted() {
             // Many PDFs are "encrypted" with an empty password only to stop copying.
@@ -95,11 +82,10 @@ fn extract(bytes: &[u8], limit: Option<u32>) -> Result<(Vec<glyphs::Page>, bool,
         let info = document_info(&doc);
         Ok::<_, String>((collector.pages, wanted == numbers.len(), info))
     });
-    GUARDED.with(|g| g.set(false));
     match result {
-        Ok(Ok(read)) => Ok(read),
-        Ok(Err(why)) => Err(LoadError::Pdf(first_line(&why))),
-        Err(_) => Err(LoadError::Pdf("damaged or unsupported PDF".to_string())),
+        Some(Ok(read)) => Ok(read),
+        Some(Err(why)) => Err(LoadError::Pdf(first_line(&why))),
+        None => Err(LoadError::Pdf("damaged or unsupported PDF".to_string())),
     }
 }
 
