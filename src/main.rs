@@ -78,6 +78,14 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // A panic the loader catches (inside the PDF library, on a damaged
+    // file) becomes a one-line error: its message is not printed.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !brief::loader::panic_is_caught() {
+            default_hook(info);
+        }
+    }));
     let cli = Cli::parse();
     if cli.command.is_some() {
         // A command's output piped into `head` stops quietly when the

@@ -73,3 +73,31 @@ fn a_long_pdf_opens_at_once_and_the_rest_follows() {
     s.send("q");
     s.assert_exited_cleanly(0);
 }
+
+/// A damaged PDF that makes the PDF library panic is listed as unreadable;
+/// the panic, caught, neither prints over the screen nor hands the
+/// terminal back: the library goes on working.
+#[test]
+fn a_damaged_pdf_in_the_library_leaves_the_reader_working() {
+    let env = Env::new();
+    let dir = env.dir.path().join("library");
+    std::fs::create_dir_all(&dir).expect("library");
+    for name in ["damaged.pdf", "two-column.pdf"] {
+        std::fs::copy(common::fixture_path(&format!("pdf/{name}")), dir.join(name)).expect("copy");
+    }
+    let mut s = Session::start(&env, &[dir.to_str().expect("utf-8 path")], 110, 30);
+    let screen = s.wait_for_all(&["damaged.pdf", "Rail freight across the Carpathians"]);
+    assert!(!screen.contains("panicked"), "{screen}");
+    s.send("/");
+    s.send("Rail");
+    s.send("\r");
+    s.send("\r");
+    s.wait_for("Left column first.");
+    s.send("q");
+    s.wait_for("Rail freight across the Carpathians");
+    // Esc clears the filter: every brief is listed again.
+    s.send("\x1b");
+    s.wait_for_all(&["damaged.pdf", "not a readable"]);
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}

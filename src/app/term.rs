@@ -97,6 +97,10 @@ pub fn restore_terminal() {
 pub(super) fn setup_terminal() -> Result<Tui> {
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A damaged PDF's panic is caught by the loader: the screen stays.
+        if crate::loader::panic_is_caught() {
+            return;
+        }
         restore_terminal();
         default_hook(info);
     }));

@@ -15,6 +15,27 @@ mod table;
 use crate::document::{Brief, Meta, Passage, PassageKind, Section, SectionKind, SetAside};
 pub use sanitize::DecodeError;
 
+thread_local! {
+    /// Set while this thread runs a third-party extractor behind `guarded`.
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a panic on this thread now is one the loader catches (inside
+/// the PDF or HTML library, on a damaged file) and turns into an error: a
+/// panic hook should then stay quiet (print nothing, leave the terminal).
+pub fn panic_is_caught() -> bool {
+    GUARDED.with(std::cell::Cell::get)
+}
+
+/// Run a third-party extractor that was not written for hostile input:
+/// its panic is caught (None), never a crash.
+pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
+    let outer = GUARDED.with(|g| g.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok();
+    GUARDED.with(|g| g.set(outer));
+    result
+}
+
 /// A brief's date as `YYYY-MM-DD` (or shorter) for sorting and listing, if
 /// it is written in a way we recognise.
 pub fn iso_date(date: &str) -> Option<String> {

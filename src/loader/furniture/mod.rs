@@ -83,7 +83,7 @@ pub(super) fn sift<'a>(
         } else if text.len() <= MAX_WIDGET && is_share_buttons(&lower, after_share > 0) {
             Some("share widget")
         } else {
-            furniture_reason(text, &lower, nonblank_seen <= 3)
+            furniture_reason(text, &lower, nonblank_seen)
         };
         if let Some(reason) = reason {
             out.set_aside(text, reason);
@@ -114,7 +114,7 @@ pub(crate) fn line_reason(text: &str) -> Option<&'static str> {
     } else if starts_with_labelled_date(text) {
         Some("date line")
     } else {
-        furniture_reason(text, &lower, false)
+        furniture_reason(text, &lower, usize::MAX)
     }
 }
 
@@ -131,10 +131,10 @@ fn starts_with_labelled_date(text: &str) -> bool {
     })
 }
 
-/// Why a single line is furniture, if it is. `at_top`: among the first
-/// lines of the page (where mastheads stand).
-/// `lower` is `text` in lower case.
-fn furniture_reason(text: &str, lower: &str, at_top: bool) -> Option<&'static str> {
+/// Why a single line is furniture, if it is. `lower` is `text` in lower
+/// case; `line` counts the page's non-blank lines from 1 (mastheads stand
+/// in the first three, breadcrumbs without a `Home` in the first eight).
+fn furniture_reason(text: &str, lower: &str, line: usize) -> Option<&'static str> {
     if is_caption(lower) {
         return Some("image caption");
     }
@@ -150,13 +150,13 @@ fn furniture_reason(text: &str, lower: &str, at_top: bool) -> Option<&'static st
         Some("reading time")
     } else if is_font_size_widget(text, lower) {
         Some("font-size widget")
-    } else if is_breadcrumb(text) {
+    } else if is_breadcrumb(text, line <= 8) {
         Some("breadcrumb")
     } else if lower.len() <= 40 && PAGE_ACTIONS.contains(&lower) {
         Some("page action")
     } else if matches!(lower, "end" | "end of transcript" | "# # #" | "###") {
         Some("transcript end mark")
-    } else if at_top && is_masthead(lower) {
+    } else if line <= 3 && is_masthead(lower) {
         Some("masthead")
     } else {
         None
@@ -312,8 +312,10 @@ fn is_font_size_widget(text: &str, lower: &str) -> bool {
     widget(text)
 }
 
-/// `Home > Analysis > Energy`, `Home / Publications / Briefs`.
-fn is_breadcrumb(text: &str) -> bool {
+/// `Home > Analysis > Energy`, `Home / Publications / Briefs`; at the head
+/// of a page also `Analysis > Energy > Gas` (lower down, `A > B > C` may
+/// be the text's own).
+fn is_breadcrumb(text: &str, at_head: bool) -> bool {
     if !text.contains(['>', '›', '»', '/', '→', '⟩']) {
         return false;
     }
@@ -329,7 +331,7 @@ fn is_breadcrumb(text: &str) -> bool {
         });
         let home = HOME_WORDS.contains(&parts[0].to_lowercase().as_str());
         let arrow = sep != " / ";
-        if short && ((home && parts.len() >= 2) || (arrow && parts.len() >= 3)) {
+        if short && ((home && parts.len() >= 2) || (at_head && arrow && parts.len() >= 3)) {
             return true;
         }
     }
@@ -372,7 +374,6 @@ fn is_caption(lower: &str) -> bool {
         "picture:",
         "illustration:",
         "illustrative photo",
-        "credit:",
         "фото:",
         "фото ",
         "світлина:",
@@ -444,9 +445,9 @@ fn take_metadata(text: &str, lower: &str, meta: &mut Meta, out: &mut SectionBuil
         {
             if meta.tags.is_empty() {
                 super::apply_field(meta, "tags", rest.trim().to_string());
-            } else {
-                out.set_aside(text, "tags");
             }
+            // The reader's header does not show tags: the line is listed.
+            out.set_aside(text, "tags");
             return true;
         }
     }

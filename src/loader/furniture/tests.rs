@@ -24,14 +24,12 @@ fn single_lines() {
         ("The meeting lasted 45 minutes", None),
         ("Comments on the draft law", None),
         ("A new approach", None),
-        (
-            "Energy > Transport > Defence in the budget debate",
-            Some("breadcrumb"),
-        ),
+        ("Energy > Transport > Defence in the budget debate", None),
+        ("Credit: lending to firms fell by 3% in May", None),
     ];
     for (text, want) in cases {
         assert_eq!(
-            furniture_reason(text, &text.to_lowercase(), false),
+            furniture_reason(text, &text.to_lowercase(), 20),
             *want,
             "{text:?}"
         );
@@ -40,9 +38,13 @@ fn single_lines() {
         furniture_reason(
             "Research and analysis for lawmakers since 1921",
             "research and analysis for lawmakers since 1921",
-            true
+            1
         ),
         Some("masthead")
+    );
+    assert_eq!(
+        furniture_reason("Analysis > Energy > Gas", "analysis > energy > gas", 2),
+        Some("breadcrumb")
     );
     assert!(is_share_label(&"Share:".to_lowercase()));
     assert!(is_share_label(&"Поділитися:".to_lowercase()));

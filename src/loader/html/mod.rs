@@ -24,9 +24,12 @@ pub fn parse(bytes: &[u8], meta: &mut Meta, out: &mut SectionBuilder) {
         max_elements_to_parse: 0,
         ..Config::default()
     };
-    let article = Readability::with_document(document, None, Some(config))
-        .ok()
-        .and_then(|mut r| r.parse().ok());
+    let article = super::guarded(|| {
+        Readability::with_document(document, None, Some(config))
+            .ok()
+            .and_then(|mut r| r.parse().ok())
+    })
+    .flatten();
     let content = match &article {
         Some(article) => {
             read_metadata(article, meta);

@@ -61,7 +61,7 @@ pub fn parse(
 /// extractor is run behind `catch_unwind` because it was not written for
 /// hostile input.
 fn extract(bytes: &[u8], limit: Option<u32>) -> Result<(Vec<glyphs::Page>, bool, Info), LoadError> {
-    let result = std::panic::catch_unwind(|| {
+    let result = super::guarded(|| {
         let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| e.to_string())?;
         if doc.is_encrypted() {
             // Many PDFs are "encrypted" with an empty password only to stop copying.
@@ -83,9 +83,9 @@ fn extract(bytes: &[u8], limit: Option<u32>) -> Result<(Vec<glyphs::Page>, bool,
         Ok::<_, String>((collector.pages, wanted == numbers.len(), info))
     });
     match result {
-        Ok(Ok(read)) => Ok(read),
-        Ok(Err(why)) => Err(LoadError::Pdf(first_line(&why))),
-        Err(_) => Err(LoadError::Pdf("damaged or unsupported PDF".to_string())),
+        Some(Ok(read)) => Ok(read),
+        Some(Err(why)) => Err(LoadError::Pdf(first_line(&why))),
+        None => Err(LoadError::Pdf("damaged or unsupported PDF".to_string())),
     }
 }
 
