@@ -20,7 +20,10 @@ pub struct History {
 
 /// The annotations before `action`, when it is one whose changes are the
 /// reader's own: not a key (the action it resolves to is recorded), not a
-/// save coming back with another instance's changes, not undo itself.
+/// save coming back with another instance's changes, not undo itself, and
+/// not a motion or a view change, which never touch annotations: those are
+/// nearly every key pressed, and copying every annotation for each would
+/// put the cost of a long-annotated brief on every `j`.
 pub(super) fn before(model: &Model, action: &Action) -> Option<(PathBuf, Vec<Annotation>)> {
     let own = !matches!(
         action,
@@ -32,6 +35,32 @@ pub(super) fn before(model: &Model, action: &Action) -> Option<(PathBuf, Vec<Ann
             | Action::Redo
             | Action::Timeout
             | Action::Resize { .. }
+            | Action::NextPassage
+            | Action::PrevPassage
+            | Action::NextSentence
+            | Action::PrevSentence
+            | Action::NextSection
+            | Action::PrevSection
+            | Action::FirstPassage
+            | Action::LastPassage
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::NextPane
+            | Action::PrevPane
+            | Action::ToggleNotes
+            | Action::ToggleColumnWidth
+            | Action::ToggleSetAside
+            | Action::Scroll(_)
+            | Action::Search
+            | Action::SearchNext
+            | Action::SearchPrev
+            | Action::NextBookmark
+            | Action::PrevBookmark
+            | Action::Help
+            | Action::DismissMessage
+            | Action::Redraw
     );
     let reader = model.reader.as_ref().filter(|_| own)?;
     Some((
