@@ -179,7 +179,18 @@ pub fn speaker_turn(text: &str) -> Option<(&str, &str)> {
 /// `MS. JONES (Reuters): …`: a reporter named with the outlet, as press
 /// briefing transcripts print them. The speaker keeps the outlet.
 fn speaker_with_outlet(text: &str) -> Option<(&str, &str)> {
-    let close = text.bytes().take(80).position(|b| b == b')')?;
+    // An all-capital name: most lines fail on their second letter.
+    let mut start = text.chars();
+    if !start.next().is_some_and(char::is_uppercase)
+        || !start.next().is_some_and(|c| c.is_uppercase() || c == '.')
+    {
+        return None;
+    }
+    let mut end = text.len().min(80);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let close = text[..end].find(')')?;
     let rest = text[close + 1..].strip_prefix(':')?.trim();
     let open = text[..close].rfind(" (")?;
     let name = &text[..open];

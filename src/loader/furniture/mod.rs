@@ -31,6 +31,10 @@ pub(super) fn sift<'a>(
     out: &mut SectionBuilder,
 ) -> Vec<Line<'a>> {
     let repeated = repeated_titles(&lines, meta);
+    // Page furniture gathers at the head and the foot of a page; in the
+    // body of a long text only captions, share widgets, menus and
+    // page actions turn up, so only those are looked for there.
+    let nonblank = lines.iter().filter(|l| !l.is_blank()).count();
     let mut kept = Vec::with_capacity(lines.len());
     let mut i = 0;
     let mut comment_form = false;
@@ -73,7 +77,21 @@ pub(super) fn sift<'a>(
             continue;
         }
         // Lower case once per line: every test below reads it.
-        let lower = text.to_lowercase();
+        let lower = if text.is_ascii() {
+            text.to_ascii_lowercase()
+        } else {
+            text.to_lowercase()
+        };
+        let edge = nonblank_seen <= EDGE_LINES || nonblank - nonblank_seen < EDGE_LINES;
+        if !edge {
+            if let Some(reason) = body_furniture(&lower) {
+                out.set_aside(text, reason);
+            } else {
+                kept.push(line);
+            }
+            i += 1;
+            continue;
+        }
         let reason = if is_comment_form_start(&lower) {
             comment_form = true;
             Some("comment form")
@@ -98,6 +116,24 @@ pub(super) fn sift<'a>(
         i += 1;
     }
     kept
+}
+
+/// Lines at the head and at the foot of a text where all furniture is
+/// looked for.
+const EDGE_LINES: usize = 40;
+
+/// Furniture in the body of a long text: captions, share labels, page
+/// actions (`lower` is the line in lower case).
+fn body_furniture(lower: &str) -> Option<&'static str> {
+    if is_caption(lower) {
+        Some("image caption")
+    } else if is_share_label(lower) {
+        Some("share widget")
+    } else if lower.len() <= 40 && PAGE_ACTIONS.contains(&lower.trim_end_matches(['.', ':'])) {
+        Some("page action")
+    } else {
+        None
+    }
 }
 
 /// Why a line of text read from a web page's article is page furniture
@@ -205,7 +241,15 @@ fn only_platforms(text: &str) -> bool {
 /// A line of share buttons: platform names only; a single one only just
 /// after a share label (a lone `Telegram` might be a heading).
 fn is_share_buttons(lower: &str, after_label: bool) -> bool {
-    if lower.len() > 100 || lower.split_whitespace().nth(8).is_some() {
+    let first = lower
+        .split([' ', ',', '|', '/', '·', '•'])
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    if lower.len() > 100 || !PLATFORMS.contains(&first.trim_matches(|c: char| !c.is_alphanumeric()))
+    {
+        return false;
+    }
+    if lower.split_whitespace().nth(8).is_some() {
         return false;
     }
     // Names only: a bare `x` or `link` is not enough to call a line buttons.
