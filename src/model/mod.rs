@@ -243,8 +243,9 @@ impl Model {
     pub fn key_hint(&self, action: &Action) -> Option<String> {
         self.contexts()
             .iter()
-            .chain(Context::iter().collect::<Vec<_>>().iter())
-            .find_map(|c| self.keymap.keys_for(*c, action).into_iter().next())
+            .copied()
+            .chain(Context::iter())
+            .find_map(|c| self.keymap.keys_for(c, action).into_iter().next())
     }
 
     /// `template` with each `{action_name}` replaced by its key in the
