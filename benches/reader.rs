@@ -5,7 +5,7 @@
 mod support;
 
 use brief::action::Action;
-use brief::annotations::{Anchor, Annotation, AnnotationFile, BriefRecord, Kind, place_all};
+use brief::annotations::{Anchor, Annotation, AnnotationFile, BriefRecord, Kind, Span, place_all};
 use brief::keymap::{Key, Keymap};
 use brief::model::{LibraryEntry, Model, Opened, update};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
@@ -35,7 +35,7 @@ fn thousand_annotations(model: &Model) -> AnnotationFile {
         let passage = n * count / 1000;
         let text = reader.passage_text(passage);
         let end = text.char_indices().nth(80).map_or(text.len(), |(i, _)| i);
-        let mut anchor = Anchor::new(text, passage, 0, end);
+        let mut anchor = Anchor::new(text, &Span::new(passage, 0..end));
         if n % 3 == 0 {
             anchor.passage = passage.saturating_sub(7);
         }

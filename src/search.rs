@@ -300,10 +300,10 @@ pub fn notes(store: &Store, query: &Query, folder: &Path, cancel: &AtomicBool) -
             let Some(marks) = noted(a).filter(|_| !a.deleted) else {
                 continue;
             };
-            let passage = match places.as_ref().and_then(|p| p.get(i)) {
-                Some(Placement::Attached { passage, .. }) => Some(*passage),
-                _ => None,
-            };
+            let passage = places
+                .as_ref()
+                .and_then(|p| p.get(i))
+                .and_then(Placement::passage);
             let section = passage.and_then(|n| {
                 let b = brief.as_ref()?;
                 let (s, _) = b.passages().nth(n)?;

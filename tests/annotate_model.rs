@@ -4,7 +4,7 @@
 mod common;
 
 use brief::action::Action;
-use brief::annotations::{Colour, Kind, Placement};
+use brief::annotations::{Colour, Kind, Placement, Span};
 use brief::model::{Effect, Overlay, update};
 use common::{press, reader, type_text};
 
@@ -69,10 +69,10 @@ fn highlight_passage_and_sentence_selection_cycles_colours() {
         .enumerate()
         .find(|(i, p)| p.passage() == Some(1) && !r.annotations.file.annotations[*i].deleted)
         .unwrap();
-    let Placement::Attached { start, end, .. } = placement else {
+    let Placement::Attached(span) = placement else {
         panic!()
     };
-    let text = &r.passage_text(1)[*start..*end];
+    let text = &r.passage_text(1)[span.bytes.clone()];
     assert!(
         text.starts_with("Environmental organisations") && text.ends_with("extraction starts."),
         "{text}"
@@ -80,7 +80,7 @@ fn highlight_passage_and_sentence_selection_cycles_colours() {
     // A quote this long is stored by its two ends (issue 16 item 19).
     let anchor = r.annotations.file.annotations[i].anchor.as_ref().unwrap();
     assert!(text.starts_with(&anchor.exact) && text.ends_with(&anchor.exact_end));
-    assert_eq!(anchor.end - anchor.start, text.chars().count());
+    assert_eq!(anchor.char_end - anchor.char_start, text.chars().count());
     press(&mut m, "H");
     assert_eq!(
         live(&m, Kind::Highlight),
@@ -158,11 +158,7 @@ fn brief_notes_and_the_notes_pane_follow_the_cursor() {
         r.annotations.placements,
         vec![
             Placement::Brief,
-            Placement::Attached {
-                passage: 4,
-                start: 0,
-                end: r.passage_text(4).len()
-            }
+            Placement::Attached(Span::whole(4, r.passage_text(4)))
         ]
     );
     // Tab into the notes pane; j/k move the reader to the note's passage.

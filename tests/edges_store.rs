@@ -19,8 +19,8 @@ fn note(id: &str, text: &str) -> Annotation {
         anchor: Some(Anchor {
             exact: "Second paragraph here.".into(),
             passage: 1,
-            start: 0,
-            end: 22,
+            char_start: 0,
+            char_end: 22,
             ..Anchor::default()
         }),
         created: format!("2026-01-01T00:00:{id:0>2}Z"),
@@ -184,19 +184,19 @@ fn long_passage(bytes: usize) -> String {
 
 #[test]
 fn item16_19_marks_on_a_long_passage_store_a_bounded_quote_and_still_find_it() {
-    use brief::annotations::{Placement, place_all};
+    use brief::annotations::{Placement, Span, place_all};
     let long = long_passage(100 * 1024);
     let passages = ["A short first passage.", long.as_str(), "A short last one."];
     let whole = |id: &str, kind: Kind| Annotation {
         kind,
-        anchor: Some(Anchor::new(&long, 1, 0, long.len())),
+        anchor: Some(Anchor::new(&long, &Span::whole(1, &long))),
         ..note(id, "on the long passage")
     };
     // A selection of many sentences inside it, too.
     let from = long.find("Point 100 ").unwrap();
     let to = long.find("Point 900 ").unwrap();
     let part = Annotation {
-        anchor: Some(Anchor::new(&long, 1, from, to - 1)),
+        anchor: Some(Anchor::new(&long, &Span::new(1, from..to - 1))),
         ..note("4", "on part of it")
     };
     let dir = tempfile::tempdir().unwrap();
@@ -231,19 +231,14 @@ fn item16_19_marks_on_a_long_passage_store_a_bounded_quote_and_still_find_it() {
         for p in &placed[..3] {
             assert_eq!(
                 *p,
-                Placement::Attached {
-                    passage: at,
-                    start: 0,
-                    end: texts[at].len()
-                },
+                Placement::Attached(Span::whole(at, texts[at])),
                 "{what}"
             );
         }
-        let Placement::Attached {
+        let Placement::Attached(Span {
             passage,
-            start,
-            end,
-        } = placed[3]
+            bytes: std::ops::Range { start, end },
+        }) = placed[3]
         else {
             panic!("{what}: the selection is detached")
         };

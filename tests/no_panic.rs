@@ -5,7 +5,7 @@
 mod common;
 
 use brief::action::Action;
-use brief::annotations::Placement;
+use brief::annotations::{Placement, Span};
 use brief::keymap::{Key, KeyCode};
 use brief::model::{Model, Overlay, update};
 use common::{press, reader, reader_from_bytes, type_text};
@@ -136,11 +136,10 @@ fn check_invariants(model: &Model, step: usize) {
         "step {step}: an annotation without its placement"
     );
     for placement in &annotations.placements {
-        if let Placement::Attached {
+        if let Placement::Attached(Span {
             passage,
-            start,
-            end,
-        } = *placement
+            bytes: std::ops::Range { start, end },
+        }) = *placement
         {
             assert!(
                 passage < count,

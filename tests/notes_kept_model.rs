@@ -67,8 +67,8 @@ fn reattach_chooses_then_confirms_or_cancels() {
         anchor: Some(Anchor {
             exact: exact.into(),
             passage: 0,
-            start: 0,
-            end: exact.len(),
+            char_start: 0,
+            char_end: exact.chars().count(),
             ..Anchor::default()
         }),
         created: "2026-01-01T00:00:00Z".into(),

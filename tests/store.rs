@@ -16,8 +16,8 @@ fn note(id: &str, text: &str) -> Annotation {
         anchor: Some(Anchor {
             exact: "quoted text".into(),
             passage: 1,
-            start: 0,
-            end: 11,
+            char_start: 0,
+            char_end: 11,
             ..Anchor::default()
         }),
         created: format!("2026-01-01T00:00:{id:0>2}Z"),

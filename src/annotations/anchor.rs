@@ -4,17 +4,43 @@
 
 use super::{Anchor, Annotation};
 use std::collections::HashSet;
+use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
+
+/// A stretch of one passage's text: what an annotation covers.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// Index of the passage in reading order.
+    pub passage: usize,
+    /// Byte offsets into the passage's text (always on char boundaries).
+    pub bytes: Range<usize>,
+}
+
+impl Span {
+    pub fn new(passage: usize, bytes: Range<usize>) -> Span {
+        Span { passage, bytes }
+    }
+
+    /// All of passage `passage`, whose text is `text`.
+    pub fn whole(passage: usize, text: &str) -> Span {
+        Span::new(passage, 0..text.len())
+    }
+
+    /// The text it covers, given every passage's text ("" when the texts
+    /// are not the ones it was placed on).
+    pub fn quote<'t>(&self, passages: &[&'t str]) -> &'t str {
+        passages
+            .get(self.passage)
+            .and_then(|text| text.get(self.bytes.clone()))
+            .unwrap_or("")
+    }
+}
 
 /// Where an annotation sits in the brief as loaded now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Placement {
-    /// On passage `passage`, bytes `start..end` of its text.
-    Attached {
-        passage: usize,
-        start: usize,
-        end: usize,
-    },
+    /// On a stretch of one passage.
+    Attached(Span),
     /// On the brief as a whole.
     Brief,
     /// Its text is gone; shown with its quote until re-attached or deleted.
@@ -24,7 +50,15 @@ pub enum Placement {
 impl Placement {
     pub fn passage(&self) -> Option<usize> {
         match self {
-            Placement::Attached { passage, .. } => Some(*passage),
+            Placement::Attached(span) => Some(span.passage),
+            _ => None,
+        }
+    }
+
+    /// The stretch of text it covers, when it is on one.
+    pub fn span(&self) -> Option<&Span> {
+        match self {
+            Placement::Attached(span) => Some(span),
             _ => None,
         }
     }
@@ -43,8 +77,9 @@ fn hash_hex(text: &str) -> String {
 }
 
 impl Anchor {
-    /// Anchor bytes `start..end` of passage `passage` (whose text is `text`).
-    pub fn new(text: &str, passage: usize, start: usize, end: usize) -> Anchor {
+    /// Anchor `span`, a stretch of the passage whose text is `text`.
+    pub fn new(text: &str, span: &Span) -> Anchor {
+        let (passage, start, end) = (span.passage, span.bytes.start, span.bytes.end);
         let before = &text[..start];
         let after = &text[end..];
         let prefix_start = before
@@ -82,13 +117,13 @@ impl Anchor {
             prefix: before[prefix_start..].to_string(),
             suffix: after[..suffix_end].to_string(),
             passage,
-            start: before.chars().count(),
-            end: before.chars().count() + chars,
+            char_start: before.chars().count(),
+            char_end: before.chars().count() + chars,
         }
     }
 
     fn is_whole_passage(&self) -> bool {
-        self.start == 0 && self.prefix.is_empty() && self.suffix.is_empty()
+        self.char_start == 0 && self.prefix.is_empty() && self.suffix.is_empty()
     }
 
     /// Whether only the ends of a long quote are stored.
@@ -126,7 +161,7 @@ impl Anchor {
         if !rest.starts_with(self.exact.as_str()) {
             return None;
         }
-        let chars = self.end.checked_sub(self.start)?;
+        let chars = self.char_end.checked_sub(self.char_start)?;
         let len = byte_offset(rest, chars)?;
         let quote = &rest[..len];
         (quote.ends_with(self.exact_end.as_str()) && hash_hex(quote) == self.exact_hash)
@@ -179,13 +214,9 @@ fn byte_offset(text: &str, chars: usize) -> Option<usize> {
 
 fn by_hint(passages: &[&str], anchor: &Anchor) -> Option<Placement> {
     let text = passages.get(anchor.passage)?;
-    let start = byte_offset(text, anchor.start)?;
+    let start = byte_offset(text, anchor.char_start)?;
     let end = anchor.ends_at(text, start)?;
-    Some(Placement::Attached {
-        passage: anchor.passage,
-        start,
-        end,
-    })
+    Some(Placement::Attached(Span::new(anchor.passage, start..end)))
 }
 
 /// Characters shared by the end of `a` and the end of `b`.
@@ -234,14 +265,7 @@ fn by_exact_search(passages: &[&str], anchor: &Anchor) -> Option<Placement> {
             // is the same text even if it moved far.
             let score = (context as i64) * 1000 - distance as i64;
             if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                best = Some((
-                    score,
-                    Placement::Attached {
-                        passage: i,
-                        start,
-                        end,
-                    },
-                ));
+                best = Some((score, Placement::Attached(Span::new(i, start..end))));
             }
             if context == perfect {
                 return best.map(|(_, p)| p);
@@ -331,11 +355,7 @@ fn by_fuzzy_match(passages: &[&str], index: &PairIndex, anchor: &Anchor) -> Opti
     let (_, passage) = best?;
     let text = passages[passage];
     if anchor.is_whole_passage() {
-        return Some(Placement::Attached {
-            passage,
-            start: 0,
-            end: text.len(),
-        });
+        return Some(Placement::Attached(Span::whole(passage, text)));
     }
     // The run of sentences that share the quote's words.
     let matching: Vec<(usize, usize)> = text
@@ -349,9 +369,5 @@ fn by_fuzzy_match(passages: &[&str], index: &PairIndex, anchor: &Anchor) -> Opti
         (Some(first), Some(last)) => (first.0, last.1),
         _ => (0, text.len()),
     };
-    Some(Placement::Attached {
-        passage,
-        start,
-        end,
-    })
+    Some(Placement::Attached(Span::new(passage, start..end)))
 }

@@ -7,7 +7,7 @@ mod identity;
 mod paths;
 mod salvage;
 
-pub use anchor::{Placement, place_all, place_one};
+pub use anchor::{Placement, Span, place_all, place_one};
 pub use identity::{
     BriefKey, Claims, Fingerprint, Found, brief_key, file_name_for, find_record, is_name_of,
     same_at_path, same_elsewhere, similarity, stable_hash,
@@ -119,9 +119,13 @@ pub struct Anchor {
     pub suffix: String,
     /// Passage index in reading order when the annotation was made.
     pub passage: usize,
-    /// Character offsets of the quote inside that passage.
-    pub start: usize,
-    pub end: usize,
+    /// Where the quote starts inside that passage, in characters (not
+    /// bytes: the file stays true whatever encoding reads it).
+    #[serde(rename = "start")]
+    pub char_start: usize,
+    /// Where the quote ends, in characters.
+    #[serde(rename = "end")]
+    pub char_end: usize,
 }
 
 /// One annotation as stored. Unknown fields are kept in `extra` and written

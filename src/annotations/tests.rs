@@ -25,20 +25,19 @@ const PASSAGES: [&str; 3] = [
 
 fn anchor_on(passages: &[&str], passage: usize, quote: &str) -> Anchor {
     let start = passages[passage].find(quote).expect("quote in passage");
-    Anchor::new(passages[passage], passage, start, start + quote.len())
+    Anchor::new(
+        passages[passage],
+        &Span::new(passage, start..start + quote.len()),
+    )
 }
 
 fn placed(passages: &[&str], anchor: &Anchor) -> Option<(usize, String)> {
-    match place_all(
+    match &place_all(
         passages,
         &[annotation("x", Kind::Note, Some(anchor.clone()), "t")],
     )[0]
     {
-        Placement::Attached {
-            passage,
-            start,
-            end,
-        } => Some((passage, passages[passage][start..end].to_string())),
+        Placement::Attached(span) => Some((span.passage, span.quote(passages).to_string())),
         _ => None,
     }
 }
@@ -50,7 +49,7 @@ fn anchors_keep_context() {
     assert!(a.prefix.ends_with("Baltic states. "));
     assert!(a.prefix.chars().count() <= 32);
     assert_eq!(a.suffix, "");
-    assert_eq!((a.passage, a.start), (1, 68));
+    assert_eq!((a.passage, a.char_start), (1, 68));
 }
 
 #[test]
@@ -98,7 +97,7 @@ fn reanchoring_table() {
 
 #[test]
 fn whole_passage_annotation_follows_an_edited_passage() {
-    let a = Anchor::new(PASSAGES[2], 2, 0, PASSAGES[2].len());
+    let a = Anchor::new(PASSAGES[2], &Span::whole(2, PASSAGES[2]));
     let edited = [
         PASSAGES[0],
         PASSAGES[1],

@@ -4,7 +4,7 @@
 //! (no CPU while idle) and still hears SIGTERM at once.
 
 use crate::action::Action;
-use crate::annotations::{Counts, Fingerprint, Kind, Placement};
+use crate::annotations::{Counts, Fingerprint, Kind};
 use crate::config::load_keymap;
 use crate::model::{self, BookmarkEntry, Effect, LibraryEntry, Model, Opened};
 use crate::store::{self, Loaded, Store};
@@ -485,14 +485,10 @@ impl App<'_> {
                 if a.deleted || a.kind != Kind::Bookmark {
                     continue;
                 }
-                let placed = placements.as_ref().and_then(|p| match p[i] {
-                    Placement::Attached {
-                        passage,
-                        start,
-                        end,
-                    } => Some((passage, texts[passage].get(start..end).unwrap_or(""))),
-                    _ => None,
-                });
+                let placed = placements
+                    .as_ref()
+                    .and_then(|p| p[i].span())
+                    .map(|span| (span.passage, span.quote(&texts)));
                 let last_known = a.anchor.as_ref().map(|q| q.quote()).unwrap_or_default();
                 out.push(BookmarkEntry {
                     brief_title: file.brief.title.clone(),

@@ -41,13 +41,9 @@ impl Item {
             place_all(&texts, &file.annotations)
                 .into_iter()
                 .map(|p| match p {
-                    Placement::Attached {
-                        passage,
-                        start,
-                        end,
-                    } => Place::Attached {
-                        passage,
-                        quote: texts[passage].get(start..end).unwrap_or("").to_string(),
+                    Placement::Attached(span) => Place::Attached {
+                        passage: span.passage,
+                        quote: span.quote(&texts).to_string(),
                     },
                     Placement::Brief => Place::Brief,
                     Placement::Detached => Place::Detached,

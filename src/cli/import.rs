@@ -6,7 +6,7 @@
 //! a quote no longer in the brief is kept as a detached annotation.
 
 use super::{fingerprint, read_brief};
-use crate::annotations::{Anchor, Annotation, AnnotationFile, BriefRecord};
+use crate::annotations::{Anchor, Annotation, AnnotationFile, BriefRecord, Span};
 use crate::store::{self, Loaded, Store};
 use crate::text::printable;
 use anyhow::{Context as _, Result, bail};
@@ -105,7 +105,7 @@ fn annotation(exported: &Value, texts: &[&str]) -> Result<Annotation> {
         Some(quote) if !quote.is_empty() => Some(anchor(quote, passage, texts)),
         _ => passage
             .filter(|p| *p < texts.len())
-            .map(|p| Anchor::new(texts[p], p, 0, texts[p].len())),
+            .map(|p| Anchor::new(texts[p], &Span::whole(p, texts[p]))),
     };
     Ok(a)
 }
@@ -117,10 +117,10 @@ fn anchor(quote: &str, passage: Option<usize>, texts: &[&str]) -> Anchor {
     let order = std::iter::once(hint).chain((0..texts.len()).filter(|p| *p != hint));
     for p in order {
         if let Some(start) = texts.get(p).and_then(|t| t.find(quote)) {
-            return Anchor::new(texts[p], p, start, start + quote.len());
+            return Anchor::new(texts[p], &Span::new(p, start..start + quote.len()));
         }
     }
-    let mut detached = Anchor::new(quote, hint, 0, quote.len());
+    let mut detached = Anchor::new(quote, &Span::whole(hint, quote));
     detached.prefix.clear();
     detached.suffix.clear();
     detached

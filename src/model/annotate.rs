@@ -6,7 +6,7 @@ use super::notes::{self, NoteTarget};
 use super::reader::{Reader, Selection};
 use super::{Clock, Confirmed, Effect, Model, Overlay};
 use crate::action::Action;
-use crate::annotations::{Anchor, Annotation, Counts, Kind, Placement};
+use crate::annotations::{Anchor, Annotation, Counts, Kind, Placement, Span};
 use crate::layout::Pane;
 use std::collections::BTreeMap;
 
@@ -122,7 +122,7 @@ pub fn select(reader: &mut Reader) {
 }
 
 /// Bytes the next annotation covers: the selection, or the whole passage.
-pub(super) fn target_range(reader: &Reader) -> (usize, usize, usize) {
+pub(super) fn target_range(reader: &Reader) -> Span {
     let passage = reader.cursor;
     if let Some(sel) = reader.selection.filter(|s| s.passage == passage) {
         let spans = reader.sentences(passage);
@@ -131,31 +131,25 @@ pub(super) fn target_range(reader: &Reader) -> (usize, usize, usize) {
             spans.get(a),
             spans.get(b.min(spans.len().saturating_sub(1))),
         ) {
-            return (passage, first.0, last.1);
+            return Span::new(passage, first.0..last.1);
         }
     }
-    (passage, 0, reader.passage_text(passage).len())
+    Span::whole(passage, reader.passage_text(passage))
 }
 
 fn passage_target(reader: &mut Reader) -> NoteTarget {
-    let (passage, start, end) = target_range(reader);
+    let span = target_range(reader);
     reader.selection = None;
-    NoteTarget::Passage {
-        passage,
-        start,
-        end,
-    }
+    NoteTarget::Passage(span)
 }
 
 pub(super) fn new_annotation(
     reader: &Reader,
     clock: &mut Clock,
     kind: Kind,
-    range: Option<(usize, usize, usize)>,
+    span: Option<&Span>,
 ) -> Annotation {
-    let anchor = range.map(|(passage, start, end)| {
-        Anchor::new(reader.passage_text(passage), passage, start, end)
-    });
+    let anchor = span.map(|span| Anchor::new(reader.passage_text(span.passage), span));
     Annotation {
         id: clock.new_id(),
         kind,
@@ -178,17 +172,10 @@ pub(super) fn add<'r>(
     reader: &'r mut Reader,
     clock: &mut Clock,
     kind: Kind,
-    range: Option<(usize, usize, usize)>,
+    span: Option<Span>,
 ) -> &'r mut Annotation {
-    let annotation = new_annotation(reader, clock, kind, range);
-    let placement = match range {
-        Some((passage, start, end)) => Placement::Attached {
-            passage,
-            start,
-            end,
-        },
-        None => Placement::Brief,
-    };
+    let annotation = new_annotation(reader, clock, kind, span.as_ref());
+    let placement = span.map_or(Placement::Brief, Placement::Attached);
     let list = &mut reader.annotations;
     list.placements.push(placement);
     list.file.annotations.push(annotation);
@@ -231,8 +218,10 @@ pub fn save(reader: &mut Reader, fx: &mut Vec<Effect>) {
 fn toggle_bookmark(reader: &mut Reader, clock: &mut Clock, fx: &mut Vec<Effect>) -> Option<String> {
     let existing = on_passage(reader, Kind::Bookmark, reader.cursor);
     let message = if existing.is_empty() {
-        let (passage, _, end) = target_range(reader);
-        add(reader, clock, Kind::Bookmark, Some((passage, 0, end)));
+        // A bookmark marks the whole passage, whatever is selected in it.
+        let passage = reader.cursor;
+        let whole = Span::whole(passage, reader.passage_text(passage));
+        add(reader, clock, Kind::Bookmark, Some(whole));
         "Bookmarked"
     } else {
         for i in existing {
@@ -281,18 +270,11 @@ fn jump_bookmark(reader: &mut Reader, forward: bool) -> Option<String> {
 /// Highlight the selection or passage; on an existing highlight of the
 /// same text, cycle its colour.
 fn highlight(reader: &mut Reader, clock: &mut Clock, fx: &mut Vec<Effect>) -> Option<String> {
-    let (passage, start, end) = target_range(reader);
+    let span = target_range(reader);
     reader.selection = None;
-    let same = on_passage(reader, Kind::Highlight, passage)
+    let same = on_passage(reader, Kind::Highlight, span.passage)
         .into_iter()
-        .find(|&i| {
-            reader.annotations.placements[i]
-                == Placement::Attached {
-                    passage,
-                    start,
-                    end,
-                }
-        });
+        .find(|&i| reader.annotations.placements[i].span() == Some(&span));
     let colour = match same {
         Some(i) => {
             let a = &mut reader.annotations.file.annotations[i];
@@ -303,7 +285,7 @@ fn highlight(reader: &mut Reader, clock: &mut Clock, fx: &mut Vec<Effect>) -> Op
         }
         None => {
             let colour = reader.last_colour;
-            add(reader, clock, Kind::Highlight, Some((passage, start, end))).colour = Some(colour);
+            add(reader, clock, Kind::Highlight, Some(span)).colour = Some(colour);
             reader.last_colour
         }
     };
@@ -421,25 +403,14 @@ pub fn save_note(model: &mut Model, target: NoteTarget, text: String, fx: &mut V
                 // Deleted meanwhile (by another instance): the text is not
                 // thrown away, it becomes a new note where the old one was.
                 _ => {
-                    let range = found.and_then(|i| match reader.annotations.placements[i] {
-                        Placement::Attached {
-                            passage,
-                            start,
-                            end,
-                        } => Some((passage, start, end)),
-                        _ => None,
-                    });
-                    add(reader, clock, Kind::Note, range).note = Some(text);
+                    let span = found.and_then(|i| reader.annotations.placements[i].span().cloned());
+                    add(reader, clock, Kind::Note, span).note = Some(text);
                 }
             }
         }
         NoteTarget::Brief => add(reader, clock, Kind::Note, None).note = Some(text),
-        NoteTarget::Passage {
-            passage,
-            start,
-            end,
-        } => {
-            add(reader, clock, Kind::Note, Some((passage, start, end))).note = Some(text);
+        NoteTarget::Passage(span) => {
+            add(reader, clock, Kind::Note, Some(span)).note = Some(text);
         }
     }
     save(reader, fx);
@@ -542,16 +513,12 @@ fn attach_here(reader: &mut Reader, clock: &Clock, id: &str, fx: &mut Vec<Effect
         return "That note is gone (deleted elsewhere)".to_string();
     };
     let passage = reader.cursor;
-    let end = reader.passage_text(passage).len();
-    let anchor = Anchor::new(reader.passage_text(passage), passage, 0, end);
+    let whole = Span::whole(passage, reader.passage_text(passage));
+    let anchor = Anchor::new(reader.passage_text(passage), &whole);
     let a = &mut reader.annotations.file.annotations[i];
     a.anchor = Some(anchor);
     a.updated = clock.now.clone();
-    reader.annotations.placements[i] = Placement::Attached {
-        passage,
-        start: 0,
-        end,
-    };
+    reader.annotations.placements[i] = Placement::Attached(whole);
     save(reader, fx);
     format!("Attached to passage {}", passage + 1)
 }

@@ -4,7 +4,6 @@
 //! on the clipboard (`Effect::Copy`, written as OSC 52, base64 only).
 
 use super::{Effect, Model};
-use crate::annotations::Placement;
 use crate::document::Meta;
 use crate::payload::Citation;
 use std::path::Path;
@@ -15,10 +14,11 @@ pub fn passage(model: &mut Model, fx: &mut Vec<Effect>) {
         return;
     };
     // The selected sentences, else the whole passage.
-    let (n, start, end) = super::annotate::target_range(reader);
+    let span = super::annotate::target_range(reader);
+    let n = span.passage;
     let text = reader
         .passage_text(n)
-        .get(start..end)
+        .get(span.bytes)
         .unwrap_or("")
         .to_string();
     let cited = cite(&text, &reader.brief.meta, &reader.path, n, model.citation);
@@ -42,11 +42,7 @@ pub fn note(model: &mut Model, fx: &mut Vec<Effect>) {
         .annotations
         .iter()
         .zip(&annotated.placements)
-        .find(|(a, p)| {
-            !a.deleted
-                && a.note.is_some()
-                && matches!(p, Placement::Attached { passage, .. } if *passage == n)
-        })
+        .find(|(a, p)| !a.deleted && a.note.is_some() && p.passage() == Some(n))
         .and_then(|(a, _)| a.note.clone());
     let Some(note) = note else {
         model.info("This passage has no note to copy ({add_note} writes one)");

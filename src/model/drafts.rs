@@ -39,8 +39,8 @@ fn find(reader: &Reader, target: &NoteTarget) -> Option<usize> {
         }
         match (target, &a.draft_of) {
             (NoteTarget::Existing(id), Some(of)) => of == id,
-            (NoteTarget::Passage { passage, .. }, None) => {
-                placements.get(i).and_then(Placement::passage) == Some(*passage)
+            (NoteTarget::Passage(span), None) => {
+                placements.get(i).and_then(Placement::passage) == Some(span.passage)
             }
             (NoteTarget::Brief, None) => placements.get(i) == Some(&Placement::Brief),
             _ => false,
@@ -71,18 +71,7 @@ pub fn open_draft(reader: &mut Reader, i: usize) -> Option<String> {
         // A draft of a new note becomes that note itself when saved (see
         // `save`), where it is anchored: the target only says what it is for.
         None => match reader.annotations.placements.get(i) {
-            Some(&Placement::Attached {
-                passage,
-                start,
-                end,
-            }) => (
-                NoteTarget::Passage {
-                    passage,
-                    start,
-                    end,
-                },
-                String::new(),
-            ),
+            Some(Placement::Attached(span)) => (NoteTarget::Passage(span.clone()), String::new()),
             _ => (NoteTarget::Brief, String::new()),
         },
     };
@@ -117,11 +106,7 @@ fn new_draft(model: &mut Model, editor: &NoteEditor, text: String) {
     };
     let clock = &mut model.clock;
     let draft = match &editor.target {
-        NoteTarget::Passage {
-            passage,
-            start,
-            end,
-        } => add(reader, clock, Kind::Draft, Some((*passage, *start, *end))),
+        NoteTarget::Passage(span) => add(reader, clock, Kind::Draft, Some(span.clone())),
         NoteTarget::Brief => add(reader, clock, Kind::Draft, None),
         NoteTarget::Existing(id) => {
             // Beside the note: the same anchor, and where it is now.

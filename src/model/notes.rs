@@ -5,19 +5,15 @@
 use super::reader::Reader;
 use super::{Effect, Model, drafts};
 use crate::action::Action;
-use crate::annotations::{Kind, Placement};
+use crate::annotations::{Kind, Placement, Span};
 use crate::keymap::{Key, KeyCode};
 use ratatui_textarea::{Input, Key as TextKey, TextArea, WrapMode};
 
 /// What a note being written belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum NoteTarget {
-    /// A new note on bytes `start..end` of a passage.
-    Passage {
-        passage: usize,
-        start: usize,
-        end: usize,
-    },
+    /// A new note on a stretch of a passage.
+    Passage(Span),
     /// A new note on the whole brief.
     Brief,
     /// An existing note, by id.
@@ -87,8 +83,8 @@ pub fn entries(reader: &Reader) -> Vec<usize> {
         let written = matches!(a.kind, Kind::Note | Kind::Draft);
         match placements.get(i) {
             Some(Placement::Brief) if written => brief.push(i),
-            Some(Placement::Attached { passage, start, .. }) if written => {
-                attached.push(((*passage, *start), i))
+            Some(Placement::Attached(span)) if written => {
+                attached.push(((span.passage, span.bytes.start), i))
             }
             Some(Placement::Detached) | None => detached.push(i),
             _ => {}
@@ -191,7 +187,7 @@ pub fn note_blocks(reader: &Reader, list: &[usize]) -> Vec<NoteBlock> {
             let quote: String = quote.chars().take(width * 2).collect();
             let header = match placement {
                 Placement::Brief => "On the whole brief".to_string(),
-                Placement::Attached { passage, .. } => format!("¶{} “{quote}", passage + 1),
+                Placement::Attached(span) => format!("¶{} “{quote}", span.passage + 1),
                 Placement::Detached => format!("Detached {:?} “{quote}", a.kind).to_string(),
             };
             // Marked first, so a cut header still says what it is.

@@ -2,7 +2,7 @@
 //! found again by them, like any annotation; its number is only a hint (a
 //! paragraph inserted above must not reopen the brief one passage early).
 
-use crate::annotations::{Anchor, Position, place_one};
+use crate::annotations::{Anchor, Position, Span, place_one};
 use crate::document::Brief;
 
 /// Characters of the passage kept to find the position again.
@@ -16,7 +16,7 @@ pub fn at(text: &str, passage: usize, now: &str) -> Position {
         .map_or(text.len(), |(i, _)| i);
     Position {
         passage,
-        anchor: (end > 0).then(|| Anchor::new(text, passage, 0, end)),
+        anchor: (end > 0).then(|| Anchor::new(text, &Span::new(passage, 0..end))),
         updated: now.to_string(),
         progress: None,
     }

@@ -117,18 +117,11 @@ fn overlays(reader: &Reader, passage: usize, theme: Theme) -> Vec<(usize, usize,
     }
     let file = &reader.annotations.file;
     for (a, placement) in file.annotations.iter().zip(&reader.annotations.placements) {
-        if let (
-            false,
-            Kind::Highlight,
-            Placement::Attached {
-                passage: p,
-                start,
-                end,
-            },
-        ) = (a.deleted, a.kind, placement)
-            && *p == passage
+        if let (false, Kind::Highlight, Placement::Attached(span)) = (a.deleted, a.kind, placement)
+            && span.passage == passage
         {
-            out.push((*start, *end, theme.highlight(a.colour.unwrap_or_default())));
+            let colour = theme.highlight(a.colour.unwrap_or_default());
+            out.push((span.bytes.start, span.bytes.end, colour));
         }
     }
     if passage == reader.cursor {
