@@ -21,7 +21,7 @@ fn live(model: &brief::model::Model, kind: Kind) -> usize {
         .as_ref()
         .unwrap()
         .annotations
-        .file
+        .file()
         .live()
         .filter(|a| a.kind == kind)
         .count()
@@ -54,7 +54,7 @@ fn highlight_passage_and_sentence_selection_cycles_colours() {
     press(&mut m, "h");
     press(&mut m, "h");
     let r = m.reader.as_ref().unwrap();
-    let colours: Vec<Option<Colour>> = r.annotations.file.live().map(|a| a.colour).collect();
+    let colours: Vec<Option<Colour>> = r.annotations.file().live().map(|a| a.colour).collect();
     assert_eq!(
         colours,
         vec![Some(Colour::Green)],
@@ -64,10 +64,10 @@ fn highlight_passage_and_sentence_selection_cycles_colours() {
     let r = m.reader.as_ref().unwrap();
     let (i, placement) = r
         .annotations
-        .placements
+        .placements()
         .iter()
         .enumerate()
-        .find(|(i, p)| p.passage() == Some(1) && !r.annotations.file.annotations[*i].deleted)
+        .find(|(i, p)| p.passage() == Some(1) && !r.annotations.get(*i).deleted)
         .unwrap();
     let Placement::Attached(span) = placement else {
         panic!()
@@ -78,7 +78,7 @@ fn highlight_passage_and_sentence_selection_cycles_colours() {
         "{text}"
     );
     // A quote this long is stored by its two ends (issue 16 item 19).
-    let anchor = r.annotations.file.annotations[i].anchor.as_ref().unwrap();
+    let anchor = r.annotations.get(i).anchor.as_ref().unwrap();
     assert!(text.starts_with(&anchor.exact) && text.ends_with(&anchor.exact_end));
     assert_eq!(anchor.char_end - anchor.char_start, text.chars().count());
     press(&mut m, "H");
@@ -101,7 +101,7 @@ fn note_write_save_edit_and_delete_with_confirmation() {
     assert_eq!(saves(&fx), 1);
     let r = m.reader.as_ref().unwrap();
     assert!(r.editor.is_none());
-    let note = r.annotations.file.live().next().unwrap();
+    let note = r.annotations.file().live().next().unwrap();
     assert_eq!(note.note.as_deref(), Some("First line\nsecond line"));
     assert_eq!(note.anchor.as_ref().unwrap().passage, 0);
     // e edits it: the text comes back.
@@ -113,7 +113,7 @@ fn note_write_save_edit_and_delete_with_confirmation() {
     type_text(&mut m, "!");
     press(&mut m, "ctrl-s");
     assert_eq!(
-        m.reader.as_ref().unwrap().annotations.file.live().count(),
+        m.reader.as_ref().unwrap().annotations.file().live().count(),
         1,
         "edited, not duplicated"
     );
@@ -155,7 +155,7 @@ fn brief_notes_and_the_notes_pane_follow_the_cursor() {
     press(&mut m, "ctrl-s");
     let r = m.reader.as_ref().unwrap();
     assert_eq!(
-        r.annotations.placements,
+        r.annotations.placements(),
         vec![
             Placement::Brief,
             Placement::Attached(Span::whole(4, r.passage_text(4)))
@@ -185,7 +185,7 @@ fn external_editor_round_trip() {
         .as_ref()
         .unwrap()
         .annotations
-        .file
+        .file()
         .live()
         .next()
         .unwrap()
@@ -280,18 +280,18 @@ fn a_note_deleted_by_another_instance_while_edited_here_is_not_lost() {
     type_text(&mut m, "first");
     press(&mut m, "ctrl-s e");
     // Meanwhile another instance deleted it; our next save brings that in.
-    let mut merged = m.reader.as_ref().unwrap().annotations.file.clone();
+    let mut merged = m.reader.as_ref().unwrap().annotations.file().clone();
     merged.annotations[0].deleted = true;
     merged.annotations[0].updated = "2099-01-01T00:00:00Z".into();
     update(&mut m, Action::Saved(Ok(Box::new(merged))));
     type_text(&mut m, " and more");
     press(&mut m, "ctrl-s");
     let r = m.reader.as_ref().unwrap();
-    let live: Vec<_> = r.annotations.file.live().collect();
+    let live: Vec<_> = r.annotations.file().live().collect();
     assert_eq!(live.len(), 1);
     assert_eq!(live[0].note.as_deref(), Some("first and more"));
     assert_eq!(
-        r.annotations.placements.last().unwrap().passage(),
+        r.annotations.placements().last().unwrap().passage(),
         Some(1),
         "where the old one was"
     );

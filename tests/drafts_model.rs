@@ -16,7 +16,7 @@ use common::{press, reader, type_text};
 fn written(m: &Model) -> Vec<(Kind, String)> {
     let r = m.reader.as_ref().unwrap();
     r.annotations
-        .file
+        .file()
         .live()
         .filter(|a| matches!(a.kind, Kind::Note | Kind::Draft))
         .map(|a| (a.kind, a.note.clone().unwrap_or_default()))
@@ -171,15 +171,15 @@ fn a_draft_of_a_note_comes_back_on_e_and_a_save_uses_it_up() {
     type_text(&mut m, " more");
     press(&mut m, "esc");
     let r = m.reader.as_ref().unwrap();
-    let note_id = r.annotations.file.live().next().unwrap().id.clone();
+    let note_id = r.annotations.file().live().next().unwrap().id.clone();
     let d = r
         .annotations
-        .file
+        .file()
         .live()
         .find(|a| a.kind == Kind::Draft)
         .unwrap();
     assert_eq!(d.draft_of.as_deref(), Some(note_id.as_str()));
-    assert_eq!(d.anchor, r.annotations.file.annotations[0].anchor);
+    assert_eq!(d.anchor, r.annotations.get(0).anchor);
     press(&mut m, "e");
     assert_eq!(editor_text(&m).as_deref(), Some("orig more"));
     // Set back to the note's text, the draft has nothing to keep.

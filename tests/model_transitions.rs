@@ -495,7 +495,7 @@ fn search_finds_words_in_notes_and_steps_through_them() {
     assert_eq!(r.cursor, 3, "n goes to the note on ¶4");
     let selected = brief::model::notes::selected(r).unwrap();
     assert_eq!(
-        r.annotations.file.annotations[selected].note.as_deref(),
+        r.annotations.get(selected).note.as_deref(),
         Some("umbrella again, and Oslo"),
         "that note is selected in the notes pane"
     );
@@ -582,7 +582,7 @@ fn deleting_one_of_two_notes_says_which() {
         .as_ref()
         .unwrap()
         .annotations
-        .file
+        .file()
         .live()
         .filter_map(|a| a.note.as_deref())
         .collect();

@@ -131,11 +131,11 @@ fn check_invariants(model: &Model, step: usize) {
     }
     let annotations = &r.annotations;
     assert_eq!(
-        annotations.placements.len(),
-        annotations.file.annotations.len(),
+        annotations.placements().len(),
+        annotations.all().len(),
         "step {step}: an annotation without its placement"
     );
-    for placement in &annotations.placements {
+    for placement in annotations.placements() {
         if let Placement::Attached(Span {
             passage,
             bytes: std::ops::Range { start, end },

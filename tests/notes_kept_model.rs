@@ -85,7 +85,7 @@ fn reattach_chooses_then_confirms_or_cancels() {
         .push(note("gone", "A sentence that is in no passage."));
     let mut m = model_with(file);
     let reader = |m: &brief::model::Model| m.reader.clone().unwrap();
-    assert_eq!(reader(&m).annotations.placements[1], Placement::Detached);
+    assert_eq!(*reader(&m).annotations.placement(1), Placement::Detached);
     common::press(&mut m, "j j j");
     assert_eq!(reader(&m).cursor, 3);
     common::press(&mut m, "tab g g");
@@ -99,13 +99,13 @@ fn reattach_chooses_then_confirms_or_cancels() {
     insta::assert_snapshot!("reattach_choose_120x40", screen);
     let fx = common::press(&mut m, "esc");
     assert!(reader(&m).choosing.is_none());
-    assert_eq!(reader(&m).annotations.placements[1], Placement::Detached);
+    assert_eq!(*reader(&m).annotations.placement(1), Placement::Detached);
     assert!(!fx.iter().any(|e| matches!(e, Effect::Save { .. })));
     common::press(&mut m, "tab G r k");
     assert_eq!(reader(&m).cursor, 2);
     let fx = common::press(&mut m, "enter");
     assert!(fx.iter().any(|e| matches!(e, Effect::Save { .. })));
-    assert_eq!(reader(&m).annotations.placements[1].passage(), Some(2));
+    assert_eq!(reader(&m).annotations.placement(1).passage(), Some(2));
     assert_eq!(
         m.message.as_ref().map(|m| m.text.as_str()),
         Some("Attached to passage 3")

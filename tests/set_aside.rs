@@ -84,7 +84,7 @@ fn the_set_aside_key_shows_furniture_at_the_end_and_hides_it_again() {
     // Furniture takes no bookmark: it is not part of the brief.
     common::press(&mut model, "m");
     let reader = model.reader.as_ref().expect("reader");
-    assert!(reader.annotations.file.annotations.is_empty());
+    assert!(reader.annotations.all().is_empty());
 
     common::press(&mut model, "z");
     let screen = common::render(&model, 100, 30);

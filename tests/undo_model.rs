@@ -10,7 +10,7 @@ use common::{press, reader, type_text};
 
 /// The live annotations, without the times that undo restamps.
 fn live(m: &Model) -> Vec<(String, String, Option<String>, Option<String>)> {
-    let file = &m.reader.as_ref().unwrap().annotations.file;
+    let file = &m.reader.as_ref().unwrap().annotations.file();
     let mut out: Vec<_> = file
         .live()
         .map(|a: &Annotation| {

@@ -61,11 +61,11 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::EditNote | Action::ExternalEdit => {
             let external = action == Action::ExternalEdit;
             let message = match note_here(reader) {
-                Some(i) if reader.annotations.file.annotations[i].kind == Kind::Draft => {
+                Some(i) if reader.annotations.get(i).kind == Kind::Draft => {
                     drafts::open_draft(reader, i)
                 }
                 Some(i) => {
-                    let a = &reader.annotations.file.annotations[i];
+                    let a = reader.annotations.get(i);
                     let (id, text) = (a.id.clone(), a.note.clone().unwrap_or_default());
                     drafts::open_editor(reader, NoteTarget::Existing(id), &text)
                 }
@@ -86,7 +86,7 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         Action::DeleteNote => match note_here(reader) {
             Some(i) => {
                 let question = describe_for_delete(reader, i);
-                let id = reader.annotations.file.annotations[i].id.clone();
+                let id = reader.annotations.get(i).id.clone();
                 model.overlay = Some(Overlay::Confirm {
                     question,
                     on_yes: Confirmed::DeleteAnnotation { id },
@@ -176,16 +176,12 @@ pub(super) fn add<'r>(
 ) -> &'r mut Annotation {
     let annotation = new_annotation(reader, clock, kind, span.as_ref());
     let placement = span.map_or(Placement::Brief, Placement::Attached);
-    let list = &mut reader.annotations;
-    list.placements.push(placement);
-    list.file.annotations.push(annotation);
-    let last = list.file.annotations.len() - 1;
-    &mut list.file.annotations[last]
+    reader.annotations.push(annotation, placement)
 }
 
 /// Mark an annotation deleted (a tombstone, so merges do not revive it).
 pub(super) fn tombstone(reader: &mut Reader, clock: &Clock, i: usize) {
-    let a = &mut reader.annotations.file.annotations[i];
+    let a = reader.annotations.get_mut(i);
     a.deleted = true;
     a.note = None;
     a.updated = clock.now.clone();
@@ -193,14 +189,11 @@ pub(super) fn tombstone(reader: &mut Reader, clock: &Clock, i: usize) {
 
 /// Live annotations of `kind` on passage `passage`.
 fn on_passage(reader: &Reader, kind: Kind, passage: usize) -> Vec<usize> {
-    let file = &reader.annotations.file;
-    (0..file.annotations.len())
-        .filter(|&i| {
-            let a = &file.annotations[i];
-            !a.deleted
-                && a.kind == kind
-                && reader.annotations.placements[i].passage() == Some(passage)
+    (reader.annotations.placed().enumerate())
+        .filter(|(_, (a, placement))| {
+            !a.deleted && a.kind == kind && placement.passage() == Some(passage)
         })
+        .map(|(i, _)| i)
         .collect()
 }
 
@@ -211,7 +204,7 @@ pub fn save(reader: &mut Reader, fx: &mut Vec<Effect>) {
     reader.annotations.dirty = true;
     fx.push(Effect::Save {
         path: reader.annotations.path.clone(),
-        file: Box::new(reader.annotations.file.clone()),
+        file: Box::new(reader.annotations.file().clone()),
     });
 }
 
@@ -236,10 +229,7 @@ fn toggle_bookmark(reader: &mut Reader, clock: &mut Clock, fx: &mut Vec<Effect>)
 fn jump_bookmark(reader: &mut Reader, forward: bool) -> Option<String> {
     let mut marked: Vec<usize> = reader
         .annotations
-        .file
-        .annotations
-        .iter()
-        .zip(&reader.annotations.placements)
+        .placed()
         .filter(|(a, _)| !a.deleted && a.kind == Kind::Bookmark)
         .filter_map(|(_, p)| p.passage())
         .collect();
@@ -274,10 +264,10 @@ fn highlight(reader: &mut Reader, clock: &mut Clock, fx: &mut Vec<Effect>) -> Op
     reader.selection = None;
     let same = on_passage(reader, Kind::Highlight, span.passage)
         .into_iter()
-        .find(|&i| reader.annotations.placements[i].span() == Some(&span));
+        .find(|&i| reader.annotations.placement(i).span() == Some(&span));
     let colour = match same {
         Some(i) => {
-            let a = &mut reader.annotations.file.annotations[i];
+            let a = reader.annotations.get_mut(i);
             let colour = a.colour.unwrap_or_default().next();
             a.colour = Some(colour);
             a.updated = clock.now.clone();
@@ -322,7 +312,7 @@ fn note_here(reader: &Reader) -> Option<usize> {
     // The note selected in the notes pane, when it is on this passage (the
     // pane shows which); else the first one here.
     let selected = notes::selected(reader)
-        .filter(|&i| reader.annotations.placements[i].passage() == Some(reader.cursor));
+        .filter(|&i| reader.annotations.placement(i).passage() == Some(reader.cursor));
     let notes = on_passage(reader, Kind::Note, reader.cursor);
     let drafts = on_passage(reader, Kind::Draft, reader.cursor);
     selected.into_iter().chain(notes).chain(drafts).next()
@@ -331,7 +321,7 @@ fn note_here(reader: &Reader) -> Option<usize> {
 /// How the delete question names annotation `i`: its first words, and
 /// which of the passage's notes it is when there are several.
 fn describe_for_delete(reader: &Reader, i: usize) -> String {
-    let a = &reader.annotations.file.annotations[i];
+    let a = reader.annotations.get(i);
     let words: String = a.note.as_deref().unwrap_or("").chars().take(48).collect();
     let more = if a.note.as_deref().unwrap_or("").chars().count() > 48 {
         "…"
@@ -347,10 +337,10 @@ fn describe_for_delete(reader: &Reader, i: usize) -> String {
         }
         Kind::Draft => format!("Discard the draft “{words}{more}”"),
     };
-    if let Some(p) = reader.annotations.placements[i].passage() {
+    if let Some(p) = reader.annotations.placement(i).passage() {
         let here: Vec<usize> = notes::entries(reader)
             .into_iter()
-            .filter(|&j| reader.annotations.placements[j].passage() == Some(p))
+            .filter(|&j| reader.annotations.placement(j).passage() == Some(p))
             .collect();
         if here.len() > 1
             && let Some(n) = here.iter().position(|&j| j == i)
@@ -386,24 +376,15 @@ pub fn save_note(model: &mut Model, target: NoteTarget, text: String, fx: &mut V
     let clock = &mut model.clock;
     match target {
         NoteTarget::Existing(id) => {
-            let found = reader
-                .annotations
-                .file
-                .annotations
-                .iter()
-                .position(|a| a.id == id);
+            let found = reader.annotations.index_of(&id);
             match found {
-                Some(i) if !reader.annotations.file.annotations[i].deleted => {
-                    set_text(
-                        &mut reader.annotations.file.annotations[i],
-                        text,
-                        &clock.now,
-                    );
+                Some(i) if !reader.annotations.get(i).deleted => {
+                    set_text(reader.annotations.get_mut(i), text, &clock.now);
                 }
                 // Deleted meanwhile (by another instance): the text is not
                 // thrown away, it becomes a new note where the old one was.
                 _ => {
-                    let span = found.and_then(|i| reader.annotations.placements[i].span().cloned());
+                    let span = found.and_then(|i| reader.annotations.placement(i).span().cloned());
                     add(reader, clock, Kind::Note, span).note = Some(text);
                 }
             }
@@ -418,13 +399,7 @@ pub fn save_note(model: &mut Model, target: NoteTarget, text: String, fx: &mut V
 }
 
 pub fn delete(reader: &mut Reader, clock: &mut Clock, id: &str, fx: &mut Vec<Effect>) {
-    if let Some(i) = reader
-        .annotations
-        .file
-        .annotations
-        .iter()
-        .position(|a| a.id == id)
-    {
+    if let Some(i) = reader.annotations.index_of(id) {
         tombstone(reader, clock, i);
         let count = notes::entries(reader).len();
         reader.notes_cursor = reader.notes_cursor.min(count.saturating_sub(1));
@@ -442,16 +417,16 @@ fn reattach(reader: &mut Reader) -> Option<String> {
                 .to_string(),
         );
     };
-    if let Some(p) = reader.annotations.placements[i].passage() {
+    if let Some(p) = reader.annotations.placement(i).passage() {
         return Some(format!(
             "This note is on ¶{}: r re-attaches only a detached note",
             p + 1
         ));
     }
-    if reader.annotations.placements[i] != Placement::Detached {
+    if *reader.annotations.placement(i) != Placement::Detached {
         return Some("This note is on the whole brief: r re-attaches only a detached note".into());
     }
-    reader.choosing = Some(reader.annotations.file.annotations[i].id.clone());
+    reader.choosing = Some(reader.annotations.get(i).id.clone());
     let back = reader.reading_at;
     reader.focus = reader.pane_of(back);
     reader.move_to(back);
@@ -504,21 +479,18 @@ pub fn choose(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
 
 /// Attach annotation `id` to the whole passage under the cursor.
 fn attach_here(reader: &mut Reader, clock: &Clock, id: &str, fx: &mut Vec<Effect>) -> String {
-    let file = &reader.annotations.file;
-    let Some(i) = file
+    let Some(i) = reader
         .annotations
-        .iter()
-        .position(|a| a.id == id && !a.deleted)
+        .index_of(id)
+        .filter(|&i| !reader.annotations.get(i).deleted)
     else {
         return "That note is gone (deleted elsewhere)".to_string();
     };
     let passage = reader.cursor;
-    let whole = Span::whole(passage, reader.passage_text(passage));
-    let anchor = Anchor::new(reader.passage_text(passage), &whole);
-    let a = &mut reader.annotations.file.annotations[i];
-    a.anchor = Some(anchor);
-    a.updated = clock.now.clone();
-    reader.annotations.placements[i] = Placement::Attached(whole);
+    let text = reader.passage_text(passage);
+    let whole = Span::whole(passage, text);
+    let text = text.to_string();
+    reader.annotations.attach(i, &text, whole).updated = clock.now.clone();
     save(reader, fx);
     format!("Attached to passage {}", passage + 1)
 }
@@ -527,6 +499,6 @@ fn attach_here(reader: &mut Reader, clock: &Clock, id: &str, fx: &mut Vec<Effect
 /// detached or on the whole brief), and bookmarks or highlights whose text
 /// is gone (listed so they are not lost, but not notes).
 pub fn note_counts(reader: &Reader) -> Counts {
-    let file = &reader.annotations.file.annotations;
-    Counts::of(notes::entries(reader).into_iter().map(|i| &file[i]))
+    let annotated = &reader.annotations;
+    Counts::of(notes::entries(reader).into_iter().map(|i| annotated.get(i)))
 }

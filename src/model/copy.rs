@@ -38,10 +38,7 @@ pub fn note(model: &mut Model, fx: &mut Vec<Effect>) {
     let n = reader.cursor;
     let annotated = &reader.annotations;
     let note = annotated
-        .file
-        .annotations
-        .iter()
-        .zip(&annotated.placements)
+        .placed()
         .find(|(a, p)| !a.deleted && a.note.is_some() && p.passage() == Some(n))
         .and_then(|(a, _)| a.note.clone());
     let Some(note) = note else {

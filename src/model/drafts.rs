@@ -21,28 +21,23 @@ use crate::keymap::Context;
 
 /// Index of the live draft with this id.
 fn by_id(reader: &Reader, id: &str) -> Option<usize> {
-    let list = &reader.annotations.file.annotations;
-    list.iter()
-        .position(|a| a.id == id && !a.deleted && a.kind == Kind::Draft)
+    reader.annotations.index_of(id).filter(|&i| {
+        !reader.annotations.get(i).deleted && reader.annotations.get(i).kind == Kind::Draft
+    })
 }
 
 /// The live draft the user means when opening the editor for `target`: the
 /// draft of that note, or any draft of a new note on the same passage
 /// (whatever sentences it was written on), or on the whole brief.
 fn find(reader: &Reader, target: &NoteTarget) -> Option<usize> {
-    let list = &reader.annotations.file.annotations;
-    let placements = &reader.annotations.placements;
-    (0..list.len()).find(|&i| {
-        let a = &list[i];
+    reader.annotations.placed().position(|(a, placement)| {
         if a.deleted || a.kind != Kind::Draft {
             return false;
         }
         match (target, &a.draft_of) {
             (NoteTarget::Existing(id), Some(of)) => of == id,
-            (NoteTarget::Passage(span), None) => {
-                placements.get(i).and_then(Placement::passage) == Some(span.passage)
-            }
-            (NoteTarget::Brief, None) => placements.get(i) == Some(&Placement::Brief),
+            (NoteTarget::Passage(span), None) => placement.passage() == Some(span.passage),
+            (NoteTarget::Brief, None) => *placement == Placement::Brief,
             _ => false,
         }
     })
@@ -60,8 +55,8 @@ pub fn open_editor(reader: &mut Reader, target: NoteTarget, text: &str) -> Optio
 
 /// Open the editor on draft `i`.
 pub fn open_draft(reader: &mut Reader, i: usize) -> Option<String> {
-    let list = &reader.annotations.file.annotations;
-    let draft = &list[i];
+    let list = reader.annotations.all();
+    let draft = reader.annotations.get(i);
     let (target, original) = match &draft.draft_of {
         Some(id) => {
             let note = list.iter().find(|a| &a.id == id && !a.deleted);
@@ -70,8 +65,8 @@ pub fn open_draft(reader: &mut Reader, i: usize) -> Option<String> {
         }
         // A draft of a new note becomes that note itself when saved (see
         // `save`), where it is anchored: the target only says what it is for.
-        None => match reader.annotations.placements.get(i) {
-            Some(Placement::Attached(span)) => (NoteTarget::Passage(span.clone()), String::new()),
+        None => match reader.annotations.placement(i) {
+            Placement::Attached(span) => (NoteTarget::Passage(span.clone()), String::new()),
             _ => (NoteTarget::Brief, String::new()),
         },
     };
@@ -110,26 +105,17 @@ fn new_draft(model: &mut Model, editor: &NoteEditor, text: String) {
         NoteTarget::Brief => add(reader, clock, Kind::Draft, None),
         NoteTarget::Existing(id) => {
             // Beside the note: the same anchor, and where it is now.
-            let note = reader
-                .annotations
-                .file
-                .annotations
-                .iter()
-                .position(|a| &a.id == id);
+            let note = reader.annotations.index_of(id);
             let mut draft = new_annotation(reader, clock, Kind::Draft, None);
             let placement = match note {
                 Some(n) => {
-                    draft.anchor = reader.annotations.file.annotations[n].anchor.clone();
-                    reader.annotations.placements[n].clone()
+                    draft.anchor = reader.annotations.get(n).anchor.clone();
+                    reader.annotations.placement(n).clone()
                 }
                 None => Placement::Brief,
             };
             draft.draft_of = Some(id.clone());
-            let list = &mut reader.annotations;
-            list.placements.push(placement);
-            list.file.annotations.push(draft);
-            let last = list.file.annotations.len() - 1;
-            &mut list.file.annotations[last]
+            reader.annotations.push(draft, placement)
         }
     };
     draft.note = Some(text);
@@ -147,7 +133,7 @@ fn keep_quietly(model: &mut Model, editor: &NoteEditor) -> bool {
     let text = editor.text();
     match editor.draft.as_deref().and_then(|id| by_id(reader, id)) {
         Some(i) => {
-            let draft = &mut reader.annotations.file.annotations[i];
+            let draft = reader.annotations.get_mut(i);
             if draft.note.as_deref() == Some(text.as_str()) {
                 return false;
             }
@@ -219,7 +205,7 @@ pub fn save(model: &mut Model, fx: &mut Vec<Effect>) {
             annotate::save_note(model, editor.target, text, fx);
         }
         (Some(i), _) => {
-            let a = &mut reader.annotations.file.annotations[i];
+            let a = reader.annotations.get_mut(i);
             a.kind = Kind::Note;
             set_text(a, text, &model.clock.now);
             annotate::save(reader, fx);

@@ -62,7 +62,7 @@ pub fn rescue_effect(reader: &Reader) -> Option<Effect> {
     let a = &reader.annotations;
     (a.dirty && a.read_only.is_none()).then(|| Effect::Rescue {
         path: a.path.clone(),
-        file: Box::new(a.file.clone()),
+        file: Box::new(a.file().clone()),
         why: a
             .save_error
             .clone()

@@ -216,8 +216,8 @@ impl Library {
         let Some(entry) = self.entries.iter_mut().find(|e| e.path == reader.path) else {
             return;
         };
-        entry.counts = Counts::of(reader.annotations.file.live());
-        if let Some(at) = &reader.annotations.file.position {
+        entry.counts = Counts::of(reader.annotations.file().live());
+        if let Some(at) = reader.annotations.position() {
             entry.read = Some((at.progress.unwrap_or(0), at.updated.clone()));
         }
     }

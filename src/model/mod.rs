@@ -3,6 +3,7 @@
 //! `Effect` for app.rs to run. Nothing here touches the terminal or disk.
 
 mod annotate;
+mod annotated;
 mod copy;
 mod drafts;
 mod effect;
@@ -25,6 +26,7 @@ use crate::action::Action;
 use crate::keymap::{Context, Key, Keymap, Resolution};
 pub use crate::payload::{BookmarkEntry, LibraryEntry, Opened, UnattachedNotes};
 pub use annotate::note_counts;
+pub use annotated::Annotated;
 pub use drafts::rescue_unsaved;
 pub use effect::Effect;
 pub use library::Library;

@@ -71,22 +71,20 @@ impl NoteEditor {
 /// notes and drafts on the brief, then in document order, then anything
 /// detached.
 pub fn entries(reader: &Reader) -> Vec<usize> {
-    let file = &reader.annotations.file;
-    let placements = &reader.annotations.placements;
     let mut brief = Vec::new();
     let mut attached = Vec::new();
     let mut detached = Vec::new();
-    for (i, a) in file.annotations.iter().enumerate() {
+    for (i, (a, placement)) in reader.annotations.placed().enumerate() {
         if a.deleted {
             continue;
         }
         let written = matches!(a.kind, Kind::Note | Kind::Draft);
-        match placements.get(i) {
-            Some(Placement::Brief) if written => brief.push(i),
-            Some(Placement::Attached(span)) if written => {
+        match placement {
+            Placement::Brief if written => brief.push(i),
+            Placement::Attached(span) if written => {
                 attached.push(((span.passage, span.bytes.start), i))
             }
-            Some(Placement::Detached) | None => detached.push(i),
+            Placement::Detached => detached.push(i),
             _ => {}
         }
     }
@@ -115,7 +113,11 @@ pub fn move_cursor(reader: &mut Reader, delta: isize) {
         d if d < 0 => reader.notes_cursor.saturating_sub(d.unsigned_abs()),
         d => (reader.notes_cursor + d as usize).min(last),
     };
-    if let Some(passage) = reader.annotations.placements[list[reader.notes_cursor]].passage() {
+    if let Some(passage) = reader
+        .annotations
+        .placement(list[reader.notes_cursor])
+        .passage()
+    {
         reader.move_to(passage);
     }
     keep_selected_visible(reader);
@@ -125,7 +127,7 @@ pub fn move_cursor(reader: &mut Reader, delta: isize) {
 /// or after the cursor's passage is selected.
 pub fn follow_cursor(reader: &mut Reader) {
     let list = entries(reader);
-    let placements = &reader.annotations.placements;
+    let placements = reader.annotations.placements();
     // A note on the cursor's passage that is already selected (by search,
     // or by hand) stays selected.
     if list
@@ -155,7 +157,7 @@ pub fn click(reader: &mut Reader, row: u16) {
         y += block.lines.len() + 1;
         if usize::from(row) < y {
             reader.notes_cursor = n;
-            if let Some(p) = reader.annotations.placements[list[n]].passage() {
+            if let Some(p) = reader.annotations.placement(list[n]).passage() {
                 reader.move_to(p);
             }
             return;
@@ -181,8 +183,8 @@ pub fn note_blocks(reader: &Reader, list: &[usize]) -> Vec<NoteBlock> {
     let width = usize::from(reader.geometry().notes.width.saturating_sub(2)).max(8);
     list.iter()
         .map(|&i| {
-            let a = &reader.annotations.file.annotations[i];
-            let placement = &reader.annotations.placements[i];
+            let a = reader.annotations.get(i);
+            let placement = &reader.annotations.placement(i);
             let quote = a.anchor.as_ref().map(|q| q.exact.as_str()).unwrap_or("");
             let quote: String = quote.chars().take(width * 2).collect();
             let header = match placement {

@@ -20,9 +20,7 @@ impl Reader {
     pub fn furthest_progress(&self) -> u8 {
         let saved = self
             .annotations
-            .file
-            .position
-            .as_ref()
+            .position()
             .and_then(|p| p.progress)
             .unwrap_or(0);
         saved.max(self.progress())

@@ -1,12 +1,11 @@
 //! The reader: one brief, a cursor on a passage, panes that scroll to keep it
 //! in view, and the motions that move it.
 
+use super::annotated::Annotated;
 use super::search::Search;
 use super::{Effect, Model, Overlay, Screen, annotate, notes, position};
 use crate::action::Action;
-use crate::annotations::{
-    self, Anchor, AnnotationFile, BriefRecord, Colour, Fingerprint, Placement,
-};
+use crate::annotations::{Anchor, AnnotationFile, BriefRecord, Colour, Fingerprint};
 use crate::document::Brief;
 use crate::layout::{
     Column, Pane, PassageIndex, PassageRows, ReaderGeometry, WrapCache, reader_geometry,
@@ -30,19 +29,6 @@ pub struct Selection {
     pub passage: usize,
     pub anchor: usize,
     pub head: usize,
-}
-
-/// A brief's annotation file as loaded, with where each annotation sits now.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Annotated {
-    pub file: AnnotationFile,
-    pub path: PathBuf,
-    pub read_only: Option<String>,
-    /// Parallel to `file.annotations`.
-    pub placements: Vec<Placement>,
-    /// Changed since the last successful save.
-    pub dirty: bool,
-    pub save_error: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -148,12 +134,8 @@ impl Reader {
             notes_cursor: 0,
             notes_top: 0,
             search: Search::default(),
-            annotations: Annotated {
-                file,
-                path: opened.annotations_path,
-                read_only: opened.read_only,
-                ..Annotated::default()
-            },
+            // Placed just below, once the reader holds the brief.
+            annotations: Annotated::new(file, opened.annotations_path, opened.read_only, &[]),
             editor: None,
             last_colour: Colour::Yellow,
             opened_at: cursor,
@@ -184,7 +166,7 @@ impl Reader {
         self.brief = brief;
         self.index = PassageIndex::new(&self.brief);
         self.wraps = WrapCache::default();
-        let record = &mut self.annotations.file.brief;
+        let record = self.annotations.record_mut();
         record.refresh(&Fingerprint::of(&self.brief, record.bytes, true));
         self.partial = false;
         self.replace_annotations();
@@ -205,13 +187,8 @@ impl Reader {
 
     /// Re-anchor every annotation on the brief's text.
     pub fn replace_annotations(&mut self) {
-        let texts: Vec<&str> = self
-            .brief
-            .passages()
-            .map(|(_, p)| p.text.as_str())
-            .collect();
-        self.annotations.placements =
-            annotations::place_all(&texts, &self.annotations.file.annotations);
+        let texts = passage_texts(&self.brief);
+        self.annotations.place(&texts);
     }
 
     pub fn passage_text(&self, i: usize) -> &str {
@@ -454,7 +431,7 @@ impl Reader {
     pub fn position_to_save(&mut self, now: &str, mark_opened: bool) -> bool {
         let first = mark_opened
             && !self.cannot_save
-            && self.annotations.file.position.is_none()
+            && self.annotations.position().is_none()
             && !self.partial;
         if (self.cursor == self.opened_at && !first) || self.annotations.read_only.is_some() {
             return false;
@@ -470,7 +447,7 @@ impl Reader {
         let furthest = self.furthest_progress();
         let mut position = position::at(text, at, now);
         position.progress = Some(furthest);
-        self.annotations.file.position = Some(position);
+        self.annotations.set_position(position);
         true
     }
 
@@ -491,17 +468,13 @@ impl Reader {
         self.annotations.save_error = None;
         // Effects run before the next action, so nothing changed since the save.
         self.annotations.dirty = false;
-        let list = &self.annotations.file.annotations;
+        let list = self.annotations.all();
         let conflicts = merged
             .live()
             .filter(|a| a.conflict_of.is_some() && !list.iter().any(|o| o.id == a.id))
             .count();
-        let changed = merged.annotations != self.annotations.file.annotations;
-        self.annotations.file.annotations = merged.annotations;
-        self.annotations.file.extra = merged.extra;
-        if changed {
-            self.replace_annotations();
-        }
+        self.annotations
+            .take_merged(*merged, &passage_texts(&self.brief));
         Ok((conflicts > 0).then(|| {
             "Another brief window changed this note at the same time: both versions are kept \
              (the other one is marked CONFLICT in the notes pane)"
@@ -599,4 +572,9 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         notes::follow_cursor(reader);
         reader.reading_at = reader.cursor;
     }
+}
+
+/// Every passage's text, in reading order.
+pub(super) fn passage_texts(brief: &Brief) -> Vec<&str> {
+    brief.passages().map(|(_, p)| p.text.as_str()).collect()
 }

@@ -168,11 +168,11 @@ impl Reader {
             }
             // The reader's own words are searched too: notes and drafts.
             for annotation in super::notes::entries(self) {
-                let a = &self.annotations.file.annotations[annotation];
+                let a = self.annotations.get(annotation);
                 let Some(text) = a.note.as_deref() else {
                     continue;
                 };
-                let passage = self.annotations.placements[annotation].passage();
+                let passage = self.annotations.placement(annotation).passage();
                 for (start, end) in find_all(text, &query) {
                     let found = Found::Note {
                         annotation,

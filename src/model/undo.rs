@@ -63,10 +63,7 @@ pub(super) fn before(model: &Model, action: &Action) -> Option<(PathBuf, Vec<Ann
             | Action::Redraw
     );
     let reader = model.reader.as_ref().filter(|_| own)?;
-    Some((
-        reader.path.clone(),
-        reader.annotations.file.annotations.clone(),
-    ))
+    Some((reader.path.clone(), reader.annotations.all().to_vec()))
 }
 
 /// After the action: if it changed the annotations, it can be undone.
@@ -75,7 +72,7 @@ pub(super) fn after(model: &mut Model, before: Option<(PathBuf, Vec<Annotation>)
     let Some(reader) = model.reader.as_mut().filter(|r| r.path == path) else {
         return;
     };
-    if reader.annotations.file.annotations != old {
+    if reader.annotations.all() != old {
         let h = &mut reader.history;
         h.undo.push(old);
         if h.undo.len() > DEPTH {
@@ -107,7 +104,7 @@ pub(super) fn step(model: &mut Model, back: bool, fx: &mut Vec<Effect>) {
             "Nothing to redo"
         });
     };
-    let current = &reader.annotations.file.annotations;
+    let current = reader.annotations.all();
     // What changes is stamped now, so the save wins the merge with the
     // copy on disk (which holds the version being undone); an annotation
     // the restored state lacks is deleted, not left for the merge to bring
@@ -129,9 +126,8 @@ pub(super) fn step(model: &mut Model, back: bool, fx: &mut Vec<Effect>) {
             });
         }
     }
-    let current = std::mem::replace(&mut reader.annotations.file.annotations, restored);
-    to.push(current);
-    reader.replace_annotations();
+    let texts = super::reader::passage_texts(&reader.brief);
+    to.push(reader.annotations.replace(restored, &texts));
     let count = notes::entries(reader).len();
     reader.notes_cursor = reader.notes_cursor.min(count.saturating_sub(1));
     annotate::save(reader, fx);

@@ -115,8 +115,7 @@ fn overlays(reader: &Reader, passage: usize, theme: Theme) -> Vec<(usize, usize,
             Style::new().add_modifier(Modifier::UNDERLINED),
         ));
     }
-    let file = &reader.annotations.file;
-    for (a, placement) in file.annotations.iter().zip(&reader.annotations.placements) {
+    for (a, placement) in reader.annotations.placed() {
         if let (false, Kind::Highlight, Placement::Attached(span)) = (a.deleted, a.kind, placement)
             && span.passage == passage
         {
@@ -282,13 +281,7 @@ fn passage_row<'a>(
 /// `★` bookmark, `✎` note (a bookmark shows first).
 fn mark_for(reader: &Reader, passage: usize) -> &'static str {
     let mut mark = " ";
-    for (a, placement) in reader
-        .annotations
-        .file
-        .annotations
-        .iter()
-        .zip(&reader.annotations.placements)
-    {
+    for (a, placement) in reader.annotations.placed() {
         if a.deleted || placement.passage() != Some(passage) {
             continue;
         }
@@ -342,13 +335,7 @@ fn draw_gauge(
             }
         }
     }
-    for (ann, placement) in reader
-        .annotations
-        .file
-        .annotations
-        .iter()
-        .zip(&reader.annotations.placements)
-    {
+    for (ann, placement) in reader.annotations.placed() {
         let Some(p) = placement.passage() else {
             continue;
         };

@@ -107,8 +107,7 @@ fn prompt(model: &Model) -> Option<String> {
     {
         let note = reader
             .annotations
-            .file
-            .annotations
+            .all()
             .iter()
             .find(|a| &a.id == id)
             .and_then(|a| {
@@ -182,7 +181,7 @@ fn position(model: &Model) -> String {
             let notes = crate::model::note_counts(reader).notes;
             let bookmarks = reader
                 .annotations
-                .file
+                .file()
                 .live()
                 .filter(|a| a.kind == crate::annotations::Kind::Bookmark)
                 .count();
