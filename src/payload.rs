@@ -3,7 +3,7 @@
 //! a brief found in the data folder. Below both `action` and `model`, so
 //! neither depends on the other's internals.
 
-use crate::annotations::{AnnotationFile, Counts};
+use crate::annotations::{AnnotationFile, Counts, Timestamp};
 use crate::document::Brief;
 use std::path::PathBuf;
 
@@ -40,7 +40,7 @@ pub struct LibraryEntry {
     /// Its annotations, by kind.
     pub counts: Counts,
     /// How far it was read (per cent) and when; None: never opened.
-    pub read: Option<(u8, String)>,
+    pub read: Option<(u8, Timestamp)>,
 }
 
 /// A bookmark somewhere in the library, for the bookmarks list.

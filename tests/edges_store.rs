@@ -23,8 +23,8 @@ fn note(id: &str, text: &str) -> Annotation {
             char_end: 22,
             ..Anchor::default()
         }),
-        created: format!("2026-01-01T00:00:{id:0>2}Z"),
-        updated: format!("2026-01-01T00:00:{id:0>2}Z"),
+        created: format!("2026-01-01T00:00:{id:0>2}Z").into(),
+        updated: format!("2026-01-01T00:00:{id:0>2}Z").into(),
         deleted: false,
         draft_of: None,
         conflict_of: None,

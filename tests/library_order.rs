@@ -10,7 +10,7 @@ fn entry(title: &str, date: &str, read: Option<(u8, &str)>) -> LibraryEntry {
         path: format!("/lib/{title}.txt").into(),
         title: title.into(),
         date: Some(date.into()),
-        read: read.map(|(p, when)| (p, when.to_string())),
+        read: read.map(|(p, when)| (p, when.into())),
         ..LibraryEntry::default()
     }
 }

@@ -6,6 +6,7 @@ mod anchor;
 mod identity;
 mod paths;
 mod salvage;
+mod timestamp;
 
 pub use anchor::{Placement, Span, place_all, place_one};
 pub use identity::{
@@ -13,6 +14,7 @@ pub use identity::{
     same_at_path, same_elsewhere, similarity, stable_hash,
 };
 pub use salvage::{Salvaged, salvage};
+pub use timestamp::Timestamp;
 
 use crate::yaml::Value;
 use serde::{Deserialize, Serialize};
@@ -141,8 +143,8 @@ pub struct Annotation {
     /// None: the annotation is on the brief as a whole.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchor: Option<Anchor>,
-    pub created: String,
-    pub updated: String,
+    pub created: Timestamp,
+    pub updated: Timestamp,
     /// A deletion, kept so that another running instance's copy does not
     /// bring the annotation back when the two merge.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -159,7 +161,7 @@ pub struct Annotation {
     /// A save compares it with the disk's copy to tell an edit made on top
     /// of another instance's (fine) from one made beside it (a conflict).
     #[serde(skip)]
-    pub base: Option<String>,
+    pub base: Option<Timestamp>,
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
 }
@@ -179,7 +181,7 @@ impl Annotation {
     /// The other instance's version, kept beside ours under an id of its own
     /// (the same for every instance that meets it, so it is kept once).
     fn conflict_copy(&self) -> Annotation {
-        let stamp: String = self.updated.chars().filter(char::is_ascii_digit).collect();
+        let stamp = self.updated.digits();
         Annotation {
             id: format!("{}-conflict-{stamp}", self.id),
             conflict_of: Some(self.id.clone()),
@@ -197,7 +199,7 @@ pub struct Position {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchor: Option<Anchor>,
     #[serde(default)]
-    pub updated: String,
+    pub updated: Timestamp,
     /// The furthest the brief was read, per cent of its passages (absent
     /// in files written before it was kept).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -245,21 +247,6 @@ fn is_zero<T: Default + PartialEq>(n: &T) -> bool {
     *n == T::default()
 }
 
-/// Whether time `a` is later than time `b` (RFC 3339). Compared as times:
-/// as text, "12:00:00Z" sorts after "12:00:00.5Z" and offsets mislead. Text
-/// that is not a time (written by hand) falls back to comparing as text.
-pub fn later(a: &str, b: &str) -> bool {
-    use time::OffsetDateTime;
-    use time::format_description::well_known::Rfc3339;
-    match (
-        OffsetDateTime::parse(a, &Rfc3339),
-        OffsetDateTime::parse(b, &Rfc3339),
-    ) {
-        (Ok(a), Ok(b)) => a > b,
-        _ => a > b,
-    }
-}
-
 /// One annotation file: everything `brief` keeps about one brief.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnnotationFile {
@@ -305,7 +292,7 @@ impl AnnotationFile {
         for theirs in &disk.annotations {
             match self.annotations.iter_mut().find(|a| a.id == theirs.id) {
                 Some(ours) if ours.edited_beside(theirs) => copies.push(theirs.conflict_copy()),
-                Some(ours) if later(&theirs.updated, &ours.updated) => *ours = theirs.clone(),
+                Some(ours) if theirs.updated > ours.updated => *ours = theirs.clone(),
                 Some(_) => {}
                 None => self.annotations.push(theirs.clone()),
             }
@@ -325,7 +312,7 @@ impl AnnotationFile {
                 .or_insert_with(|| value.clone());
         }
         if let (Some(ours), Some(theirs)) = (&self.position, &disk.position)
-            && later(&theirs.updated, &ours.updated)
+            && theirs.updated > ours.updated
         {
             self.position = disk.position.clone();
         }

@@ -4,7 +4,7 @@
 //! (no CPU while idle) and still hears SIGTERM at once.
 
 use crate::action::Action;
-use crate::annotations::{Counts, Fingerprint, Kind};
+use crate::annotations::{Counts, Fingerprint, Kind, Timestamp};
 use crate::config::load_keymap;
 use crate::model::{self, BookmarkEntry, Effect, LibraryEntry, Model, Opened};
 use crate::store::{self, Loaded, Store};
@@ -560,8 +560,6 @@ impl App<'_> {
     }
 }
 
-pub(crate) fn now() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    now.format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
+pub(crate) fn now() -> Timestamp {
+    Timestamp::from(time::OffsetDateTime::now_utc())
 }

@@ -6,7 +6,7 @@ use super::notes::{self, NoteTarget};
 use super::reader::{Reader, Selection};
 use super::{Clock, Confirmed, Effect, Model, Overlay};
 use crate::action::Action;
-use crate::annotations::{Anchor, Annotation, Counts, Kind, Placement, Span};
+use crate::annotations::{Anchor, Annotation, Counts, Kind, Placement, Span, Timestamp};
 use crate::layout::Pane;
 use std::collections::BTreeMap;
 
@@ -360,12 +360,12 @@ fn describe_for_delete(reader: &Reader, i: usize) -> String {
 /// Change an annotation's text, remembering the version the change started
 /// from (until the next save): a save can then tell whether another
 /// instance changed it meanwhile, and keep both.
-pub(super) fn set_text(a: &mut Annotation, text: String, now: &str) {
+pub(super) fn set_text(a: &mut Annotation, text: String, now: &Timestamp) {
     if a.base.is_none() {
         a.base = Some(a.updated.clone());
     }
     a.note = Some(text);
-    a.updated = now.to_string();
+    a.updated = now.clone();
 }
 
 /// Ctrl-S in the editor: create or update the note.

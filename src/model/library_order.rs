@@ -2,6 +2,7 @@
 //! the brief read last.
 
 use super::library::Library;
+use crate::annotations::Timestamp;
 use crate::payload::LibraryEntry;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,8 +37,8 @@ impl SortBy {
     }
 }
 
-fn last_read(e: &LibraryEntry) -> Option<&str> {
-    e.read.as_ref().map(|(_, when)| when.as_str())
+fn last_read(e: &LibraryEntry) -> Option<&Timestamp> {
+    e.read.as_ref().map(|(_, when)| when)
 }
 
 impl Library {

@@ -23,6 +23,7 @@ mod undo;
 mod view;
 
 use crate::action::Action;
+use crate::annotations::Timestamp;
 use crate::keymap::{Context, Key, Keymap, Resolution};
 pub use crate::payload::{BookmarkEntry, LibraryEntry, Opened, UnattachedNotes};
 pub use annotate::note_counts;
@@ -90,8 +91,7 @@ pub struct Message {
 /// update, tests set it by hand: the model never reads a clock.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Clock {
-    /// RFC 3339, UTC.
-    pub now: String,
+    pub now: Timestamp,
     /// Distinguishes ids made by two instances in the same second.
     pub instance: String,
     pub counter: u64,
@@ -100,12 +100,7 @@ pub struct Clock {
 impl Clock {
     pub fn new_id(&mut self) -> String {
         self.counter += 1;
-        let stamp: String = self
-            .now
-            .chars()
-            .filter(char::is_ascii_digit)
-            .take(14)
-            .collect();
+        let stamp: String = self.now.digits().chars().take(14).collect();
         format!("{stamp}-{}-{}", self.instance, self.counter)
     }
 }

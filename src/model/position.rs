@@ -2,14 +2,14 @@
 //! found again by them, like any annotation; its number is only a hint (a
 //! paragraph inserted above must not reopen the brief one passage early).
 
-use crate::annotations::{Anchor, Position, Span, place_one};
+use crate::annotations::{Anchor, Position, Span, Timestamp, place_one};
 use crate::document::Brief;
 
 /// Characters of the passage kept to find the position again.
 const CHARS: usize = 64;
 
 /// The position on passage `passage`, whose text is `text`, at time `now`.
-pub fn at(text: &str, passage: usize, now: &str) -> Position {
+pub fn at(text: &str, passage: usize, now: &Timestamp) -> Position {
     let end = text
         .char_indices()
         .nth(CHARS)
@@ -17,7 +17,7 @@ pub fn at(text: &str, passage: usize, now: &str) -> Position {
     Position {
         passage,
         anchor: (end > 0).then(|| Anchor::new(text, &Span::new(passage, 0..end))),
-        updated: now.to_string(),
+        updated: now.clone(),
         progress: None,
     }
 }

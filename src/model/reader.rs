@@ -5,7 +5,7 @@ use super::annotated::Annotated;
 use super::search::Search;
 use super::{Effect, Model, Overlay, Screen, annotate, notes, position};
 use crate::action::Action;
-use crate::annotations::{Anchor, AnnotationFile, BriefRecord, Colour, Fingerprint};
+use crate::annotations::{Anchor, AnnotationFile, BriefRecord, Colour, Fingerprint, Timestamp};
 use crate::document::Brief;
 use crate::layout::{
     Column, Pane, PassageIndex, PassageRows, ReaderGeometry, WrapCache, reader_geometry,
@@ -428,7 +428,7 @@ impl Reader {
     /// `mark_opened`: a brief opened for the first time is saved as
     /// opened (no longer new in the library) even where the cursor did not
     /// move; not when rescuing on a signal, which saves only what changed.
-    pub fn position_to_save(&mut self, now: &str, mark_opened: bool) -> bool {
+    pub fn position_to_save(&mut self, now: &Timestamp, mark_opened: bool) -> bool {
         let first = mark_opened
             && !self.cannot_save
             && self.annotations.position().is_none()

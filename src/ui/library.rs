@@ -155,7 +155,7 @@ fn read(entry: &crate::model::LibraryEntry, width: usize) -> String {
     match &entry.read {
         None => "new".to_string(),
         Some((percent, when)) if width >= 15 => {
-            format!("{percent}% {}", when.get(..10).unwrap_or(when))
+            format!("{percent}% {}", when.day())
         }
         Some((percent, _)) => format!("{percent}%"),
     }
