@@ -169,7 +169,7 @@ pub enum Action {
     EditorDone(Option<String>),
     /// A save finished: the merged file as written, or why it failed.
     #[strum(disabled)]
-    Saved(Result<Box<AnnotationFile>, String>),
+    Saved(Result<Box<AnnotationFile>, crate::store::SaveError>),
     /// Unsaved annotations were written to a rescue file (Ok: its path) or
     /// could not be written anywhere (Err: why).
     #[strum(disabled)]

@@ -13,6 +13,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 mod library;
 mod rescue;
+mod save_error;
+pub use save_error::SaveError;
 mod scratch;
 pub use library::{Added, add_brief};
 pub use rescue::{rescue_dirs, summary, texts, write_rescue};
@@ -232,7 +234,7 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// instance may have written since, then write a temporary file, fsync it,
 /// rename it over the old one and fsync the directory. Returns the merged
 /// file. A file on disk that does not parse, or is newer, is not touched.
-pub fn save(path: &Path, ours: &AnnotationFile) -> Result<AnnotationFile, String> {
+pub fn save(path: &Path, ours: &AnnotationFile) -> Result<AnnotationFile, SaveError> {
     save_with(path, ours, &|file, bytes| file.write_all(bytes))
 }
 
@@ -244,30 +246,30 @@ pub fn save_with(
     path: &Path,
     ours: &AnnotationFile,
     write: &WriteFn,
-) -> Result<AnnotationFile, String> {
+) -> Result<AnnotationFile, SaveError> {
     let shown = path.display().to_string();
     let dir = path
         .parent()
-        .ok_or_else(|| format!("{shown}: no parent directory"))?;
-    private_dir(dir).map_err(|e| format!("{}: cannot create ({e})", dir.display()))?;
+        .ok_or_else(|| SaveError::Refused(format!("{shown}: no parent directory")))?;
+    private_dir(dir).map_err(|e| SaveError::folder(dir, "create", &e))?;
     tighten(dir);
     // One lock on the folder serialises every save of every instance: the
     // read-merge-write below is then never interleaved with another's.
-    let lock = File::open(dir).map_err(|e| format!("{}: cannot open ({e})", dir.display()))?;
+    let lock = File::open(dir).map_err(|e| SaveError::folder(dir, "open", &e))?;
     lock.lock()
-        .map_err(|e| format!("{}: cannot lock ({e})", dir.display()))?;
+        .map_err(|e| SaveError::folder(dir, "lock", &e))?;
     if let Some(why) = read_only(path) {
-        return Err(why);
+        return Err(SaveError::Refused(why));
     }
     let mut merged = ours.clone();
     match load(path) {
         Loaded::Missing => {}
         Loaded::Ok(disk) => merged.merge_from(&disk),
-        Loaded::Unusable(why) => return Err(why),
+        Loaded::Unusable(why) => return Err(SaveError::Refused(why)),
     }
     merged.schema = SCHEMA;
-    let text = yaml::to_string(&merged).map_err(|e| format!("{shown}: {e}"))?;
-    write_atomically(path, dir, text.as_bytes(), write).map_err(|e| format!("{shown}: {e}"))?;
+    let text = yaml::to_string(&merged).map_err(|e| SaveError::Refused(format!("{shown}: {e}")))?;
+    write_atomically(path, dir, text.as_bytes(), write).map_err(|e| SaveError::write(path, &e))?;
     drop(lock);
     Ok(merged)
 }

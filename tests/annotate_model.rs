@@ -215,18 +215,19 @@ fn a_failed_save_keeps_notes_in_memory_and_says_so() {
     press(&mut m, "a");
     type_text(&mut m, "precious");
     press(&mut m, "ctrl-s");
-    update(
-        &mut m,
-        Action::Saved(Err("/data/x.yaml: No space left on device".into())),
-    );
+    update(&mut m, Action::Saved(Err(disk_full("/data/x.yaml"))));
     let msg = m.message.clone().unwrap();
     assert!(msg.error && msg.text.contains("No space left"), "{msg:?}");
     assert_eq!(live(&m, Kind::Note), 1);
     // Leaving asks before dropping unsaved notes; the retry happens first.
     let fx = press(&mut m, "q");
     assert_eq!(saves(&fx), 1, "leaving tries to save again");
-    update(&mut m, Action::Saved(Err("still full".into())));
-    assert!(matches!(m.overlay, Some(Overlay::Confirm { .. })));
+    update(&mut m, Action::Saved(Err(disk_full("/data/x.yaml"))));
+    let Some(Overlay::Confirm { question, .. }) = &m.overlay else {
+        panic!("leaving after a failed save asks first")
+    };
+    // The question says what to do about this failure in particular.
+    assert!(question.contains("free some disk space"), "{question}");
     let fx = press(&mut m, "y");
     assert!(fx.contains(&Effect::Quit));
 }
@@ -295,4 +296,12 @@ fn a_note_deleted_by_another_instance_while_edited_here_is_not_lost() {
         Some(1),
         "where the old one was"
     );
+}
+
+fn disk_full(path: &str) -> brief::store::SaveError {
+    brief::store::SaveError::Write {
+        path: path.into(),
+        reason: "No space left on device (os error 28)".into(),
+        kind: std::io::ErrorKind::StorageFull,
+    }
 }

@@ -270,7 +270,7 @@ fn stopping_keeps_the_editors_text_as_a_draft_not_a_note() {
 }
 
 fn fail_save(m: &mut Model, why: &str) -> Vec<Effect> {
-    update(m, Action::Saved(Err(why.into())))
+    update(m, Action::Saved(Err(brief::store::SaveError::other(why))))
 }
 
 #[test]

@@ -96,7 +96,7 @@ fn item16_16_a_read_only_annotation_file_is_never_replaced() {
     // A save (even as root, who could write it) is refused in words.
     let mut more = found.file.clone();
     more.annotations.push(note("3", "third"));
-    let err = store::save(&file, &more).unwrap_err();
+    let err = store::save(&file, &more).unwrap_err().to_string();
     assert!(err.contains("read-only"), "{err}");
     assert_eq!(std::fs::read(&file).unwrap(), before);
     assert_eq!(mode(&file), 0o444);

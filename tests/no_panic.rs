@@ -94,7 +94,7 @@ fn any_action() -> impl Strategy<Value = Action> {
         1 => (-10i16..10).prop_map(Action::Scroll),
         1 => Just(Action::Timeout),
         1 => any::<Option<String>>().prop_map(Action::EditorDone),
-        1 => "[a-z ]{0,20}".prop_map(|error| Action::Saved(Err(error))),
+        1 => "[a-z ]{0,20}".prop_map(|error| Action::Saved(Err(brief::store::SaveError::other(error)))),
     ]
 }
 

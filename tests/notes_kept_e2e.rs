@@ -451,7 +451,7 @@ fn reattach_goes_to_the_chosen_passage() {
     s.send("\r");
     s.wait_for("Attached to passage 3");
     let screen = s.wait_for("¶3 “");
-    assert!(!screen.contains("Detached Note"), "{screen}");
+    assert!(!screen.contains("Detached note"), "{screen}");
     s.send("q");
     s.assert_exited_cleanly(0);
     let json = export_json(&env, &file);

@@ -113,7 +113,9 @@ fn a_failed_write_leaves_the_old_file() {
         f.write_all(&bytes[..bytes.len() / 2])?;
         Err(std::io::Error::from_raw_os_error(libc::ENOSPC))
     };
-    let err = store::save_with(&path, &file_with(&["1", "2"]), &half_then_full).unwrap_err();
+    let failed = store::save_with(&path, &file_with(&["1", "2"]), &half_then_full).unwrap_err();
+    assert_eq!(failed.remedy(), "free some disk space");
+    let err = failed.to_string();
     assert!(err.contains("No space left"), "{err}");
     assert!(err.contains("t.yaml"), "names the file: {err}");
     assert_eq!(std::fs::read(&path).unwrap(), before, "old file intact");

@@ -526,7 +526,11 @@ impl App<'_> {
             if let Effect::Save { path, file } = effect
                 && let Err(why) = store::save(&path, &file)
             {
-                let _ = self.rescue(&path, &file, &why);
+                let why = why.to_string();
+                // The outcome is not dropped: `rescue` records for stderr
+                // where the notes went, or the notes themselves when no
+                // rescue file could be written; the model is gone by now.
+                let _reported_on_stderr = self.rescue(&path, &file, &why);
             }
         }
     }

@@ -6,12 +6,13 @@ use super::reader::Reader;
 use super::{Effect, Model, Overlay, Screen, annotate};
 use crate::action::Action;
 use crate::annotations::AnnotationFile;
+use crate::store::SaveError;
 
 /// A save finished. If it was the save on leaving, leave now, or ask first
 /// when it failed: notes that exist only in memory are not dropped silently.
 pub fn on_saved(
     model: &mut Model,
-    saved: Result<Box<AnnotationFile>, String>,
+    saved: Result<Box<AnnotationFile>, SaveError>,
     fx: &mut Vec<Effect>,
 ) {
     let Some(reader) = model.reader.as_mut() else {
@@ -21,14 +22,14 @@ pub fn on_saved(
     let leaving = std::mem::take(&mut reader.leaving);
     match outcome {
         Err(problem) if leaving => {
+            let remedy = problem.remedy();
             let quit = model.key_hint(&Action::Quit).unwrap_or_else(|| "q".into());
             model.error(format!("notes NOT saved: {problem}"));
             // In full, in the question: the status line would cut it.
             model.overlay = Some(Overlay::Confirm {
                 question: format!(
                     "Your latest notes could not be saved:\n{problem}\n\n\
-                     n: stay. Fix the cause (free space, or make the folder writable), \
-                     then press {quit} again to save and leave.\n\
+                     n: stay, {remedy}, then press {quit} again to save and leave.\n\
                      y: leave anyway. Nothing is lost: the notes are written to a rescue \
                      file, named on screen and again when brief exits."
                 ),

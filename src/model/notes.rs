@@ -190,7 +190,7 @@ pub fn note_blocks(reader: &Reader, list: &[usize]) -> Vec<NoteBlock> {
             let header = match placement {
                 Placement::Brief => "On the whole brief".to_string(),
                 Placement::Attached(span) => format!("¶{} “{quote}", span.passage + 1),
-                Placement::Detached => format!("Detached {:?} “{quote}", a.kind).to_string(),
+                Placement::Detached => format!("Detached {} “{quote}", a.kind.name()),
             };
             // Marked first, so a cut header still says what it is.
             let header = match (a.kind, &a.conflict_of) {

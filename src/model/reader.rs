@@ -10,6 +10,7 @@ use crate::document::Brief;
 use crate::layout::{
     Column, Pane, PassageIndex, PassageRows, ReaderGeometry, WrapCache, reader_geometry,
 };
+use crate::store::SaveError;
 use ratatui::layout::Rect;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -456,12 +457,12 @@ impl Reader {
     /// another instance at once, and both versions are kept.
     pub(super) fn take_save_result(
         &mut self,
-        saved: Result<Box<AnnotationFile>, String>,
-    ) -> Result<Option<String>, String> {
+        saved: Result<Box<AnnotationFile>, SaveError>,
+    ) -> Result<Option<String>, SaveError> {
         let merged = match saved {
             Ok(merged) => merged,
             Err(error) => {
-                self.annotations.save_error = Some(error.clone());
+                self.annotations.save_error = Some(error.to_string());
                 return Err(error);
             }
         };

@@ -318,7 +318,7 @@ impl Store {
         if path != orphan && !path.exists() {
             rename_into(orphan, &path).map_err(|e| format!("{}: {e}", orphan.display()))?;
         }
-        let saved = save(&path, &file)?;
+        let saved = save(&path, &file).map_err(|e| e.to_string())?;
         if path != orphan && orphan.exists() {
             fs::remove_file(orphan).map_err(|e| format!("{}: {e}", orphan.display()))?;
         }
