@@ -1,6 +1,7 @@
 //! The loader: bytes in, `Brief` out. Pure: no terminal, no file system, no
 //! global state, so every shape of brief can be tested from a byte string.
 
+mod dates;
 mod dehyphen;
 mod format;
 mod furniture;
