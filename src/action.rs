@@ -87,6 +87,8 @@ pub enum Action {
     CopyPassage,
     /// Copy the passage's note to the clipboard, with its source.
     CopyNote,
+    /// List the links of the passage to open one in the browser (web and file links only).
+    OpenLink,
     /// Undo the last change to this brief's annotations.
     Undo,
     /// Redo the change just undone.

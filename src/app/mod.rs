@@ -22,6 +22,7 @@ mod clipboard;
 mod find;
 mod input;
 mod library;
+mod opener;
 mod term;
 
 use input::{action_for, spawn_input, spawn_signals};
@@ -367,6 +368,11 @@ impl App<'_> {
                 Effect::Copy { text } => {
                     if let Err(e) = clipboard::copy(&text) {
                         model.error(format!("could not copy: {e}"));
+                    }
+                }
+                Effect::OpenUrl(url) => {
+                    if let Err(e) = opener::open(&url) {
+                        model.error(format!("could not open the link: {e}"));
                     }
                 }
                 Effect::Mouse(on) => {

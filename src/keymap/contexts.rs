@@ -91,6 +91,7 @@ pub fn applies(context: Context, action: &Action) -> bool {
                     | A::Reattach
                     | A::CopyPassage
                     | A::CopyNote
+                    | A::OpenLink
             ) || answers(action)
         }
         // Typing a search in the reader or a filter in the library.

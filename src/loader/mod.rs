@@ -1,6 +1,7 @@
 //! The loader: bytes in, `Brief` out. Pure: no terminal, no file system, no
 //! global state, so every shape of brief can be tested from a byte string.
 
+mod bare_links;
 mod dates;
 mod dehyphen;
 mod format;
@@ -142,9 +143,13 @@ fn finish(mut meta: Meta, mut sections: SectionBuilder, name: &str) -> Brief {
         meta.title = fallback_title(name);
     }
     let set_aside = std::mem::take(&mut sections.set_aside);
+    let mut sections = sections.finish();
+    for passage in sections.iter_mut().flat_map(|s| s.passages.iter_mut()) {
+        bare_links::add(passage);
+    }
     Brief {
         meta,
-        sections: sections.finish(),
+        sections,
         set_aside,
     }
 }

@@ -45,6 +45,9 @@ pub enum Effect {
         query: String,
         folder: PathBuf,
     },
+    /// Open a web or file link with the system's opener ($BROWSER,
+    /// xdg-open, open), never through a shell.
+    OpenUrl(String),
     /// Put `text` on the system clipboard (OSC 52: through ssh and tmux).
     Copy {
         text: String,

@@ -11,6 +11,7 @@ pub mod find;
 mod leaving;
 mod library;
 mod library_order;
+pub mod links;
 pub mod notes;
 pub mod overlay_text;
 mod position;
@@ -64,6 +65,11 @@ pub enum Overlay {
     },
     /// Notes whose brief cannot be found (`library.unattached`).
     Unattached {
+        cursor: usize,
+    },
+    /// The links of the passage under the cursor, to open one.
+    Links {
+        links: Vec<links::LinkChoice>,
         cursor: usize,
     },
 }
@@ -169,9 +175,9 @@ impl Model {
             Some(Overlay::Help { .. }) | Some(Overlay::Problems { .. }) => {
                 &[Context::Help, Context::Global]
             }
-            Some(Overlay::Bookmarks { .. }) | Some(Overlay::Unattached { .. }) => {
-                &[Context::Library, Context::Global]
-            }
+            Some(Overlay::Bookmarks { .. })
+            | Some(Overlay::Unattached { .. })
+            | Some(Overlay::Links { .. }) => &[Context::Library, Context::Global],
             None => match self.screen {
                 Screen::Library if self.library.filtering => &[Context::Search],
                 Screen::Library => &[Context::Library, Context::Global],
@@ -467,7 +473,12 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         return;
     };
     match (overlay, action) {
-        (_, Action::Quit | Action::Cancel | Action::Deny | Action::DismissMessage) => {
+        (_, Action::Quit | Action::Cancel | Action::Deny | Action::DismissMessage)
+        // Esc is `clear_filter` in the library's lists: it closes them too.
+        | (
+            Overlay::Bookmarks { .. } | Overlay::Unattached { .. } | Overlay::Links { .. },
+            Action::ClearFilter,
+        ) => {
             model.overlay = None;
         }
         (Overlay::Help { .. } | Overlay::Problems { .. }, Action::Help) => model.overlay = None,
@@ -519,6 +530,14 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         }
         (Overlay::Unattached { cursor }, action) => {
             move_in_list(cursor, model.library.unattached.len(), &action);
+        }
+        (Overlay::Links { links, cursor }, Action::Open) => {
+            if let Some(link) = links.get(*cursor).cloned() {
+                links::open(model, link, fx);
+            }
+        }
+        (Overlay::Links { links, cursor }, action) => {
+            move_in_list(cursor, links.len(), &action);
         }
         (Overlay::Confirm { .. }, _) => {}
     }

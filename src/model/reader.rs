@@ -192,6 +192,12 @@ impl Reader {
         self.annotations.place(&texts);
     }
 
+    /// Passage `i` in reading order, if there is one.
+    pub fn passage(&self, i: usize) -> Option<&crate::document::Passage> {
+        let section = self.brief.sections.get(*self.index.section.get(i)?)?;
+        section.passages.get(*self.index.position.get(i)?)
+    }
+
     pub fn passage_text(&self, i: usize) -> &str {
         let section = &self.brief.sections[self.index.section[i]];
         &section.passages[self.index.position[i]].text
@@ -561,6 +567,7 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         }
         Action::Select => annotate::select(reader),
         Action::Bookmarks => fx.push(Effect::LoadBookmarks),
+        Action::OpenLink => super::links::list(model),
         Action::Click { column, row } => reader.click(column, row),
         Action::Scroll(delta) => reader.wheel(delta),
         action => annotate::update(model, action, fx),

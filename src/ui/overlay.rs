@@ -57,6 +57,7 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
             draw_bookmarks(frame, model, entries, *cursor, theme)
         }
         Some(Overlay::Unattached { cursor }) => draw_unattached(frame, model, *cursor, theme),
+        Some(Overlay::Links { links, cursor }) => draw_links(frame, model, links, *cursor, theme),
         Some(Overlay::Problems { scroll }) => draw_problems(frame, model, *scroll, theme),
     }
 }
@@ -124,6 +125,33 @@ fn draw_bookmarks(
             printable(&e.brief_title),
             printable(&e.quote)
         );
+        lines.push(Line::styled(fit(&text, w), row_style(n == cursor, theme)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The links of the passage: the linked text, then where it goes.
+fn draw_links(
+    frame: &mut Frame,
+    model: &Model,
+    links: &[crate::model::links::LinkChoice],
+    cursor: usize,
+    theme: Theme,
+) {
+    let area = frame.area();
+    let title = model.keyed("Links of this passage · {open} opens in your browser · {quit} closes");
+    let inner = popup(frame, list_popup(area.width, area.height), &title, theme);
+    let w = usize::from(inner.width);
+    let rows = usize::from(inner.height);
+    let top = cursor.saturating_sub(rows.saturating_sub(1));
+    let mut lines = Vec::new();
+    for (n, link) in links.iter().enumerate().skip(top).take(rows) {
+        let url = printable(&link.url);
+        let text = if link.label.is_empty() || link.label == link.url {
+            url.to_string()
+        } else {
+            format!("{} → {url}", printable(&link.label))
+        };
         lines.push(Line::styled(fit(&text, w), row_style(n == cursor, theme)));
     }
     frame.render_widget(Paragraph::new(lines), inner);
