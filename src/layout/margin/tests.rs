@@ -1,0 +1,197 @@
+use super::*;
+use crate::layout::reader_geometry;
+use ratatui::layout::Rect;
+
+/// (what, notes as (anchor, height), band height, keep,
+///  placed as (note, y, rows), above, below)
+type Case = (
+    &'static str,
+    &'static [(isize, usize)],
+    usize,
+    Option<usize>,
+    &'static [(usize, usize, usize)],
+    usize,
+    usize,
+);
+
+const CASES: &[Case] = &[
+    ("no notes", &[], 20, None, &[], 0, 0),
+    (
+        "each on its passage's row",
+        &[(0, 2), (5, 2), (12, 3)],
+        20,
+        None,
+        &[(0, 0, 2), (1, 5, 2), (2, 12, 3)],
+        0,
+        0,
+    ),
+    (
+        "crowding pushes later notes down just enough, a row apart",
+        &[(3, 3), (4, 2), (5, 2)],
+        20,
+        None,
+        &[(0, 3, 3), (1, 7, 2), (2, 10, 2)],
+        0,
+        0,
+    ),
+    (
+        "a note that touches the next one's row is not moved",
+        &[(0, 2), (3, 2)],
+        20,
+        None,
+        &[(0, 0, 2), (1, 3, 2)],
+        0,
+        0,
+    ),
+    (
+        "near the bottom, notes are pulled up rather than cut",
+        &[(15, 3), (18, 3)],
+        20,
+        None,
+        &[(0, 13, 3), (1, 17, 3)],
+        0,
+        0,
+    ),
+    (
+        "pulling up stops where there is room",
+        &[(2, 2), (15, 3), (18, 3)],
+        20,
+        None,
+        &[(0, 2, 2), (1, 13, 3), (2, 17, 3)],
+        0,
+        0,
+    ),
+    (
+        "a passage starting above the scroll top: its note at the top",
+        &[(-4, 3), (2, 2)],
+        20,
+        None,
+        &[(0, 0, 3), (1, 4, 2)],
+        0,
+        0,
+    ),
+    (
+        "a sentence below the bottom: its note as low as it goes",
+        &[(25, 2)],
+        20,
+        None,
+        &[(0, 18, 2)],
+        0,
+        0,
+    ),
+    (
+        "too many: the first ones show, the rest are counted below",
+        &[(0, 5), (1, 5), (2, 5), (3, 5)],
+        12,
+        Some(0),
+        &[(0, 0, 5), (1, 6, 5)],
+        0,
+        2,
+    ),
+    (
+        "too many: the kept note shows whole, earlier ones give way",
+        &[(0, 5), (1, 5), (2, 5), (3, 5)],
+        12,
+        Some(3),
+        &[(2, 1, 5), (3, 7, 5)],
+        2,
+        0,
+    ),
+    (
+        "too many: a kept note in the middle, markers at both ends",
+        &[(0, 5), (1, 5), (2, 5), (3, 5), (4, 5)],
+        14,
+        Some(2),
+        &[(1, 1, 5), (2, 7, 5)],
+        1,
+        2,
+    ),
+    (
+        "a note taller than the band: its first rows, the rest below",
+        &[(2, 30)],
+        10,
+        Some(0),
+        &[(0, 0, 9)],
+        0,
+        1,
+    ),
+    (
+        "a kept note taller than the band after another",
+        &[(0, 2), (3, 30)],
+        10,
+        Some(1),
+        &[(1, 1, 8)],
+        1,
+        1,
+    ),
+    ("a band with no rows", &[(0, 2)], 0, None, &[], 0, 1),
+];
+
+#[test]
+fn margin_notes_are_placed_as_a_word_processor_places_comments() {
+    for (what, notes, height, keep, placed, above, below) in CASES {
+        let notes: Vec<MarginNote> = notes
+            .iter()
+            .map(|&(anchor, height)| MarginNote { anchor, height })
+            .collect();
+        let got = place(&notes, *height, *keep);
+        let want: Vec<Placed> = placed
+            .iter()
+            .map(|&(note, y, rows)| Placed { note, y, rows })
+            .collect();
+        assert_eq!(
+            (&got.placed, got.above, got.below),
+            (&want, *above, *below),
+            "{what}"
+        );
+        // Never overlapping, never off the band, never over a marker row.
+        let top = usize::from(got.marker_above());
+        let bottom = height - usize::from(got.marker_below() && *height > 0);
+        let mut end = top;
+        for p in &got.placed {
+            assert!(p.y >= end && p.y + p.rows <= bottom, "{what}: {p:?}");
+            end = p.y + p.rows;
+        }
+    }
+}
+
+#[test]
+fn bands_follow_the_text_panes() {
+    let g =
+        |w, h, toggled| reader_geometry(Rect::new(0, 0, w, h), 2, true, true, toggled, |_, _| 6);
+    // 120 wide: summary above commentary, the margin beside both; the
+    // summary's band ends with its bottom border.
+    let wide = g(120, 40, false);
+    let b = bands(&wide);
+    assert_eq!(b.len(), 2, "{b:?}");
+    assert_eq!(b[0].panes, vec![Pane::Summary]);
+    assert_eq!(b[0].rows, 0..usize::from(wide.summary.height) - 1);
+    assert_eq!(b[0].text_top, 0);
+    assert_eq!(b[1].rows.start, b[0].rows.end);
+    assert_eq!(b[1].rows.end, usize::from(wide.notes.height) - 2);
+    assert_eq!(b[1].text_top, b[1].rows.start + 1);
+    // 180 wide: three columns, one band for both panes.
+    let three = bands(&g(180, 40, false));
+    assert_eq!(three.len(), 1);
+    assert_eq!(three[0].panes, vec![Pane::Summary, Pane::Commentary]);
+    // 80 wide: the notes pane folds below the text (or away): no margin.
+    assert!(bands(&g(80, 24, true)).is_empty());
+    assert!(bands(&g(80, 24, false)).is_empty());
+    assert!(bands(&g(120, 40, true)).is_empty());
+}
+
+#[test]
+fn the_block_keeps_most_of_the_band_for_the_notes_beside_the_text() {
+    // (band height, rows wanted, rows given)
+    for (height, wanted, rows) in [(30, 4, 4), (30, 20, 10), (6, 5, 3), (2, 5, 2), (30, 0, 0)] {
+        assert_eq!(block_rows(height, wanted), rows, "{height} {wanted}");
+    }
+}
+
+#[test]
+fn notes_view_names() {
+    assert_eq!(NotesView::parse("margin"), Some(NotesView::Margin));
+    assert_eq!(NotesView::parse(" list "), Some(NotesView::List));
+    assert_eq!(NotesView::parse("side"), None);
+    assert_eq!(NotesView::Margin.other(), NotesView::List);
+}
