@@ -214,69 +214,37 @@ fn crowded(notes: &[MarginNote], height: usize, keep: usize) -> MarginLayout {
     }
 }
 
-/// A stretch of the notes pane's rows (inside its border) beside a text
-/// pane, or beside both when they stand side by side.
+/// The margin: the notes pane's rows (inside its border) beside the text
+/// panes. One column for both text panes, as a word processor has one
+/// margin for a page: a crowded pane's notes may spill beside the other
+/// rather than be left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Band {
-    pub panes: Vec<Pane>,
     /// Notes-pane rows, inside its border.
     pub rows: Range<usize>,
-    /// The notes-pane row beside the text pane's first row of text.
-    pub text_top: usize,
+    /// Each text pane beside it, with the notes-pane row beside that
+    /// pane's first row of text.
+    pub panes: Vec<(Pane, usize)>,
 }
 
-/// The bands of the margin for a reader geometry; none when the notes
-/// pane is not beside the text (folded below it, or hidden): the list is
-/// used there.
-pub fn bands(g: &ReaderGeometry) -> Vec<Band> {
+/// The margin for a reader geometry; None when the notes pane is not
+/// beside the text (folded below it, or hidden): the list is used there.
+pub fn band(g: &ReaderGeometry) -> Option<Band> {
     let notes = g.notes;
     let text_x = g.summary.x.min(g.commentary.x);
     if notes.width < 3 || notes.height < 3 || notes.x <= text_x {
-        return Vec::new();
+        return None;
     }
     let inner_top = usize::from(notes.y) + 1;
-    let height = usize::from(notes.height - 2);
-    // A pane's first text row, as a notes-pane row.
-    let text_top = |r: ratatui::layout::Rect| (usize::from(r.y) + 1).saturating_sub(inner_top);
-    let (s, c) = (g.summary, g.commentary);
-    let shown = |r: ratatui::layout::Rect| r.height > 2 && r.width > 2;
-    match (shown(s), shown(c)) {
-        (true, true) if s.y == c.y => vec![Band {
-            panes: vec![Pane::Summary, Pane::Commentary],
-            rows: 0..height,
-            text_top: text_top(s),
-        }],
-        (true, true) => {
-            // Stacked: the summary's band ends with its bottom border, the
-            // commentary's starts with its top border.
-            let split = usize::from(s.bottom())
-                .saturating_sub(inner_top)
-                .min(height);
-            vec![
-                Band {
-                    panes: vec![Pane::Summary],
-                    rows: 0..split,
-                    text_top: text_top(s),
-                },
-                Band {
-                    panes: vec![Pane::Commentary],
-                    rows: split..height,
-                    text_top: text_top(c),
-                },
-            ]
-        }
-        (true, false) => vec![Band {
-            panes: vec![Pane::Summary],
-            rows: 0..height,
-            text_top: text_top(s),
-        }],
-        (false, true) => vec![Band {
-            panes: vec![Pane::Commentary],
-            rows: 0..height,
-            text_top: text_top(c),
-        }],
-        (false, false) => Vec::new(),
-    }
+    let panes: Vec<(Pane, usize)> = [(Pane::Summary, g.summary), (Pane::Commentary, g.commentary)]
+        .into_iter()
+        .filter(|(_, r)| r.height > 2 && r.width > 2)
+        .map(|(pane, r)| (pane, (usize::from(r.y) + 1).saturating_sub(inner_top)))
+        .collect();
+    (!panes.is_empty()).then(|| Band {
+        rows: 0..usize::from(notes.height - 2),
+        panes,
+    })
 }
 
 /// Rows the block of notes on the whole brief (and detached ones) takes at

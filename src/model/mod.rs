@@ -10,6 +10,7 @@ pub mod find;
 mod leaving;
 mod library;
 mod library_order;
+pub mod margin;
 pub mod notes;
 pub mod overlay_text;
 mod position;
@@ -578,6 +579,7 @@ fn open(model: &mut Model, opened: Opened, fx: &mut Vec<Effect>) {
     let mut reader = Reader::new(opened, model.width, model.height);
     reader.cannot_save = save_problem.is_some();
     reader.scroll_off = model.comfort.scroll_off;
+    reader.notes_view = model.comfort.notes_view;
     reader.column = crate::layout::Column {
         width: model.comfort.column_width,
         limited: true,

@@ -106,8 +106,12 @@ pub fn selected(reader: &Reader) -> Option<usize> {
     entries(reader).get(reader.notes_cursor).copied()
 }
 
-/// j/k in the notes pane: select a note and take the reader to its passage.
+/// j/k in the notes pane: select a note and take the reader to its
+/// passage; on a note taller than the room it has, read down it first.
 pub fn move_cursor(reader: &mut Reader, delta: isize) {
+    if (delta == 1 || delta == -1) && super::margin::scroll_note(reader, delta > 0) {
+        return;
+    }
     let list = entries(reader);
     if list.is_empty() {
         return;
@@ -214,6 +218,24 @@ pub fn note_blocks(reader: &Reader, list: &[usize]) -> Vec<NoteBlock> {
             }
         })
         .collect()
+}
+
+/// In the list view: whether the selected note runs past the pane's
+/// bottom, and how many of its text rows show.
+pub fn selected_rows(reader: &Reader) -> Option<(bool, usize)> {
+    let height = usize::from(reader.geometry().notes.height.saturating_sub(2));
+    let list = entries(reader);
+    let cursor = reader.notes_cursor;
+    if cursor >= list.len() || cursor < reader.notes_top {
+        return None;
+    }
+    let skip = super::margin::note_skip(reader);
+    let blocks = note_blocks(reader, &list[reader.notes_top..=cursor]);
+    let (selected, above) = blocks.split_last()?;
+    let top: usize = above.iter().map(|b| b.lines.len() + 1).sum();
+    let rows = selected.lines.len().saturating_sub(skip);
+    let room = height.saturating_sub(top);
+    Some((rows > room, room.min(rows).saturating_sub(1)))
 }
 
 /// Keep the selected note within the pane's rows.

@@ -65,9 +65,15 @@ pub struct Reader {
     /// Where the cursor was last in the summary and in the commentary
     /// pane: Tab goes back there.
     pub pane_cursor: [Option<usize>; 2],
-    /// Selected entry of the notes pane, and its first shown entry.
+    /// Selected entry of the notes pane, and its first shown entry (in
+    /// the list view).
     pub notes_cursor: usize,
     pub notes_top: usize,
+    /// Notes in the margin beside their passages, or as a list.
+    pub notes_view: crate::layout::NotesView,
+    /// The notes-pane entry read down with `j`, and how many of its text
+    /// lines are scrolled past (see `margin::note_skip`).
+    pub note_scroll: Option<(usize, usize)>,
     pub search: Search,
     pub annotations: Annotated,
     pub editor: Option<notes::NoteEditor>,
@@ -147,6 +153,8 @@ impl Reader {
             pane_cursor: [None; 2],
             notes_cursor: 0,
             notes_top: 0,
+            notes_view: crate::layout::NotesView::default(),
+            note_scroll: None,
             search: Search::default(),
             annotations: Annotated {
                 file,
@@ -567,6 +575,11 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                 reader.focus = reader.pane_of(reader.cursor);
             }
             reader.reveal();
+        }
+        Action::ToggleNotesView => {
+            let message = super::margin::switch(reader);
+            model.comfort.notes_view = reader.notes_view;
+            model.info(message);
         }
         Action::ToggleSetAside => {
             let message = super::set_aside::toggle(reader);

@@ -156,28 +156,26 @@ fn margin_notes_are_placed_as_a_word_processor_places_comments() {
 }
 
 #[test]
-fn bands_follow_the_text_panes() {
+fn the_margin_runs_beside_the_text_panes() {
     let g =
         |w, h, toggled| reader_geometry(Rect::new(0, 0, w, h), 2, true, true, toggled, |_, _| 6);
-    // 120 wide: summary above commentary, the margin beside both; the
-    // summary's band ends with its bottom border.
+    // 120 wide: summary above commentary, the margin beside both.
     let wide = g(120, 40, false);
-    let b = bands(&wide);
-    assert_eq!(b.len(), 2, "{b:?}");
-    assert_eq!(b[0].panes, vec![Pane::Summary]);
-    assert_eq!(b[0].rows, 0..usize::from(wide.summary.height) - 1);
-    assert_eq!(b[0].text_top, 0);
-    assert_eq!(b[1].rows.start, b[0].rows.end);
-    assert_eq!(b[1].rows.end, usize::from(wide.notes.height) - 2);
-    assert_eq!(b[1].text_top, b[1].rows.start + 1);
-    // 180 wide: three columns, one band for both panes.
-    let three = bands(&g(180, 40, false));
-    assert_eq!(three.len(), 1);
-    assert_eq!(three[0].panes, vec![Pane::Summary, Pane::Commentary]);
-    // 80 wide: the notes pane folds below the text (or away): no margin.
-    assert!(bands(&g(80, 24, true)).is_empty());
-    assert!(bands(&g(80, 24, false)).is_empty());
-    assert!(bands(&g(120, 40, true)).is_empty());
+    let b = band(&wide).expect("a margin at 120 columns");
+    assert_eq!(b.rows, 0..usize::from(wide.notes.height) - 2);
+    let commentary_top = usize::from(wide.commentary.y - wide.notes.y);
+    assert_eq!(
+        b.panes,
+        vec![(Pane::Summary, 0), (Pane::Commentary, commentary_top)]
+    );
+    // 180 wide: three columns, both panes beside the same rows.
+    let three = band(&g(180, 40, false)).expect("a margin at 180 columns");
+    assert_eq!(three.panes, vec![(Pane::Summary, 0), (Pane::Commentary, 0)]);
+    // 80 wide: the notes pane folds below the text (or away): no margin;
+    // nor with the notes pane hidden.
+    assert_eq!(band(&g(80, 24, true)), None);
+    assert_eq!(band(&g(80, 24, false)), None);
+    assert_eq!(band(&g(120, 40, true)), None);
 }
 
 #[test]
