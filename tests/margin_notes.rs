@@ -5,7 +5,9 @@
 
 mod common;
 
-use brief::model::Model;
+use brief::action::Action;
+use brief::layout::NotesView;
+use brief::model::{Model, Opened, update};
 use common::{press, reader_from_bytes, render, type_text};
 
 /// Short passages close together (the notes on them crowd), a long one
@@ -54,25 +56,188 @@ fn annotated(width: u16, height: u16) -> Model {
     m
 }
 
+/// The screen row where `text` is drawn (its first occurrence).
+fn row_of(screen: &str, text: &str) -> Option<usize> {
+    screen.lines().position(|l| l.contains(text))
+}
+
+/// The notes-pane part of screen row `row` (right of the text panes).
+fn margin_cells(screen: &str, row: usize, from: usize) -> String {
+    screen
+        .lines()
+        .nth(row)
+        .map(|l| l.chars().skip(from).collect())
+        .unwrap_or_default()
+}
+
+fn snap(name: &str, m: &Model, (w, h): (u16, u16)) {
+    insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(m, w, h));
+}
+
+/// A note starts on the screen row where its passage starts, at every
+/// size the margin fits, and scrolls with it.
 #[test]
-fn look() {
-    for (w, h) in [(180, 40), (120, 40), (80, 24)] {
+fn a_note_is_on_its_passage_s_row() {
+    for (w, h) in [(180, 40), (120, 40), (100, 30)] {
+        let mut m = reader_from_bytes(BRIEF.as_bytes(), "dry.txt", w, h);
+        note(&mut m, "j j", "Thirty per cent: compare with 2018.");
+        press(&mut m, "g g");
+        let screen = render(&m, w, h);
+        let passage = row_of(&screen, "• Prices rose 30 per cent").expect("passage");
+        assert_eq!(
+            row_of(&screen, "¶3 “Prices rose"),
+            Some(passage),
+            "{w}x{h}:\n{screen}"
+        );
+        assert_eq!(
+            row_of(&screen, "Thirty per cent"),
+            Some(passage + 1),
+            "{screen}"
+        );
+    }
+    // Scrolled (the wheel, a row up): the note moves with its passage.
+    let mut m = reader_from_bytes(BRIEF.as_bytes(), "dry.txt", 100, 24);
+    note(&mut m, "G k", "Which economists?");
+    let screen = render(&m, 100, 24);
+    let passage = row_of(&screen, "• The opposition wants").expect("passage");
+    assert_eq!(
+        row_of(&screen, "¶8 “The opposition"),
+        Some(passage),
+        "{screen}"
+    );
+    update(&mut m, Action::Scroll(-1));
+    let screen = render(&m, 100, 24);
+    assert_eq!(
+        row_of(&screen, "• The opposition wants"),
+        Some(passage + 1),
+        "{screen}"
+    );
+    assert_eq!(
+        row_of(&screen, "¶8 “The opposition"),
+        Some(passage + 1),
+        "{screen}"
+    );
+}
+
+/// Notes that crowd are pushed down just enough (a blank row apart),
+/// never drawn over one another, in the order of the text; a long note
+/// is whole while its passage is the current one.
+#[test]
+fn crowded_notes_are_pushed_down() {
+    for (w, h) in [(180, 40), (120, 40)] {
         let m = annotated(w, h);
-        println!("{}", render(&m, w, h));
+        let screen = render(&m, w, h);
+        let notes_x = usize::from(m.reader.as_ref().unwrap().geometry().notes.x) + 1;
+        let rows: Vec<usize> = ["¶3 “", "¶4 “", "¶5 “", "¶6 “", "¶8 “"]
+            .iter()
+            .map(|h| row_of(&screen, h).unwrap_or_else(|| panic!("{h} in\n{screen}")))
+            .collect();
+        assert!(rows.windows(2).all(|r| r[0] < r[1]), "{rows:?}\n{screen}");
+        let end_of_4 = row_of(&screen, "Swedish side too.").expect("¶4 whole");
+        assert_eq!(rows[2], end_of_4 + 2, "{w}x{h}:\n{screen}");
+        // A note on a sentence range: the text marks its rows.
+        assert!(screen.contains("┆"), "{screen}");
+        // The brief's own note, in the block at the bottom.
+        let block = row_of(&screen, "─ On the whole brief, or detached").expect("block");
+        assert!(block > rows[4], "{screen}");
+        assert!(margin_cells(&screen, block + 2, notes_x).contains("File before the June"));
+        snap("margin", &m, (w, h));
     }
 }
 
+/// Moving on, the margin follows: the current passage's note lines up
+/// with it (the notes above give way upward) and shows whole; the long
+/// one is cut to a few lines with an ellipsis.
 #[test]
-fn look2() {
-    for (w, h, keys) in [
-        (80, 24, "t"),
-        (100, 30, ""),
-        (100, 30, "tab j j"),
-        (100, 30, "j j j j"),
-        (120, 40, "T"),
-    ] {
-        let mut m = annotated(w, h);
-        press(&mut m, keys);
-        println!("{keys}\n{}", render(&m, w, h));
-    }
+fn the_current_passage_s_note_stands_beside_it() {
+    let mut m = annotated(120, 40);
+    press(&mut m, "j j");
+    let screen = render(&m, 120, 40);
+    assert!(!screen.contains("Swedish side too."), "{screen}");
+    assert!(
+        screen.contains("these flows in dry years, and the…"),
+        "{screen}"
+    );
+    let passage = row_of(&screen, "▌✎• The regulator said no.").expect("cursor on ¶6");
+    assert_eq!(
+        row_of(&screen, "¶6 “The regulator"),
+        Some(passage),
+        "{screen}"
+    );
+    snap("margin_moved", &m, (120, 40));
+}
+
+/// Where the notes pane folds below the text, the list is used; the text
+/// still marks noted passages and sentences.
+#[test]
+fn narrow_the_list_is_used() {
+    let mut m = annotated(80, 24);
+    snap("margin", &m, (80, 24));
+    press(&mut m, "t");
+    let r = m.reader.as_ref().unwrap();
+    assert_eq!(r.notes_view, NotesView::Margin, "the choice stays");
+    assert!(!r.margin_shown());
+    let screen = render(&m, 80, 24);
+    assert!(
+        !screen.contains("─ On the whole brief, or detached"),
+        "{screen}"
+    );
+    // The list shows the current passage's note.
+    assert!(screen.contains("¶4 “Exports to Sweden"), "{screen}");
+    snap("margin_folded", &m, (80, 24));
+}
+
+/// `T` switches to the list and back; the choice holds for the next brief
+/// opened in the session; `notes_view: list` in config.yaml starts with it.
+#[test]
+fn the_switch_key() {
+    let mut m = annotated(120, 40);
+    assert!(m.reader.as_ref().unwrap().margin_shown());
+    press(&mut m, "T");
+    assert_eq!(m.last_action, Some(Action::ToggleNotesView));
+    let r = m.reader.as_ref().unwrap();
+    assert_eq!(r.notes_view, NotesView::List);
+    assert!(!r.margin_shown());
+    assert_eq!(
+        m.message.as_ref().map(|m| m.text.as_str()),
+        Some("Notes as a list (T: in the margin)")
+    );
+    let screen = render(&m, 120, 40);
+    // The list: every note one after another, the brief's first, from the top.
+    assert_eq!(row_of(&screen, "On the whole brief"), Some(3), "{screen}");
+    assert!(
+        !screen.contains("─ On the whole brief, or detached"),
+        "{screen}"
+    );
+    snap("list", &m, (120, 40));
+    // Another brief opened in this session: still the list.
+    let brief = brief::loader::load(BRIEF.as_bytes(), "again.txt").unwrap();
+    let opened = Opened {
+        path: "again.txt".into(),
+        brief,
+        annotations_path: "/nonexistent/again.yaml".into(),
+        ..Opened::default()
+    };
+    update(&mut m, Action::Opened(Box::new(opened)));
+    assert_eq!(m.reader.as_ref().unwrap().notes_view, NotesView::List);
+    press(&mut m, "T");
+    assert!(m.reader.as_ref().unwrap().margin_shown());
+    assert_eq!(
+        m.message.as_ref().map(|m| m.text.as_str()),
+        Some("Notes in the margin, beside their passages (T: as a list)")
+    );
+    // config.yaml's choice is where a session starts.
+    let (config, problems) = brief::config::parse("notes_view: list\n", "c.yaml", None);
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut m = Model::new(brief::keymap::Keymap::defaults(), 120, 40);
+    m.comfort = config.comfort;
+    let brief = brief::loader::load(BRIEF.as_bytes(), "dry.txt").unwrap();
+    let opened = Opened {
+        path: "dry.txt".into(),
+        brief,
+        annotations_path: "/nonexistent/dry.yaml".into(),
+        ..Opened::default()
+    };
+    update(&mut m, Action::Opened(Box::new(opened)));
+    assert_eq!(m.reader.as_ref().unwrap().notes_view, NotesView::List);
 }

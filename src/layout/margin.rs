@@ -113,6 +113,9 @@ pub fn place(notes: &[MarginNote], height: usize, keep: Option<usize>) -> Margin
         limit = ys[i] - GAP as isize;
     }
     if ys[0] >= 0 {
+        if let Some(k) = keep.filter(|&k| k < n) {
+            align_kept(notes, &mut ys, 0, 0, k, height);
+        }
         let placed = (0..n)
             .map(|i| Placed {
                 note: i,
@@ -127,6 +130,36 @@ pub fn place(notes: &[MarginNote], height: usize, keep: Option<usize>) -> Margin
         };
     }
     crowded(notes, height, keep.unwrap_or(0).min(n - 1))
+}
+
+/// The kept note, pushed down by the notes above it, goes back up towards
+/// its anchor as far as those notes can give way above it (as a word
+/// processor lines up the active comment with its text); the notes after
+/// it follow it up. `first..`: the notes shown, from row `floor`.
+fn align_kept(
+    notes: &[MarginNote],
+    ys: &mut [isize],
+    first: usize,
+    floor: usize,
+    k: usize,
+    height: usize,
+) {
+    let lowest = height.saturating_sub(notes[k].height).max(floor) as isize;
+    let anchor = notes[k].anchor.clamp(floor as isize, lowest);
+    let above: usize = notes[first..k].iter().map(|m| m.height + GAP).sum();
+    let target = anchor.max((floor + above) as isize);
+    if target >= ys[k] {
+        return;
+    }
+    ys[k] = target;
+    for i in (first..k).rev() {
+        ys[i] = ys[i].min(ys[i + 1] - (notes[i].height + GAP) as isize);
+    }
+    let mut next = ys[k] + (notes[k].height + GAP) as isize;
+    for i in k + 1..notes.len() {
+        ys[i] = ys[i].min(notes[i].anchor.max(next));
+        next = ys[i] + (notes[i].height + GAP) as isize;
+    }
 }
 
 /// Top rows of notes `first..` pushed down from their anchors, starting no
@@ -171,6 +204,14 @@ fn crowded(notes: &[MarginNote], height: usize, keep: usize) -> MarginLayout {
         ys[keep] = isize::from(keep > 0);
         (keep, ys)
     });
+    align_kept(
+        notes,
+        &mut ys,
+        first,
+        usize::from(first > 0),
+        keep,
+        bottom as usize,
+    );
     // The notes after it follow from where it now ends.
     let mut next = ys[keep] + (notes[keep].height + GAP) as isize;
     for i in keep + 1..n {

@@ -136,10 +136,14 @@ pub fn follow_cursor(reader: &mut Reader) {
     let placements = &reader.annotations.placements;
     // A note on the cursor's passage that is already selected (by search,
     // or by hand) stays selected.
+    // (Scrolled into view all the same: the pane may just have unfolded.)
     if list
         .get(reader.notes_cursor)
         .is_some_and(|&i| placements[i].passage() == Some(reader.cursor))
     {
+        if reader.notes_visible() {
+            keep_selected_visible(reader);
+        }
         return;
     }
     let at = list
