@@ -241,3 +241,161 @@ fn the_switch_key() {
     update(&mut m, Action::Opened(Box::new(opened)));
     assert_eq!(m.reader.as_ref().unwrap().notes_view, NotesView::List);
 }
+
+fn selected_header(m: &Model) -> String {
+    let r = m.reader.as_ref().unwrap();
+    brief::model::margin::margin(r)
+        .and_then(|margin| margin.notes.into_iter().find(|n| n.selected))
+        .map(|n| n.lines[0].clone())
+        .unwrap_or_default()
+}
+
+/// In the margin the notes pane works as the list does: Tab into it, j/k
+/// between notes (the text follows), Enter edits the selected note, d
+/// asks naming it, a click selects a note, a search match in a note
+/// selects it, a draft shows as a draft.
+#[test]
+fn the_notes_pane_works_in_the_margin() {
+    use brief::layout::Pane;
+    use brief::model::{NoteTarget, Overlay};
+    let mut m = annotated(120, 40);
+    press(&mut m, "tab");
+    assert_eq!(m.reader.as_ref().unwrap().focus, Pane::Notes);
+    assert!(
+        selected_header(&m).starts_with("¶4 “Exports"),
+        "{}",
+        selected_header(&m)
+    );
+    press(&mut m, "j");
+    assert!(
+        selected_header(&m).starts_with("¶5 “Industry"),
+        "{}",
+        selected_header(&m)
+    );
+    assert_eq!(m.reader.as_ref().unwrap().cursor, 4, "the text follows");
+    press(&mut m, "k k");
+    assert!(
+        selected_header(&m).starts_with("¶3 “Prices"),
+        "{}",
+        selected_header(&m)
+    );
+    press(&mut m, "j j enter");
+    let editor = m.reader.as_ref().unwrap().editor.clone().expect("editor");
+    assert!(matches!(editor.target, NoteTarget::Existing(_)));
+    assert_eq!(editor.text(), "Who asked? The aluminium smelters.");
+    press(&mut m, "esc d");
+    match &m.overlay {
+        Some(Overlay::Confirm { question, .. }) => {
+            assert!(question.contains("Who asked?"), "{question}")
+        }
+        other => panic!("{other:?}"),
+    }
+    press(&mut m, "n");
+    // A click on a note in the margin selects it and goes to its passage.
+    let screen = render(&m, 120, 40);
+    let row = row_of(&screen, "¶8 “").expect("¶8 note") as u16;
+    let x = m.reader.as_ref().unwrap().geometry().notes.x + 4;
+    update(
+        &mut m,
+        Action::Click {
+            column: x,
+            row: row + 1,
+        },
+    );
+    assert!(
+        selected_header(&m).starts_with("¶8 “"),
+        "{}",
+        selected_header(&m)
+    );
+    assert_eq!(m.reader.as_ref().unwrap().cursor, 7);
+    // A search match in a note selects that note; it shows whole.
+    press(&mut m, "tab");
+    press(&mut m, "/");
+    type_text(&mut m, "regulator's winter");
+    press(&mut m, "enter");
+    let r = m.reader.as_ref().unwrap();
+    let margin = brief::model::margin::margin(r).expect("margin");
+    let found = margin
+        .notes
+        .iter()
+        .find(|n| n.lines[0].starts_with("¶4 “"))
+        .expect("¶4 in the margin");
+    assert!(
+        found.lines.iter().any(|l| l.contains("Swedish side too.")),
+        "{found:?}"
+    );
+    // A draft: kept with Esc, shown as a draft beside its passage.
+    press(&mut m, "esc G a");
+    type_text(&mut m, "Half a thought on rain");
+    press(&mut m, "esc");
+    let screen = render(&m, 120, 40);
+    let passage = row_of(&screen, "• Rain is forecast").expect("¶9");
+    let draft = row_of(&screen, "DRAFT (not saved) · ¶9").expect("draft");
+    assert_eq!(draft, passage, "{screen}");
+}
+
+/// Every word of every note can be brought on screen in either view, at
+/// every size: Tab into the notes pane, then j through it; a note taller
+/// than the room it has is read down before the next one is selected.
+#[test]
+fn every_note_is_reachable() {
+    use brief::layout::Pane;
+    let huge: String = (1..=240).map(|n| format!("w{n:03} ")).collect();
+    for (w, h, keys) in [
+        (120, 40, ""),
+        (120, 40, "T"),
+        (100, 30, ""),
+        (100, 30, "T"),
+        (180, 40, ""),
+        (80, 24, "t"),
+    ] {
+        let mut m = annotated(w, h);
+        note(&mut m, "g g j j j j j j", huge.trim_end());
+        press(&mut m, keys);
+        for _ in 0..3 {
+            if m.reader.as_ref().unwrap().focus != Pane::Notes {
+                press(&mut m, "tab");
+            }
+        }
+        press(&mut m, "g g");
+        let mut seen = std::collections::HashSet::new();
+        for _ in 0..300 {
+            let notes = m.reader.as_ref().unwrap().geometry().notes;
+            let screen = render(&m, w, h);
+            for line in screen
+                .lines()
+                .skip(usize::from(notes.y))
+                .take(usize::from(notes.height))
+            {
+                let cells: String = line
+                    .chars()
+                    .skip(usize::from(notes.x))
+                    .take(usize::from(notes.width))
+                    .collect();
+                for word in cells.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+                    seen.insert(word.to_string());
+                }
+            }
+            let before = m.reader.as_ref().map(|r| (r.notes_cursor, r.note_scroll));
+            press(&mut m, "j");
+            if m.reader.as_ref().map(|r| (r.notes_cursor, r.note_scroll)) == before {
+                break;
+            }
+        }
+        let r = m.reader.as_ref().unwrap();
+        for a in r.annotations.file.annotations.iter().filter(|a| !a.deleted) {
+            for word in a
+                .note
+                .as_deref()
+                .unwrap_or("")
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .filter(|w| !w.is_empty())
+            {
+                assert!(
+                    seen.contains(word),
+                    "{w}x{h} {keys:?}: `{word}` never shown"
+                );
+            }
+        }
+    }
+}

@@ -123,6 +123,8 @@ pub fn move_cursor(reader: &mut Reader, delta: isize) {
         d if d < 0 => reader.notes_cursor.saturating_sub(d.unsigned_abs()),
         d => (reader.notes_cursor + d as usize).min(last),
     };
+    // Another note is read from its start.
+    reader.note_scroll = None;
     if let Some(passage) = reader.annotations.placements[list[reader.notes_cursor]].passage() {
         reader.move_to(passage);
     }
