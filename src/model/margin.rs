@@ -4,7 +4,7 @@
 //! at the bottom. Both the ui (drawing) and the model (clicks) use
 //! `margin`, so what is drawn and what a click selects agree.
 
-use super::notes;
+use super::{Model, notes};
 use super::reader::Reader;
 use crate::annotations::{Kind, Placement};
 use crate::layout::margin::{self as geometry, CUT_LINES, MarginNote, NotesView};
@@ -70,11 +70,15 @@ impl Reader {
 }
 
 /// The key that switches margin and list: the reader's choice for the
-/// session, said in the status line (with why the list is shown where
-/// the margin does not fit).
-pub fn switch(reader: &mut Reader) -> String {
+/// session (the next brief opened keeps it), said in the status line
+/// (with why the list is shown where the margin does not fit).
+pub fn switch(model: &mut Model) {
+    let Some(reader) = model.reader.as_mut() else {
+        return;
+    };
     reader.notes_view = reader.notes_view.other();
-    match reader.notes_view {
+    model.comfort.notes_view = reader.notes_view;
+    let message = match reader.notes_view {
         NotesView::List => {
             notes::keep_selected_visible(reader);
             "Notes as a list ({toggle_notes_view}: in the margin)".to_string()
@@ -88,7 +92,8 @@ pub fn switch(reader: &mut Reader) -> String {
              as a list here",
             crate::layout::WIDE
         ),
-    }
+    };
+    model.info(message);
 }
 
 /// Where a note of the notes pane sits: on bytes `start..end` of a

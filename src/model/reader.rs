@@ -71,8 +71,7 @@ pub struct Reader {
     pub notes_top: usize,
     /// Notes in the margin beside their passages, or as a list.
     pub notes_view: crate::layout::NotesView,
-    /// The notes-pane entry read down with `j`, and how many of its text
-    /// lines are scrolled past (see `margin::note_skip`).
+    /// The notes-pane entry read down with `j`, and lines scrolled past.
     pub note_scroll: Option<(usize, usize)>,
     pub search: Search,
     pub annotations: Annotated,
@@ -576,11 +575,7 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             }
             reader.reveal();
         }
-        Action::ToggleNotesView => {
-            let message = super::margin::switch(reader);
-            model.comfort.notes_view = reader.notes_view;
-            model.info(message);
-        }
+        Action::ToggleNotesView => super::margin::switch(model),
         Action::ToggleSetAside => {
             let message = super::set_aside::toggle(reader);
             model.info(message);
