@@ -21,7 +21,10 @@ fn rows(screen: &str) -> (Option<usize>, Option<usize>, Option<usize>) {
 fn beside(screen: &str) {
     let (passage, header, note) = rows(screen);
     assert!(passage.is_some(), "{screen}");
-    assert_eq!(header, passage, "the note starts on its passage's row:\n{screen}");
+    assert_eq!(
+        header, passage,
+        "the note starts on its passage's row:\n{screen}"
+    );
     assert_eq!(note, passage.map(|p| p + 1), "{screen}");
 }
 

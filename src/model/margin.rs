@@ -4,8 +4,8 @@
 //! at the bottom. Both the ui (drawing) and the model (clicks) use
 //! `margin`, so what is drawn and what a click selects agree.
 
-use super::{Model, notes};
 use super::reader::Reader;
+use super::{Model, notes};
 use crate::annotations::{Kind, Placement};
 use crate::layout::margin::{self as geometry, CUT_LINES, MarginNote, NotesView};
 use crate::layout::{Pane, PassageRows, Row};
