@@ -399,3 +399,40 @@ fn every_note_is_reachable() {
         }
     }
 }
+
+/// Many notes on the whole brief: the block takes the rows the notes
+/// beside the text leave free, says how many more there are, and j in the
+/// notes pane brings each on screen.
+#[test]
+fn a_crowded_block_says_what_is_left_and_shows_each_in_turn() {
+    use brief::layout::Pane;
+    let mut m = reader_from_bytes(BRIEF.as_bytes(), "dry.txt", 100, 30);
+    for n in 0..40 {
+        press(&mut m, "A");
+        type_text(&mut m, &format!("brief{n:02} note"));
+        press(&mut m, "ctrl-s");
+    }
+    let screen = render(&m, 100, 30);
+    assert!(screen.contains("▾ "), "{screen}");
+    let block = row_of(&screen, "─ On the whole brief").expect("block");
+    assert!(
+        block < 10,
+        "no notes beside the text: the block has the room\n{screen}"
+    );
+    press(&mut m, "tab");
+    while m.reader.as_ref().unwrap().focus != Pane::Notes {
+        press(&mut m, "tab");
+    }
+    press(&mut m, "g g");
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..45 {
+        let screen = render(&m, 100, 30);
+        for n in 0..40 {
+            if screen.contains(&format!("brief{n:02} note")) {
+                seen.insert(n);
+            }
+        }
+        press(&mut m, "j");
+    }
+    assert_eq!(seen.len(), 40, "{seen:?}");
+}

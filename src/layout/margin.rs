@@ -289,11 +289,13 @@ pub fn band(g: &ReaderGeometry) -> Option<Band> {
 }
 
 /// Rows the block of notes on the whole brief (and detached ones) takes at
-/// the bottom of a band of `height` rows, when they need `wanted`: all of
-/// it up to a third of the band (never under three rows while the band
-/// has them), so the notes beside the text keep most of it.
-pub fn block_rows(height: usize, wanted: usize) -> usize {
-    wanted.min((height / 3).max(3)).min(height)
+/// the bottom of a band of `height` rows, when they need `wanted` and the
+/// notes beside the text leave `free` rows at the bottom: all it wants up
+/// to a third of the band (never under three rows while the band has
+/// them) or the free rows, whichever is more, so the notes beside the
+/// text keep what they need.
+pub fn block_rows(height: usize, wanted: usize, free: usize) -> usize {
+    wanted.min((height / 3).max(3).max(free)).min(height)
 }
 
 #[cfg(test)]

@@ -198,9 +198,6 @@ pub fn margin(reader: &Reader) -> Option<Margin> {
         list,
         anchors,
     };
-    let mut margin = Margin::default();
-    // The block of unanchored notes takes the bottom of the margin.
-    band.rows.end = block(reader, &entries, band.rows.clone(), &mut margin);
     // Where each passage in view starts, as a band row (negative: above
     // the band), with its rows.
     let mut shown: HashMap<usize, (isize, Rc<PassageRows>)> = HashMap::new();
@@ -219,7 +216,7 @@ pub fn margin(reader: &Reader) -> Option<Margin> {
         .collect();
     beside.sort();
     let order: Vec<usize> = beside.iter().map(|&(_, n)| n).collect();
-    let lines = lines_of(reader, &entries, &order);
+    let lines = lines_of(reader, &entries, &order, band.rows.len());
     let notes: Vec<MarginNote> = beside
         .iter()
         .zip(&lines)
@@ -228,6 +225,18 @@ pub fn margin(reader: &Reader) -> Option<Margin> {
             height: l.len(),
         })
         .collect();
+    // The block of unanchored notes takes the bottom of the margin: a
+    // third of it, or all the rows the notes beside the text leave free.
+    let keep = keep_of(&entries, &order);
+    let used = geometry::place(&notes, band.rows.len(), keep)
+        .placed
+        .iter()
+        .map(|p| p.y + p.rows)
+        .max()
+        .unwrap_or(0);
+    let free = band.rows.len().saturating_sub(used + geometry::GAP);
+    let mut margin = Margin::default();
+    band.rows.end = block(reader, &entries, band.rows.clone(), free, &mut margin);
     add(
         &mut margin,
         &entries,
@@ -247,6 +256,7 @@ fn block(
     reader: &Reader,
     entries: &Entries,
     rows: std::ops::Range<usize>,
+    free: usize,
     margin: &mut Margin,
 ) -> usize {
     let order: Vec<usize> = (0..entries.list.len())
@@ -255,10 +265,10 @@ fn block(
     if order.is_empty() {
         return rows.end;
     }
-    let lines = lines_of(reader, entries, &order);
+    let lines = lines_of(reader, entries, &order, rows.len());
     let gaps = geometry::GAP * (lines.len() - 1);
     let needed = 1 + lines.iter().map(Vec::len).sum::<usize>() + gaps;
-    let start = rows.end - geometry::block_rows(rows.len(), needed + geometry::GAP);
+    let start = rows.end - geometry::block_rows(rows.len(), needed + geometry::GAP, free);
     let rule = start + (rows.end - start).saturating_sub(needed).min(geometry::GAP);
     if rule < rows.end {
         margin.block = Some(rule);
@@ -284,12 +294,7 @@ fn add(
     order: &[usize],
     mut lines: Vec<Vec<String>>,
 ) {
-    // The kept note shows whole if any can; else the first note on the
-    // cursor's passage.
-    let keep = order
-        .iter()
-        .position(|&n| Some(n) == entries.kept)
-        .or_else(|| order.iter().position(|&n| entries.here(n)));
+    let keep = keep_of(entries, order);
     let height = band.len();
     let placed = geometry::place(notes, height, keep);
     for p in &placed.placed {
@@ -328,14 +333,36 @@ fn add(
     }
 }
 
+/// The note among `order` that shows whole if any can: the kept one,
+/// else the first on the cursor's passage.
+fn keep_of(entries: &Entries, order: &[usize]) -> Option<usize> {
+    order
+        .iter()
+        .position(|&n| Some(n) == entries.kept)
+        .or_else(|| order.iter().position(|&n| entries.here(n)))
+}
+
 /// The rows of the given entries as the margin shows them: header and
-/// wrapped text, cut to `CUT_LINES` lines of text unless shown whole.
-fn lines_of(reader: &Reader, entries: &Entries, order: &[usize]) -> Vec<Vec<String>> {
-    let annotations: Vec<usize> = order.iter().map(|&n| entries.list[n]).collect();
-    notes::note_blocks(reader, &annotations)
-        .into_iter()
-        .zip(order)
-        .map(|(block, &n)| {
+/// wrapped text, cut to `CUT_LINES` lines of text unless kept. Only the
+/// entries within `rows` of the kept one (or the first) are wrapped: no
+/// more can show in `rows` rows (each takes two with its gap), and a brief
+/// with a thousand detached notes is not wrapped whole on every frame;
+/// the others count as two rows, enough to be counted as more.
+fn lines_of(reader: &Reader, entries: &Entries, order: &[usize], rows: usize) -> Vec<Vec<String>> {
+    let at = keep_of(entries, order).unwrap_or(0);
+    let window = at.saturating_sub(rows)..(at + rows + 1).min(order.len());
+    let annotations: Vec<usize> = order[window.clone()]
+        .iter()
+        .map(|&n| entries.list[n])
+        .collect();
+    let mut wrapped = notes::note_blocks(reader, &annotations).into_iter();
+    order
+        .iter()
+        .enumerate()
+        .map(|(k, &n)| {
+            let Some(block) = window.contains(&k).then(|| wrapped.next()).flatten() else {
+                return vec![String::new(); 2];
+            };
             let mut lines = block.lines;
             if Some(n) == entries.kept && entries.skip > 0 {
                 // Scrolled: the header, marked, then the text read on.

@@ -216,9 +216,21 @@ fn the_margin_runs_beside_the_text_panes() {
 
 #[test]
 fn the_block_keeps_most_of_the_band_for_the_notes_beside_the_text() {
-    // (band height, rows wanted, rows given)
-    for (height, wanted, rows) in [(30, 4, 4), (30, 20, 10), (6, 5, 3), (2, 5, 2), (30, 0, 0)] {
-        assert_eq!(block_rows(height, wanted), rows, "{height} {wanted}");
+    // (band height, rows wanted, rows the notes beside the text leave, rows given)
+    for (height, wanted, free, rows) in [
+        (30, 4, 0, 4),
+        (30, 20, 0, 10),
+        (30, 20, 25, 20),
+        (30, 40, 25, 25),
+        (6, 5, 0, 3),
+        (2, 5, 0, 2),
+        (30, 0, 30, 0),
+    ] {
+        assert_eq!(
+            block_rows(height, wanted, free),
+            rows,
+            "{height} {wanted} {free}"
+        );
     }
 }
 
