@@ -57,6 +57,8 @@ pub enum Action {
     PrevPane,
     /// Show or hide the notes pane.
     ToggleNotes,
+    /// Show notes in the margin beside their passages, or as a list.
+    ToggleNotesView,
     /// Show or hide what the loader set aside as page furniture (dimmed, at the end).
     ToggleSetAside,
     /// Keep the text to a readable column, centred, or let it fill the pane.

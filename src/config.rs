@@ -30,6 +30,10 @@ pub const KNOWN_KEYS: &[(&str, &str)] = &[
         "column_width",
         "widest text column in cells, centred when there is room (20 to 1000)",
     ),
+    (
+        "notes_view",
+        "notes beside their passages or one after another: margin or list",
+    ),
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -138,6 +142,15 @@ pub fn parse(text: &str, file: &str, home: Option<&Path>) -> (Config, Vec<String
                     "{file}:{line}: theme: give dark, light or high-contrast; using dark"
                 )),
             },
+            "notes_view" => match yaml::value_to_text(&value)
+                .as_deref()
+                .and_then(crate::layout::NotesView::parse)
+            {
+                Some(view) => config.comfort.notes_view = view,
+                None => problems.push(format!(
+                    "{file}:{line}: notes_view: give margin or list; using margin"
+                )),
+            },
             other => {
                 let known: Vec<String> = KNOWN_KEYS
                     .iter()
@@ -238,6 +251,22 @@ mod tests {
         for (text, theme, problem) in cases {
             let (config, problems) = parse(text, "c.yaml", None);
             assert_eq!(config.comfort.theme, theme, "{text:?}");
+            assert_eq!(!problems.is_empty(), problem, "{text:?}: {problems:?}");
+        }
+    }
+
+    #[test]
+    fn notes_view() {
+        use crate::layout::NotesView;
+        let cases = [
+            ("", NotesView::Margin, false),
+            ("notes_view: list\n", NotesView::List, false),
+            ("notes_view: margin\n", NotesView::Margin, false),
+            ("notes_view: side\n", NotesView::Margin, true),
+        ];
+        for (text, view, problem) in cases {
+            let (config, problems) = parse(text, "c.yaml", None);
+            assert_eq!(config.comfort.notes_view, view, "{text:?}");
             assert_eq!(!problems.is_empty(), problem, "{text:?}: {problems:?}");
         }
     }

@@ -69,6 +69,7 @@ pub fn applies(context: Context, action: &Action) -> bool {
                     | A::NextPane
                     | A::PrevPane
                     | A::ToggleNotes
+                    | A::ToggleNotesView
                     | A::ToggleSetAside
                     | A::ToggleColumnWidth
                     | A::Undo

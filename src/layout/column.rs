@@ -10,6 +10,8 @@ pub struct Comfort {
     pub column_width: u16,
     /// The colours marks are drawn in (NO_COLOR still wins).
     pub theme: ThemeName,
+    /// Notes in the margin or as a list (switched for the session by a key).
+    pub notes_view: super::NotesView,
 }
 
 /// The themes `theme:` in config.yaml names.
@@ -45,6 +47,7 @@ impl Default for Comfort {
             scroll_off: 3,
             column_width: 84,
             theme: ThemeName::Dark,
+            notes_view: super::NotesView::Margin,
         }
     }
 }

@@ -17,6 +17,8 @@ mod popup;
 pub use popup::{centred, help_popup, inside_border, list_popup, max_scroll, problems_popup};
 mod column;
 pub use column::{Column, Comfort, ThemeName};
+pub mod margin;
+pub use margin::NotesView;
 
 /// The panes of the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -12,6 +12,7 @@ mod leaving;
 mod library;
 mod library_order;
 pub mod links;
+pub mod margin;
 pub mod notes;
 pub mod overlay_text;
 mod position;
@@ -594,6 +595,7 @@ fn open(model: &mut Model, opened: Opened, fx: &mut Vec<Effect>) {
     let mut reader = Reader::new(opened, model.width, model.height);
     reader.cannot_save = save_problem.is_some();
     reader.scroll_off = model.comfort.scroll_off;
+    reader.notes_view = model.comfort.notes_view;
     reader.column = crate::layout::Column {
         width: model.comfort.column_width,
         limited: true,

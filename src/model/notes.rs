@@ -100,8 +100,12 @@ pub fn selected(reader: &Reader) -> Option<usize> {
     entries(reader).get(reader.notes_cursor).copied()
 }
 
-/// j/k in the notes pane: select a note and take the reader to its passage.
+/// j/k in the notes pane: select a note and take the reader to its
+/// passage; on a note taller than the room it has, read down it first.
 pub fn move_cursor(reader: &mut Reader, delta: isize) {
+    if (delta == 1 || delta == -1) && super::margin::scroll_note(reader, delta > 0) {
+        return;
+    }
     let list = entries(reader);
     if list.is_empty() {
         return;
@@ -113,6 +117,8 @@ pub fn move_cursor(reader: &mut Reader, delta: isize) {
         d if d < 0 => reader.notes_cursor.saturating_sub(d.unsigned_abs()),
         d => (reader.notes_cursor + d as usize).min(last),
     };
+    // Another note is read from its start.
+    reader.note_scroll = None;
     if let Some(passage) = reader
         .annotations
         .placement(list[reader.notes_cursor])
@@ -130,10 +136,14 @@ pub fn follow_cursor(reader: &mut Reader) {
     let placements = reader.annotations.placements();
     // A note on the cursor's passage that is already selected (by search,
     // or by hand) stays selected.
+    // (Scrolled into view all the same: the pane may just have unfolded.)
     if list
         .get(reader.notes_cursor)
         .is_some_and(|&i| placements[i].passage() == Some(reader.cursor))
     {
+        if reader.notes_visible() {
+            keep_selected_visible(reader);
+        }
         return;
     }
     let at = list
@@ -212,6 +222,24 @@ pub fn note_blocks(reader: &Reader, list: &[usize]) -> Vec<NoteBlock> {
             }
         })
         .collect()
+}
+
+/// In the list view: whether the selected note runs past the pane's
+/// bottom, and how many of its text rows show.
+pub fn selected_rows(reader: &Reader) -> Option<(bool, usize)> {
+    let height = usize::from(reader.geometry().notes.height.saturating_sub(2));
+    let list = entries(reader);
+    let cursor = reader.notes_cursor;
+    if cursor >= list.len() || cursor < reader.notes_top {
+        return None;
+    }
+    let skip = super::margin::note_skip(reader);
+    let blocks = note_blocks(reader, &list[reader.notes_top..=cursor]);
+    let (selected, above) = blocks.split_last()?;
+    let top: usize = above.iter().map(|b| b.lines.len() + 1).sum();
+    let rows = selected.lines.len().saturating_sub(skip);
+    let room = height.saturating_sub(top);
+    Some((rows > room, room.min(rows).saturating_sub(1)))
 }
 
 /// Keep the selected note within the pane's rows.

@@ -52,9 +52,14 @@ pub struct Reader {
     /// Where the cursor was last in the summary and in the commentary
     /// pane: Tab goes back there.
     pub pane_cursor: [Option<usize>; 2],
-    /// Selected entry of the notes pane, and its first shown entry.
+    /// Selected entry of the notes pane, and its first shown entry (in
+    /// the list view).
     pub notes_cursor: usize,
     pub notes_top: usize,
+    /// Notes in the margin beside their passages, or as a list.
+    pub notes_view: crate::layout::NotesView,
+    /// The notes-pane entry read down with `j`, and lines scrolled past.
+    pub note_scroll: Option<(usize, usize)>,
     pub search: Search,
     pub annotations: Annotated,
     pub editor: Option<notes::NoteEditor>,
@@ -134,6 +139,8 @@ impl Reader {
             pane_cursor: [None; 2],
             notes_cursor: 0,
             notes_top: 0,
+            notes_view: crate::layout::NotesView::default(),
+            note_scroll: None,
             search: Search::default(),
             // Placed just below, once the reader holds the brief.
             annotations: Annotated::new(file, opened.annotations_path, opened.read_only, &[]),
@@ -548,6 +555,7 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             }
             reader.reveal();
         }
+        Action::ToggleNotesView => super::margin::switch(model),
         Action::ToggleSetAside => {
             let message = super::set_aside::toggle(reader);
             model.info(message);

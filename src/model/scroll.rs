@@ -164,7 +164,12 @@ impl Reader {
         }
         if geometry.notes.contains((column, row).into()) {
             self.focus = Pane::Notes;
-            notes::click(self, row.saturating_sub(geometry.notes.y + 1));
+            let row = row.saturating_sub(geometry.notes.y + 1);
+            if self.margin_shown() {
+                super::margin::click(self, usize::from(row));
+            } else {
+                notes::click(self, row);
+            }
         }
     }
 

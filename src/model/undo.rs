@@ -50,6 +50,7 @@ pub(super) fn before(model: &Model, action: &Action) -> Option<(PathBuf, Vec<Ann
             | Action::NextPane
             | Action::PrevPane
             | Action::ToggleNotes
+            | Action::ToggleNotesView
             | Action::ToggleColumnWidth
             | Action::ToggleSetAside
             | Action::Scroll(_)

@@ -2,6 +2,7 @@
 
 mod find;
 mod library;
+mod margin;
 mod overlay;
 mod reader;
 mod status;

@@ -67,17 +67,27 @@ fn draw_text_pane(frame: &mut Frame, reader: &Reader, pane: Pane, rect: Rect, th
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let shown = reader.visible(pane);
-    // Highlights, selection and matches: once per passage, not per row.
-    let mut marks: (usize, Vec<(usize, usize, Style)>) = (usize::MAX, Vec::new());
+    // Highlights, selection, matches and noted sentences: once per
+    // passage, not per row.
+    let mut marks = Marks {
+        passage: usize::MAX,
+        overlays: Vec::new(),
+        noted: Vec::new(),
+    };
     // A readable column, centred in a wide pane.
     let indent = " ".repeat(usize::from(reader.column.indent(inner.width)));
     let lines: Vec<Line> = shown
         .iter()
         .map(|(passage, rows, n)| {
-            if marks.0 != *passage {
-                marks = (*passage, overlays(reader, *passage, theme));
+            if marks.passage != *passage {
+                let noted = crate::model::margin::noted_ranges(reader, *passage);
+                marks = Marks {
+                    passage: *passage,
+                    overlays: overlays(reader, *passage, &noted, theme),
+                    noted,
+                };
             }
-            let mut line = passage_row(reader, *passage, rows, *n, &marks.1, theme);
+            let mut line = passage_row(reader, *passage, rows, *n, &marks, theme);
             if !indent.is_empty() {
                 line.spans.insert(0, Span::raw(indent.clone()));
             }
@@ -92,8 +102,21 @@ fn draw_text_pane(frame: &mut Frame, reader: &Reader, pane: Pane, rect: Rect, th
     draw_gauge(frame, reader, pane, rect, first_last, theme);
 }
 
+/// What is marked in a passage: styles over byte ranges of its text, and
+/// the sentence ranges that carry a note.
+struct Marks {
+    passage: usize,
+    overlays: Vec<(usize, usize, Style)>,
+    noted: Vec<(usize, usize)>,
+}
+
 /// Styles over byte ranges of a passage's text, later ones on top.
-fn overlays(reader: &Reader, passage: usize, theme: Theme) -> Vec<(usize, usize, Style)> {
+fn overlays(
+    reader: &Reader,
+    passage: usize,
+    noted: &[(usize, usize)],
+    theme: Theme,
+) -> Vec<(usize, usize, Style)> {
     let mut out = Vec::new();
     // The brief's own emphasis and links first: marks drawn by the reader
     // go on top of them.
@@ -122,6 +145,14 @@ fn overlays(reader: &Reader, passage: usize, theme: Theme) -> Vec<(usize, usize,
             let colour = theme.highlight(a.colour.unwrap_or_default());
             out.push((span.bytes.start, span.bytes.end, colour));
         }
+    }
+    // The sentences a note is on, while that note is selected in the
+    // notes pane: what it says is about these.
+    if let Some(span) = crate::model::margin::selected_range(reader)
+        && span.passage == passage
+        && noted.contains(&(span.bytes.start, span.bytes.end))
+    {
+        out.push((span.bytes.start, span.bytes.end, theme.sentence()));
     }
     if passage == reader.cursor {
         let spans = reader.sentences(passage);
@@ -165,7 +196,7 @@ fn heading_marks(reader: &Reader, section: usize, theme: Theme) -> Vec<(usize, u
 }
 
 /// Spans for text bytes `start..end` with the overlays that touch them.
-fn styled_spans<'a>(
+pub(super) fn styled_spans<'a>(
     text: &'a str,
     start: usize,
     end: usize,
@@ -198,7 +229,7 @@ fn passage_row<'a>(
     passage: usize,
     rows: &PassageRows,
     n: usize,
-    marks: &[(usize, usize, Style)],
+    marks: &Marks,
     theme: Theme,
 ) -> Line<'a> {
     let section = &reader.brief.sections[reader.index.section[passage]];
@@ -213,11 +244,13 @@ fn passage_row<'a>(
         " "
     };
     spans.push(Span::styled(bar, theme.cursor_bar()));
-    let mark = if Some(n) == first_text {
-        mark_for(reader, passage)
-    } else {
-        " "
-    };
+    let mark = row_mark(
+        reader,
+        passage,
+        rows.rows[n],
+        Some(n) == first_text,
+        &marks.noted,
+    );
     spans.push(Span::styled(mark, theme.mark()));
     match rows.rows[n] {
         Row::Heading {
@@ -272,23 +305,57 @@ fn passage_row<'a>(
             if matches!(p.kind, PassageKind::SetAside { .. }) {
                 base = base.patch(theme.dim());
             }
-            spans.extend(styled_spans(&p.text, start, end, base, marks));
+            spans.extend(styled_spans(&p.text, start, end, base, &marks.overlays));
         }
     }
     Line::from(spans)
 }
 
-/// `★` bookmark, `✎` note (a bookmark shows first).
-fn mark_for(reader: &Reader, passage: usize) -> &'static str {
+/// The gutter mark of a row: on the passage's first text row, `★` for a
+/// bookmark, `✎` for a note on the passage; `✎` on the row where a noted
+/// sentence range starts and `┆` down the rest of it.
+fn row_mark(
+    reader: &Reader,
+    passage: usize,
+    row: Row,
+    first: bool,
+    noted: &[(usize, usize)],
+) -> &'static str {
+    let Row::Text { start, end, .. } = row else {
+        return " ";
+    };
+    if first {
+        let mark = mark_for(reader, passage, noted);
+        if mark != " " {
+            return mark;
+        }
+    }
+    // The last row holds a range that starts at the text's very end.
+    let starts = |s: usize| s >= start && (s < end || (s == end && first));
+    if noted.iter().any(|(s, _)| starts(*s)) {
+        "✎"
+    } else if noted.iter().any(|(s, e)| *s < end && *e > start) {
+        "┆"
+    } else {
+        " "
+    }
+}
+
+/// `★` bookmark, `✎` note on the whole passage (a bookmark shows first;
+/// notes on sentences in it are marked where they start).
+fn mark_for(reader: &Reader, passage: usize, noted: &[(usize, usize)]) -> &'static str {
     let mut mark = " ";
     for (a, placement) in reader.annotations.placed() {
         if a.deleted || placement.passage() != Some(passage) {
             continue;
         }
+        let on_sentences = placement
+            .span()
+            .is_some_and(|span| noted.contains(&(span.bytes.start, span.bytes.end)));
         match a.kind {
             Kind::Bookmark => return "★",
-            Kind::Note | Kind::Draft => mark = "✎",
-            Kind::Highlight => {}
+            Kind::Note | Kind::Draft if !on_sentences => mark = "✎",
+            Kind::Note | Kind::Draft | Kind::Highlight => {}
         }
     }
     mark
@@ -412,6 +479,10 @@ fn draw_notes(frame: &mut Frame, model: &Model, reader: &Reader, rect: Rect, the
         );
         return;
     }
+    if let Some(margin) = crate::model::margin::margin(reader) {
+        super::margin::draw(frame, model, reader, &margin, inner, theme);
+        return;
+    }
     let mut lines = Vec::new();
     let current_note = reader.current_note_match().and_then(|m| match m.found {
         Found::Note { annotation, .. } => Some(annotation),
@@ -433,7 +504,18 @@ fn draw_notes(frame: &mut Frame, model: &Model, reader: &Reader, rect: Rect, the
             (false, true) => theme.accent(),
             _ => theme.dim(),
         };
-        for (k, line) in block.lines.iter().enumerate() {
+        // The selected note, read down with `j`: its header, then on.
+        let skip = if n == reader.notes_cursor {
+            crate::model::margin::note_skip(reader).min(block.lines.len().saturating_sub(2))
+        } else {
+            0
+        };
+        let shown = block
+            .lines
+            .iter()
+            .take(1)
+            .chain(block.lines.iter().skip(1 + skip));
+        for (k, line) in shown.enumerate() {
             let style = if k == 0 {
                 header_style
             } else if here {
