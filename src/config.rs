@@ -30,6 +30,10 @@ pub const KNOWN_KEYS: &[(&str, &str)] = &[
         "column_width",
         "widest text column in cells, centred when there is room (20 to 1000)",
     ),
+    (
+        "watch",
+        "follow changes on disk: the open brief and the library folder (true or false)",
+    ),
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -40,6 +44,9 @@ pub struct Config {
     pub citation: crate::payload::Citation,
     /// Scroll-off and column width.
     pub comfort: Comfort,
+    /// `watch: false`: changes on disk are not followed (they are seen at
+    /// the next start).
+    pub watch_off: bool,
 }
 
 /// Line (1-based) of the top-level `key:` in `text`, for messages.
@@ -127,6 +134,13 @@ pub fn parse(text: &str, file: &str, home: Option<&Path>) -> (Config, Vec<String
                 None => problems.push(format!(
                     "{file}:{line}: column_width: give a number of cells from 20 to 1000; using {}",
                     config.comfort.column_width
+                )),
+            },
+            "watch" => match yaml::value_to_text(&value).as_deref().map(str::trim) {
+                Some("true" | "yes" | "on") => config.watch_off = false,
+                Some("false" | "no" | "off") => config.watch_off = true,
+                _ => problems.push(format!(
+                    "{file}:{line}: watch: true or false; using true"
                 )),
             },
             "theme" => match yaml::value_to_text(&value)

@@ -23,6 +23,7 @@ mod find;
 mod input;
 mod library;
 mod term;
+mod watch;
 
 use input::{action_for, spawn_input, spawn_signals};
 use library::{Files, spawn_library};
@@ -51,6 +52,14 @@ enum Incoming {
     Found(u64, Vec<crate::search::Found>, bool),
     /// The whole of a large brief, parsed after its start was shown.
     Completed(PathBuf, Box<Result<crate::document::Brief, String>>),
+    /// The folders of the library, as just listed: the ones to watch.
+    Folders(Vec<PathBuf>),
+    /// Files changed on disk (settled; see watch.rs).
+    Changed(watch::Changed),
+    /// The open brief read again, for reload `generation`.
+    Reloaded(PathBuf, u64, crate::payload::Reload),
+    /// The library folder listed again: its briefs, and the entries read anew.
+    Relisted(Vec<PathBuf>, Vec<LibraryEntry>),
 }
 
 /// Bytes of a large brief parsed before the first screen (several screens'
@@ -79,7 +88,8 @@ pub fn run(
     model.colour = caps.colours != caps::Colours::None;
     model.clock.instance = format!("{:x}", std::process::id());
     // Its problems were reported at start-up with the rest of config.yaml's.
-    model.citation = crate::config::load().0.citation;
+    let config = crate::config::load().0;
+    model.citation = config.citation;
 
     let (tx, rx) = mpsc::channel();
     let permits = spawn_input(tx.clone());
@@ -114,6 +124,11 @@ pub fn run(
         clear_first: false,
         rescued: Vec::new(),
         searching: Default::default(),
+        watch: if config.watch_off {
+            None
+        } else {
+            watch::Watch::new(tx.clone())
+        },
     };
     if let Some(path) = first_file {
         app.run_effects(
@@ -159,6 +174,8 @@ struct App<'a> {
     rescued: Vec<String>,
     /// Set to stop the library search that is running.
     searching: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Follows the open brief and the library folder (None: `watch: false`).
+    watch: Option<watch::Watch>,
 }
 
 impl App<'_> {
@@ -238,6 +255,37 @@ impl App<'_> {
                     },
                     Err(why) => Action::OpenFailed(why),
                 },
+                Ok(Incoming::Folders(folders)) => {
+                    let Some(watch) = self.watch.as_mut() else {
+                        continue;
+                    };
+                    watch.set_library(&folders);
+                    match watch.problem.take() {
+                        Some(problem) => {
+                            model.error(problem);
+                            dirty = true;
+                        }
+                        None => {}
+                    }
+                    continue;
+                }
+                Ok(Incoming::Changed(changed)) => {
+                    let Some(watch) = self.watch.as_ref() else {
+                        continue;
+                    };
+                    let (paths, library) = watch.classify(&changed);
+                    // Nothing of what is shown: no frame either.
+                    if paths.is_empty() && library.is_empty() {
+                        continue;
+                    }
+                    Action::FilesChanged { paths, library }
+                }
+                Ok(Incoming::Reloaded(path, generation, reload)) => Action::BriefReloaded {
+                    path,
+                    generation,
+                    reload,
+                },
+                Ok(Incoming::Relisted(paths, fresh)) => Action::LibraryRelisted { paths, fresh },
                 Err(RecvTimeoutError::Timeout) if settle.is_some() => {
                     settle = None;
                     continue;
@@ -309,6 +357,9 @@ impl App<'_> {
         model.clock.now = now();
         let effects = model::update(model, action);
         self.run_effects(model, effects);
+        if let Some(watch) = self.watch.as_mut() {
+            watch.set_brief(model.reader.as_ref().map(|r| r.path.as_path()));
+        }
     }
 
     fn run_effects(&mut self, model: &mut Model, effects: Vec<Effect>) {
@@ -380,6 +431,18 @@ impl App<'_> {
                     let result = self.rescue(&path, &file, &why);
                     self.apply(model, Action::Rescued(result));
                 }
+                Effect::ReloadBrief { path, generation } => {
+                    let tx = self.tx.clone();
+                    std::thread::spawn(move || {
+                        let reload = reload(&path);
+                        let _ = tx.send(Incoming::Reloaded(path, generation, reload));
+                    });
+                }
+                Effect::ListLibrary {
+                    dir,
+                    known,
+                    changed,
+                } => library::spawn_relist(dir, known, changed, self.store.clone(), self.tx.clone()),
                 Effect::Attach { notes, brief } => {
                     let result = self.attach(&notes, &brief);
                     self.apply(
@@ -561,6 +624,24 @@ impl App<'_> {
             ),
         });
         result
+    }
+}
+
+/// Read the open brief again: gone (nothing at its path), not readable
+/// (why, naming the file), or the brief with its size.
+fn reload(path: &Path) -> crate::payload::Reload {
+    use crate::payload::Reload;
+    let bytes = match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Reload::Gone,
+        Err(_) => 0,
+        Ok(m) => m.len(),
+    };
+    match reading::read_brief(path) {
+        Ok(brief) => Reload::Read {
+            brief: Box::new(brief),
+            bytes,
+        },
+        Err(e) => Reload::Failed(format!("{e:#}")),
     }
 }
 
