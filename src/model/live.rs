@@ -147,16 +147,24 @@ pub fn reloaded(model: &mut Model, path: PathBuf, generation: u64, reload: Reloa
         Reload::Gone => {
             if !std::mem::replace(&mut model.live.gone, true) {
                 model.error(format!(
-                    "{name} was deleted or moved away: still showing it as it was; your notes are kept"
+                    "{name} is gone (deleted or moved away): still shown as it was; notes kept"
                 ));
             }
         }
         Reload::Failed(why) => {
-            model.error(format!("Not reloaded: {why} (still showing the version read before)"))
+            // The reason names the file by its whole path: its name is enough.
+            let full = crate::text::printable(&path.display().to_string()).into_owned();
+            let why = match why.strip_prefix(&full) {
+                Some(rest) => format!("{name}{rest}"),
+                None => why,
+            };
+            model.error(format!("Not reloaded (the version read before stays): {why}"))
         }
-        Reload::Read { brief, .. } if brief.passages().next().is_none() && !reader.index.is_empty() => {
+        Reload::Read { brief, .. }
+            if brief.passages().next().is_none() && !reader.index.is_empty() =>
+        {
             model.error(format!(
-                "Not reloaded: {name} is empty now (still being written?); still showing the version read before"
+                "Not reloaded (the version read before stays): {name} is empty (being written?)"
             ))
         }
         Reload::Read { brief, bytes } => {
