@@ -139,9 +139,7 @@ pub fn parse(text: &str, file: &str, home: Option<&Path>) -> (Config, Vec<String
             "watch" => match yaml::value_to_text(&value).as_deref().map(str::trim) {
                 Some("true" | "yes" | "on") => config.watch_off = false,
                 Some("false" | "no" | "off") => config.watch_off = true,
-                _ => problems.push(format!(
-                    "{file}:{line}: watch: true or false; using true"
-                )),
+                _ => problems.push(format!("{file}:{line}: watch: true or false; using true")),
             },
             "theme" => match yaml::value_to_text(&value)
                 .as_deref()

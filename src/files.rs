@@ -241,7 +241,12 @@ mod tests {
     fn subfolders_are_read_but_not_hidden_ones_loops_or_the_folders_skipped() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
-        for folder in ["energy/gas", ".git/objects", "data/brief/annotations", "empty"] {
+        for folder in [
+            "energy/gas",
+            ".git/objects",
+            "data/brief/annotations",
+            "empty",
+        ] {
             std::fs::create_dir_all(d.join(folder)).unwrap();
         }
         for file in [
@@ -261,14 +266,26 @@ mod tests {
         let listing = list_tree(d, &[d.join("data/brief/annotations")]).unwrap();
         assert_eq!(
             listing.briefs,
-            [d.join("energy/a.md"), d.join("energy/gas/b.txt"), d.join("top.txt")]
+            [
+                d.join("energy/a.md"),
+                d.join("energy/gas/b.txt"),
+                d.join("top.txt")
+            ]
         );
         assert!(listing.skipped.is_empty(), "{:?}", listing.skipped);
         assert_eq!(listing.folders[0], d);
         assert!(listing.folders.contains(&d.join("energy/gas")));
         assert!(!listing.folders.iter().any(|f| f.ends_with("objects")));
-        assert_eq!(list_library(d, &[]).len(), 4, "the data folder when not skipped");
-        assert_eq!(list_briefs(d), [d.join("top.txt")], "list_briefs reads one folder");
+        assert_eq!(
+            list_library(d, &[]).len(),
+            4,
+            "the data folder when not skipped"
+        );
+        assert_eq!(
+            list_briefs(d),
+            [d.join("top.txt")],
+            "list_briefs reads one folder"
+        );
         assert_eq!(folder_in(d, &d.join("energy/gas/b.txt")), "energy/gas/");
         assert_eq!(folder_in(d, &d.join("top.txt")), "");
     }

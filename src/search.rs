@@ -333,7 +333,6 @@ pub fn notes(store: &Store, query: &Query, files: &[PathBuf], cancel: &AtomicBoo
     found
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -67,7 +67,11 @@ fn cursor_text(model: &Model) -> String {
 }
 
 fn message(model: &Model) -> String {
-    model.message.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+    model
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
 }
 
 /// The passage text each live note is placed on (None: detached).
@@ -104,7 +108,13 @@ fn a_reload_keeps_the_reading_position_and_the_notes_on_their_text() {
     let mut m = with_note_on_charlie();
     reload(
         &mut m,
-        read(&["Alpha opens the brief.", "A new paragraph.", "Bravo follows it.", FIRST[2], FIRST[3]]),
+        read(&[
+            "Alpha opens the brief.",
+            "A new paragraph.",
+            "Bravo follows it.",
+            FIRST[2],
+            FIRST[3],
+        ]),
     );
     assert_eq!(cursor_text(&m), FIRST[2], "the cursor stays on its text");
     assert_eq!(m.reader.as_ref().unwrap().cursor, 3);
@@ -158,7 +168,16 @@ fn the_note_being_written_follows_its_passage_through_a_reload() {
     let mut m = model();
     press(&mut m, "j j a");
     type_text(&mut m, "half written");
-    reload(&mut m, read(&["A new first paragraph.", FIRST[0], FIRST[1], FIRST[2], FIRST[3]]));
+    reload(
+        &mut m,
+        read(&[
+            "A new first paragraph.",
+            FIRST[0],
+            FIRST[1],
+            FIRST[2],
+            FIRST[3],
+        ]),
+    );
     let r = m.reader.as_ref().unwrap();
     let editor = r.editor.as_ref().expect("the editor stays open");
     assert_eq!(editor.text(), "half written");
@@ -285,7 +304,10 @@ fn library() -> Model {
 }
 
 fn selected(m: &Model) -> String {
-    m.library.selected().map(|e| e.title.clone()).unwrap_or_default()
+    m.library
+        .selected()
+        .map(|e| e.title.clone())
+        .unwrap_or_default()
 }
 
 fn titles(m: &Model) -> Vec<String> {
@@ -380,7 +402,9 @@ fn changes_while_the_library_is_read_wait_and_a_burst_makes_one_more_listing() {
             done: true,
         },
     );
-    assert!(matches!(fx.as_slice(), [Effect::ListLibrary { changed, .. }] if changed == &[PathBuf::from("/lib/x.txt")]));
+    assert!(
+        matches!(fx.as_slice(), [Effect::ListLibrary { changed, .. }] if changed == &[PathBuf::from("/lib/x.txt")])
+    );
     // Fifty changes while it is listed: one listing more, for all of them.
     for n in 0..50 {
         assert!(change(&mut m, &format!("/lib/{n}.txt")).is_empty());

@@ -260,12 +260,9 @@ impl App<'_> {
                         continue;
                     };
                     watch.set_library(&folders);
-                    match watch.problem.take() {
-                        Some(problem) => {
-                            model.error(problem);
-                            dirty = true;
-                        }
-                        None => {}
+                    if let Some(problem) = watch.problem.take() {
+                        model.error(problem);
+                        dirty = true;
                     }
                     continue;
                 }
@@ -442,7 +439,9 @@ impl App<'_> {
                     dir,
                     known,
                     changed,
-                } => library::spawn_relist(dir, known, changed, self.store.clone(), self.tx.clone()),
+                } => {
+                    library::spawn_relist(dir, known, changed, self.store.clone(), self.tx.clone())
+                }
                 Effect::Attach { notes, brief } => {
                     let result = self.attach(&notes, &brief);
                     self.apply(

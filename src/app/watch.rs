@@ -146,7 +146,11 @@ impl Watch {
     fn update(&mut self) {
         let mut wanted: BTreeSet<PathBuf> = self.library.keys().cloned().collect();
         if let Some((_, files)) = &self.brief {
-            wanted.extend(files.iter().filter_map(|f| f.parent().map(Path::to_path_buf)));
+            wanted.extend(
+                files
+                    .iter()
+                    .filter_map(|f| f.parent().map(Path::to_path_buf)),
+            );
         }
         for gone in self.watched.difference(&wanted) {
             let _ = self.watcher.unwatch(gone);
@@ -179,7 +183,9 @@ impl Watch {
         {
             brief.push(path.clone());
         }
-        if changed.rescan && let Some(root) = self.library.values().min() {
+        if changed.rescan
+            && let Some(root) = self.library.values().min()
+        {
             library.push(root.clone());
         }
         for path in &changed.paths {

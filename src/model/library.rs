@@ -81,7 +81,11 @@ impl Library {
 
     /// The list as it is now on disk (see `live::relisted`), staying on
     /// `selected` if it is still listed, else where the cursor was.
-    pub(super) fn replace_entries(&mut self, entries: Vec<LibraryEntry>, selected: Option<PathBuf>) {
+    pub(super) fn replace_entries(
+        &mut self,
+        entries: Vec<LibraryEntry>,
+        selected: Option<PathBuf>,
+    ) {
         self.haystacks = entries.iter().map(haystack).collect();
         self.entries = entries;
         let done = !self.loading;

@@ -31,7 +31,12 @@ pub struct Live {
 }
 
 /// The watcher saw files change.
-pub fn files_changed(model: &mut Model, paths: Vec<PathBuf>, library: Vec<PathBuf>, fx: &mut Vec<Effect>) {
+pub fn files_changed(
+    model: &mut Model,
+    paths: Vec<PathBuf>,
+    library: Vec<PathBuf>,
+    fx: &mut Vec<Effect>,
+) {
     if let Some(reader) = model.reader.as_ref()
         && paths.iter().any(|p| p == &reader.path)
     {
@@ -130,18 +135,23 @@ fn unread(path: &Path) -> LibraryEntry {
 }
 
 /// The open brief was read again.
-pub fn reloaded(model: &mut Model, path: PathBuf, generation: u64, reload: Reload, fx: &mut Vec<Effect>) {
+pub fn reloaded(
+    model: &mut Model,
+    path: PathBuf,
+    generation: u64,
+    reload: Reload,
+    fx: &mut Vec<Effect>,
+) {
     if generation != model.live.generation {
         return;
     }
     let Some(reader) = model.reader.as_mut().filter(|r| r.path == path) else {
         return;
     };
-    let name = crate::text::printable(
-        &path
-            .file_name()
-            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
-    )
+    let name = crate::text::printable(&path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    ))
     .into_owned();
     match reload {
         Reload::Gone => {
@@ -158,7 +168,9 @@ pub fn reloaded(model: &mut Model, path: PathBuf, generation: u64, reload: Reloa
                 Some(rest) => format!("{name}{rest}"),
                 None => why,
             };
-            model.error(format!("Not reloaded (the version read before stays): {why}"))
+            model.error(format!(
+                "Not reloaded (the version read before stays): {why}"
+            ))
         }
         Reload::Read { brief, .. }
             if brief.passages().next().is_none() && !reader.index.is_empty() =>
@@ -172,7 +184,10 @@ pub fn reloaded(model: &mut Model, path: PathBuf, generation: u64, reload: Reloa
             match replace_brief(reader, *brief, bytes, &mut model.clock, fx) {
                 Replaced::Same if back => model.info(format!("{name} is back")),
                 Replaced::Same => {}
-                Replaced::Done { detached, kept_draft } => {
+                Replaced::Done {
+                    detached,
+                    kept_draft,
+                } => {
                     let mut text = format!("Reloaded: {name} changed on disk");
                     if detached > 0 {
                         let s = if detached == 1 { "" } else { "s" };
@@ -209,14 +224,22 @@ enum Replaced {
 fn anchor_on(reader: &Reader, passage: usize, start: usize, end: usize) -> Option<Anchor> {
     (passage < reader.index.len()).then(|| {
         let text = reader.passage_text(passage);
-        let end = if end == 0 { text.len() } else { end.min(text.len()) };
+        let end = if end == 0 {
+            text.len()
+        } else {
+            end.min(text.len())
+        };
         Anchor::new(text, passage, start.min(end), end)
     })
 }
 
 /// Where `anchor` is in the reader's text now.
 fn place(reader: &Reader, anchor: &Anchor) -> Option<(usize, usize, usize)> {
-    let texts: Vec<&str> = reader.brief.passages().map(|(_, p)| p.text.as_str()).collect();
+    let texts: Vec<&str> = reader
+        .brief
+        .passages()
+        .map(|(_, p)| p.text.as_str())
+        .collect();
     match annotations::place_one(&texts, anchor)? {
         Placement::Attached {
             passage,
@@ -294,10 +317,18 @@ fn replace_brief(
         .filter(|_| same_text)
         .map(|s| super::reader::Selection { passage: at, ..s });
     for (slot, top) in tops.into_iter().enumerate() {
-        let pane = if slot == 0 { Pane::Summary } else { Pane::Commentary };
+        let pane = if slot == 0 {
+            Pane::Summary
+        } else {
+            Pane::Commentary
+        };
         let found = top.and_then(|(anchor, line)| {
             let (passage, _, _) = place(reader, &anchor)?;
-            let pos = reader.index.in_pane(pane).iter().position(|&p| p == passage)?;
+            let pos = reader
+                .index
+                .in_pane(pane)
+                .iter()
+                .position(|&p| p == passage)?;
             Some(Top { pos, line })
         });
         reader.tops[slot] = found.unwrap_or_default();
