@@ -256,27 +256,14 @@ impl App<'_> {
                     Err(why) => Action::OpenFailed(why),
                 },
                 Ok(Incoming::Folders(folders)) => {
-                    let Some(watch) = self.watch.as_mut() else {
-                        continue;
-                    };
-                    watch.set_library(&folders);
-                    if let Some(problem) = watch.problem.take() {
-                        model.error(problem);
-                        dirty = true;
-                    }
+                    dirty |= self.watch_folders(model, &folders);
                     continue;
                 }
-                Ok(Incoming::Changed(changed)) => {
-                    let Some(watch) = self.watch.as_ref() else {
-                        continue;
-                    };
-                    let (paths, library) = watch.classify(&changed);
+                Ok(Incoming::Changed(changed)) => match self.changed(&changed) {
+                    Some(action) => action,
                     // Nothing of what is shown: no frame either.
-                    if paths.is_empty() && library.is_empty() {
-                        continue;
-                    }
-                    Action::FilesChanged { paths, library }
-                }
+                    None => continue,
+                },
                 Ok(Incoming::Reloaded(path, generation, reload)) => Action::BriefReloaded {
                     path,
                     generation,
@@ -429,11 +416,7 @@ impl App<'_> {
                     self.apply(model, Action::Rescued(result));
                 }
                 Effect::ReloadBrief { path, generation } => {
-                    let tx = self.tx.clone();
-                    std::thread::spawn(move || {
-                        let reload = reload(&path);
-                        let _ = tx.send(Incoming::Reloaded(path, generation, reload));
-                    });
+                    watch::spawn_reload(path, generation, self.tx.clone())
                 }
                 Effect::ListLibrary {
                     dir,
@@ -623,24 +606,6 @@ impl App<'_> {
             ),
         });
         result
-    }
-}
-
-/// Read the open brief again: gone (nothing at its path), not readable
-/// (why, naming the file), or the brief with its size.
-fn reload(path: &Path) -> crate::payload::Reload {
-    use crate::payload::Reload;
-    let bytes = match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Reload::Gone,
-        Err(_) => 0,
-        Ok(m) => m.len(),
-    };
-    match reading::read_brief(path) {
-        Ok(brief) => Reload::Read {
-            brief: Box::new(brief),
-            bytes,
-        },
-        Err(e) => Reload::Failed(format!("{e:#}")),
     }
 }
 

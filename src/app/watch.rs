@@ -17,7 +17,10 @@
 //! change, and every reload would cause the next. The settling here is a
 //! blocking `recv`, then `recv_timeout` only while a burst lasts.
 
-use super::Incoming;
+use super::{App, Incoming};
+use crate::action::Action;
+use crate::model::Model;
+use crate::payload::Reload;
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use std::collections::{BTreeSet, HashMap};
@@ -209,5 +212,51 @@ impl Watch {
             }
         }
         (brief, library)
+    }
+}
+
+impl App<'_> {
+    /// The library's folders were listed: watch them. True when there is
+    /// something to say (the system's limit of watches was reached).
+    pub(super) fn watch_folders(&mut self, model: &mut Model, folders: &[PathBuf]) -> bool {
+        let Some(watch) = self.watch.as_mut() else {
+            return false;
+        };
+        watch.set_library(folders);
+        let problem = watch.problem.take();
+        problem.map(|p| model.error(p)).is_some()
+    }
+
+    /// What the model hears of changed files (None: nothing it shows).
+    pub(super) fn changed(&self, changed: &Changed) -> Option<Action> {
+        let (paths, library) = self.watch.as_ref()?.classify(changed);
+        (!paths.is_empty() || !library.is_empty())
+            .then_some(Action::FilesChanged { paths, library })
+    }
+}
+
+/// Read the open brief again on a thread (a brief of several MB takes a
+/// while to parse) and send what became of it.
+pub(super) fn spawn_reload(path: PathBuf, generation: u64, tx: Sender<Incoming>) {
+    std::thread::spawn(move || {
+        let reload = reload(&path);
+        let _ = tx.send(Incoming::Reloaded(path, generation, reload));
+    });
+}
+
+/// Gone (nothing at the path), not readable (why, naming the file), or the
+/// brief with its size.
+fn reload(path: &Path) -> Reload {
+    let bytes = match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Reload::Gone,
+        Err(_) => 0,
+        Ok(m) => m.len(),
+    };
+    match crate::reading::read_brief(path) {
+        Ok(brief) => Reload::Read {
+            brief: Box::new(brief),
+            bytes,
+        },
+        Err(e) => Reload::Failed(format!("{e:#}")),
     }
 }
