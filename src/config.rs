@@ -294,4 +294,20 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn watching_can_be_turned_off() {
+        let cases = [
+            ("", false, false),
+            ("watch: true\n", false, false),
+            ("watch: false\n", true, false),
+            ("watch: off\n", true, false),
+            ("watch: sometimes\n", false, true),
+        ];
+        for (text, off, problem) in cases {
+            let (config, problems) = parse(text, "c.yaml", None);
+            assert_eq!(config.watch_off, off, "{text:?}");
+            assert_eq!(!problems.is_empty(), problem, "{text:?}: {problems:?}");
+        }
+    }
 }

@@ -158,6 +158,8 @@ fn a_brief_in_a_subfolder_is_listed_with_its_folder_and_keeps_its_note_across_a_
         &dir.join("top.txt"),
         "Analyses\n\nTop brief\n\nAt the top.\n",
     );
+    // A link back up the tree is read once, not forever.
+    std::os::unix::fs::symlink("..", dir.join("energy/up")).unwrap();
     // Not part of the library: hidden folders.
     write(
         &dir.join(".git/hidden.txt"),
