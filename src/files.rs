@@ -60,6 +60,14 @@ pub fn list_folder(dir: &Path) -> std::io::Result<Listing> {
 /// left out, with the reason: symbolic links that loop or lead nowhere,
 /// named pipes (reading one would wait forever), devices and sockets.
 pub fn list_tree(dir: &Path, skip: &[PathBuf]) -> std::io::Result<Listing> {
+    list_tree_at_most(dir, skip, MAX_FOLDERS)
+}
+
+/// Folders read at most in one library: a library pointed at a home folder
+/// would otherwise read (and watch) every folder in it.
+pub const MAX_FOLDERS: usize = 5000;
+
+fn list_tree_at_most(dir: &Path, skip: &[PathBuf], most: usize) -> std::io::Result<Listing> {
     let mut seen: HashSet<(u64, u64)> = skip
         .iter()
         .filter_map(|p| std::fs::metadata(p).ok())
@@ -77,6 +85,16 @@ pub fn list_tree(dir: &Path, skip: &[PathBuf]) -> std::io::Result<Listing> {
     while let Some((folder, depth)) = stack.pop() {
         if depth > MAX_DEPTH {
             continue;
+        }
+        if listing.folders.len() >= most {
+            // Said once, on the first folder left out.
+            listing.skipped.push((
+                folder,
+                format!(
+                    "not read, nor the folders after it: the library has more than {most} folders"
+                ),
+            ));
+            break;
         }
         match list_one(&folder, &mut seen, &mut listing) {
             Ok(mut sub) => {
@@ -288,5 +306,10 @@ mod tests {
         );
         assert_eq!(folder_in(d, &d.join("energy/gas/b.txt")), "energy/gas/");
         assert_eq!(folder_in(d, &d.join("top.txt")), "");
+        // Past the most folders read, each folder left is named.
+        let few = list_tree_at_most(d, &[], 2).unwrap();
+        assert_eq!(few.folders.len(), 2);
+        assert_eq!(few.skipped.len(), 1, "{:?}", few.skipped);
+        assert!(few.skipped[0].1.contains("more than 2 folders"));
     }
 }
