@@ -186,6 +186,18 @@ fn a_brief_in_a_subfolder_is_listed_with_its_folder_and_keeps_its_note_across_a_
     let mut s = Session::start(&env, &[arg(&dir)], 80, 24);
     let screen = s.wait_for("energy/gas/ Gas storage");
     assert!(line_with(&screen, "Gas storage").contains("✎1"), "{screen}");
+    // The library search reads the subfolder's brief and its note.
+    s.send("S");
+    s.wait_for("Search:");
+    s.send("storage figures");
+    s.wait_for_all(&["1 found", "¶2 · Gas storage", NOTE]);
+    s.send("\x15");
+    s.send("mild winter");
+    s.wait_for_all(&["1 found", "¶3 · Gas storage"]);
+    s.send("\r");
+    s.wait_for("¶ 3/3");
+    s.send("q");
+    s.wait_for("Top brief");
     s.send("q");
     s.assert_exited_cleanly(0);
 
