@@ -8,7 +8,7 @@
 
 use crate::annotations::AnnotationFile;
 use crate::key::Key;
-use crate::payload::{BookmarkEntry, LibraryEntry, Opened, UnattachedNotes};
+use crate::payload::{BookmarkEntry, LibraryEntry, Opened, Reload, UnattachedNotes};
 use strum::{EnumIter, EnumMessage, EnumString, IntoEnumIterator, IntoStaticStr};
 
 #[derive(Debug, Clone, PartialEq, Eq, EnumIter, EnumString, IntoStaticStr, EnumMessage)]
@@ -216,6 +216,31 @@ pub enum Action {
         notes: std::path::PathBuf,
         brief: std::path::PathBuf,
         result: Result<crate::annotations::Counts, String>,
+    },
+    /// Files changed on disk, as the watcher saw them once they settled:
+    /// `paths` named as the open brief's path is (it is among them when it
+    /// changed, was replaced, deleted or moved away); `library` the briefs
+    /// and folders of the library folder that were added, removed, renamed
+    /// or changed.
+    #[strum(disabled)]
+    FilesChanged {
+        paths: Vec<std::path::PathBuf>,
+        library: Vec<std::path::PathBuf>,
+    },
+    /// The open brief at `path`, read again for reload `generation`.
+    #[strum(disabled)]
+    BriefReloaded {
+        path: std::path::PathBuf,
+        generation: u64,
+        reload: Reload,
+    },
+    /// The library folder listed again: every brief in it (`paths`), and
+    /// the entries read anew (new or changed briefs, and what cannot be
+    /// read); the others are as they were.
+    #[strum(disabled)]
+    LibraryRelisted {
+        paths: Vec<std::path::PathBuf>,
+        fresh: Vec<LibraryEntry>,
     },
 }
 

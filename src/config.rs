@@ -34,6 +34,10 @@ pub const KNOWN_KEYS: &[(&str, &str)] = &[
         "notes_view",
         "notes beside their passages or one after another: margin or list",
     ),
+    (
+        "watch",
+        "follow changes on disk: the open brief and the library folder (true or false)",
+    ),
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,6 +48,9 @@ pub struct Config {
     pub citation: crate::payload::Citation,
     /// Scroll-off and column width.
     pub comfort: Comfort,
+    /// `watch: false`: changes on disk are not followed (they are seen at
+    /// the next start).
+    pub watch_off: bool,
 }
 
 /// Line (1-based) of the top-level `key:` in `text`, for messages.
@@ -132,6 +139,11 @@ pub fn parse(text: &str, file: &str, home: Option<&Path>) -> (Config, Vec<String
                     "{file}:{line}: column_width: give a number of cells from 20 to 1000; using {}",
                     config.comfort.column_width
                 )),
+            },
+            "watch" => match yaml::value_to_text(&value).as_deref().map(str::trim) {
+                Some("true" | "yes" | "on") => config.watch_off = false,
+                Some("false" | "no" | "off") => config.watch_off = true,
+                _ => problems.push(format!("{file}:{line}: watch: true or false; using true")),
             },
             "theme" => match yaml::value_to_text(&value)
                 .as_deref()
@@ -309,6 +321,22 @@ mod tests {
                     "{text:?}: {problems:?}"
                 ),
             }
+        }
+    }
+
+    #[test]
+    fn watching_can_be_turned_off() {
+        let cases = [
+            ("", false, false),
+            ("watch: true\n", false, false),
+            ("watch: false\n", true, false),
+            ("watch: off\n", true, false),
+            ("watch: sometimes\n", false, true),
+        ];
+        for (text, off, problem) in cases {
+            let (config, problems) = parse(text, "c.yaml", None);
+            assert_eq!(config.watch_off, off, "{text:?}");
+            assert_eq!(!problems.is_empty(), problem, "{text:?}: {problems:?}");
         }
     }
 }

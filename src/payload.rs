@@ -28,10 +28,24 @@ pub struct Opened {
     pub partial: bool,
 }
 
+/// The open brief read again after it changed on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reload {
+    /// Read and parsed: the brief, and its size in bytes.
+    Read { brief: Box<Brief>, bytes: u64 },
+    /// It could not be read or parsed (one line, naming the file).
+    Failed(String),
+    /// Nothing is at its path any more: deleted, or moved away.
+    Gone,
+}
+
 /// One brief in the list.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LibraryEntry {
     pub path: PathBuf,
+    /// The subfolder of the library it is in (`energy/`, `energy/gas/`;
+    /// empty at the top), shown before its title.
+    pub folder: String,
     pub title: String,
     pub category: Option<String>,
     pub date: Option<String>,

@@ -268,13 +268,13 @@ impl FileHits {
     }
 }
 
-/// Every note on a brief of `folder` that matches, placed where it is now
-/// (re-anchored on the brief as it is). `path` is named under `folder` as
-/// given. Sorted by file and passage.
-pub fn notes(store: &Store, query: &Query, folder: &Path, cancel: &AtomicBool) -> Vec<Found> {
-    let Ok(dir) = folder.canonicalize() else {
-        return Vec::new();
-    };
+/// Every note on one of `files` (the briefs of a library, as listed) that
+/// matches, placed where it is now (re-anchored on the brief as it is).
+/// `path` is the brief's path as listed. Sorted by file and passage.
+pub fn notes(store: &Store, query: &Query, files: &[PathBuf], cancel: &AtomicBool) -> Vec<Found> {
+    // A record keeps the brief's real path; the listing may reach it
+    // through a link. Made at the first note that matches.
+    let mut listed: Option<std::collections::HashMap<PathBuf, &PathBuf>> = None;
     let mut found = Vec::new();
     for (_, loaded) in store.all() {
         if cancel.load(Ordering::Relaxed) {
@@ -288,7 +288,14 @@ pub fn notes(store: &Store, query: &Query, folder: &Path, cancel: &AtomicBool) -
         let Some(path) = file.brief.brief_path() else {
             continue;
         };
-        let Some(shown) = in_folder(&path, &dir, folder) else {
+        let real = path.canonicalize().unwrap_or_else(|_| path.clone());
+        let listed = listed.get_or_insert_with(|| {
+            files
+                .iter()
+                .map(|f| (f.canonicalize().unwrap_or_else(|_| f.clone()), f))
+                .collect()
+        });
+        let Some(shown) = listed.get(&real).map(|p| (*p).clone()) else {
             continue;
         };
         let brief = crate::reading::read_brief(&path).ok();
@@ -324,14 +331,6 @@ pub fn notes(store: &Store, query: &Query, folder: &Path, cancel: &AtomicBool) -
     }
     found.sort_by(|a, b| (&a.path, a.passage).cmp(&(&b.path, b.passage)));
     found
-}
-
-/// `path` as it is named under `folder` (as the user gave it), if the
-/// brief is one of the folder's (`dir`: the folder, canonical).
-fn in_folder(path: &Path, dir: &Path, folder: &Path) -> Option<PathBuf> {
-    let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    let name = real.strip_prefix(dir).ok()?;
-    (name.components().count() == 1).then(|| folder.join(name))
 }
 
 #[cfg(test)]

@@ -44,6 +44,15 @@ pub fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "brief").map(|d| d.data_dir().to_path_buf())
 }
 
+/// Folders of brief's own never read as part of a library, when a
+/// library folder is a parent of them: the annotations folder (its files
+/// are brief's, not briefs, and change at every save).
+pub fn own_folders() -> Vec<PathBuf> {
+    data_dir()
+        .map(|d| vec![d.join("annotations")])
+        .unwrap_or_default()
+}
+
 /// `$XDG_CONFIG_HOME/brief`.
 pub fn config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "brief").map(|d| d.config_dir().to_path_buf())

@@ -34,7 +34,7 @@ pub fn start(
     };
     let flag = stop.clone();
     std::thread::spawn(move || {
-        let files = crate::files::list_briefs(&folder);
+        let files = crate::files::list_library(&folder, &crate::store::own_folders());
         // (results not yet sent, when the last batch went)
         let pending: Mutex<(Batch, Instant)> = Mutex::new((Vec::new(), Instant::now()));
         let send = |batch: Batch, done: bool| {
@@ -62,7 +62,7 @@ pub fn start(
             .map(|(rest, _)| rest)
             .unwrap_or_default();
         if let Some(store) = store {
-            rest.push((usize::MAX, notes(&store, &query, &folder, &flag)));
+            rest.push((usize::MAX, notes(&store, &query, &files, &flag)));
         }
         if !flag.load(Ordering::Relaxed) {
             send(rest, true);

@@ -19,16 +19,24 @@ pub(super) enum Files {
 /// once; then the notes no brief claimed.
 pub(super) fn spawn_library(files: Files, store: Option<Store>, tx: Sender<Incoming>) {
     std::thread::spawn(move || {
-        let (mut batch, files) = match files {
-            Files::In(dir) => list_folder(&dir),
-            Files::List(files) => (Vec::new(), files),
+        let (mut batch, files, root) = match files {
+            Files::In(dir) => {
+                let (entries, briefs, folders) = walk(&dir);
+                let _ = tx.send(Incoming::Folders(folders));
+                (entries, briefs, Some(dir))
+            }
+            Files::List(files) => (Vec::new(), files, None),
         };
         let mut notes = store.as_ref().map(StoredNotes::read);
         let total = files.len();
         // A first screenful at once, then larger batches.
         let mut batch_size = 40;
         for (n, path) in files.into_iter().enumerate() {
-            batch.push(library_entry(&path, notes.as_mut()));
+            let mut entry = library_entry(&path, notes.as_mut());
+            if let Some(root) = &root {
+                entry.folder = crate::files::folder_in(root, &path);
+            }
+            batch.push(entry);
             if batch.len() >= batch_size
                 && n + 1 < total
                 && tx
@@ -45,6 +53,38 @@ pub(super) fn spawn_library(files: Files, store: Option<Store>, tx: Sender<Incom
         if let Some(notes) = notes {
             let _ = tx.send(Incoming::Unattached(notes.unattached()));
         }
+    });
+}
+
+/// List the library folder `dir` again after a change, on a thread: the
+/// briefs not in `known` and those in `changed` are read anew, the others
+/// are the model's already. The folders go to the watcher first.
+pub(super) fn spawn_relist(
+    dir: PathBuf,
+    known: Vec<PathBuf>,
+    changed: Vec<PathBuf>,
+    store: Option<Store>,
+    tx: Sender<Incoming>,
+) {
+    std::thread::spawn(move || {
+        let (mut fresh, paths, folders) = walk(&dir);
+        let _ = tx.send(Incoming::Folders(folders));
+        let known: std::collections::HashSet<PathBuf> = known.into_iter().collect();
+        let changed: std::collections::HashSet<PathBuf> = changed.into_iter().collect();
+        let mut notes = None;
+        for path in &paths {
+            if known.contains(path) && !changed.contains(path) {
+                continue;
+            }
+            // Read only when a brief is to be counted.
+            if notes.is_none() {
+                notes = store.as_ref().map(StoredNotes::read);
+            }
+            let mut entry = library_entry(path, notes.as_mut());
+            entry.folder = crate::files::folder_in(&dir, path);
+            fresh.push(entry);
+        }
+        let _ = tx.send(Incoming::Relisted(paths, fresh));
     });
 }
 
@@ -126,14 +166,26 @@ impl StoredNotes {
 /// cannot be read, with the reason (for the folder itself when it cannot
 /// be listed): never an empty library without a word.
 pub fn list_folder(dir: &Path) -> (Vec<LibraryEntry>, Vec<PathBuf>) {
-    match crate::files::list_folder(dir) {
+    let (entries, briefs, _) = walk(dir);
+    (entries, briefs)
+}
+
+/// `list_folder`, with the folders read (to watch). Subfolders are read,
+/// but not brief's own data folder when the library holds it.
+fn walk(dir: &Path) -> (Vec<LibraryEntry>, Vec<PathBuf>, Vec<PathBuf>) {
+    match crate::files::list_tree(dir, &crate::store::own_folders()) {
         Ok(listing) => (
             listing
                 .skipped
                 .into_iter()
-                .map(|(p, why)| not_listed(p, why))
+                .map(|(p, why)| {
+                    let mut entry = not_listed(p, why);
+                    entry.folder = crate::files::folder_in(dir, &entry.path);
+                    entry
+                })
                 .collect(),
             listing.briefs,
+            listing.folders,
         ),
         Err(e) => (
             vec![not_listed(
@@ -141,6 +193,8 @@ pub fn list_folder(dir: &Path) -> (Vec<LibraryEntry>, Vec<PathBuf>) {
                 format!("this folder cannot be listed ({e})"),
             )],
             Vec::new(),
+            // Watched all the same: it may be made, or become readable.
+            vec![dir.to_path_buf()],
         ),
     }
 }

@@ -24,6 +24,7 @@ mod input;
 mod library;
 mod opener;
 mod term;
+mod watch;
 
 use input::{action_for, spawn_input, spawn_signals};
 use library::{Files, spawn_library};
@@ -52,6 +53,14 @@ enum Incoming {
     Found(u64, Vec<crate::search::Found>, bool),
     /// The whole of a large brief, parsed after its start was shown.
     Completed(PathBuf, Box<Result<crate::document::Brief, String>>),
+    /// The folders of the library, as just listed: the ones to watch.
+    Folders(Vec<PathBuf>),
+    /// Files changed on disk (settled; see watch.rs).
+    Changed(watch::Changed),
+    /// The open brief read again, for reload `generation`.
+    Reloaded(PathBuf, u64, crate::payload::Reload),
+    /// The library folder listed again: its briefs, and the entries read anew.
+    Relisted(Vec<PathBuf>, Vec<LibraryEntry>),
 }
 
 /// Bytes of a large brief parsed before the first screen (several screens'
@@ -80,7 +89,8 @@ pub fn run(
     model.colour = caps.colours != caps::Colours::None;
     model.clock.instance = format!("{:x}", std::process::id());
     // Its problems were reported at start-up with the rest of config.yaml's.
-    model.citation = crate::config::load().0.citation;
+    let config = crate::config::load().0;
+    model.citation = config.citation;
 
     let (tx, rx) = mpsc::channel();
     let permits = spawn_input(tx.clone());
@@ -115,6 +125,11 @@ pub fn run(
         clear_first: false,
         rescued: Vec::new(),
         searching: Default::default(),
+        watch: if config.watch_off {
+            None
+        } else {
+            watch::Watch::new(tx.clone())
+        },
     };
     if let Some(path) = first_file {
         app.run_effects(
@@ -160,6 +175,8 @@ struct App<'a> {
     rescued: Vec<String>,
     /// Set to stop the library search that is running.
     searching: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Follows the open brief and the library folder (None: `watch: false`).
+    watch: Option<watch::Watch>,
 }
 
 impl App<'_> {
@@ -239,6 +256,21 @@ impl App<'_> {
                     },
                     Err(why) => Action::OpenFailed(why),
                 },
+                Ok(Incoming::Folders(folders)) => {
+                    dirty |= self.watch_folders(model, &folders);
+                    continue;
+                }
+                Ok(Incoming::Changed(changed)) => match self.changed(&changed) {
+                    Some(action) => action,
+                    // Nothing of what is shown: no frame either.
+                    None => continue,
+                },
+                Ok(Incoming::Reloaded(path, generation, reload)) => Action::BriefReloaded {
+                    path,
+                    generation,
+                    reload,
+                },
+                Ok(Incoming::Relisted(paths, fresh)) => Action::LibraryRelisted { paths, fresh },
                 Err(RecvTimeoutError::Timeout) if settle.is_some() => {
                     settle = None;
                     continue;
@@ -310,6 +342,9 @@ impl App<'_> {
         model.clock.now = now();
         let effects = model::update(model, action);
         self.run_effects(model, effects);
+        if let Some(watch) = self.watch.as_mut() {
+            watch.set_brief(model.reader.as_ref().map(|r| r.path.as_path()));
+        }
     }
 
     fn run_effects(&mut self, model: &mut Model, effects: Vec<Effect>) {
@@ -385,6 +420,16 @@ impl App<'_> {
                 Effect::Rescue { path, file, why } => {
                     let result = self.rescue(&path, &file, &why);
                     self.apply(model, Action::Rescued(result));
+                }
+                Effect::ReloadBrief { path, generation } => {
+                    watch::spawn_reload(path, generation, self.tx.clone())
+                }
+                Effect::ListLibrary {
+                    dir,
+                    known,
+                    changed,
+                } => {
+                    library::spawn_relist(dir, known, changed, self.store.clone(), self.tx.clone())
                 }
                 Effect::Attach { notes, brief } => {
                     let result = self.attach(&notes, &brief);

@@ -28,7 +28,7 @@ pub fn search(query: &str, folder: Option<&Path>, config: &Config) -> Result<Exi
             Start::Files(_) => user_library(config)?,
         },
     };
-    let files = crate::files::list_briefs(&folder);
+    let files = crate::files::list_library(&folder, &crate::store::own_folders());
     let results: Mutex<Vec<(usize, FileHits)>> = Mutex::new(Vec::new());
     let keep = |i: usize, hits: FileHits| {
         if let Ok(mut r) = results.lock() {
@@ -55,7 +55,7 @@ pub fn search(query: &str, folder: Option<&Path>, config: &Config) -> Result<Exi
     }
     // A note on the whole brief, or whose passage is gone: `¶-`.
     let notes = Store::open_default()
-        .map(|store| crate::search::notes(&store, &parsed, &folder, &cancel))
+        .map(|store| crate::search::notes(&store, &parsed, &files, &cancel))
         .unwrap_or_default();
     for note in notes {
         let passage = note

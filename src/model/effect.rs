@@ -61,4 +61,18 @@ pub enum Effect {
         notes: PathBuf,
         brief: PathBuf,
     },
+    /// Read the open brief at `path` again (it changed on disk), answering
+    /// with `Action::BriefReloaded` for `generation`.
+    ReloadBrief {
+        path: PathBuf,
+        generation: u64,
+    },
+    /// List the library folder `dir` again, answering with
+    /// `Action::LibraryRelisted`: the briefs not in `known` and those in
+    /// `changed` are read anew, the rest are kept as they are.
+    ListLibrary {
+        dir: PathBuf,
+        known: Vec<PathBuf>,
+        changed: Vec<PathBuf>,
+    },
 }

@@ -19,7 +19,8 @@ fn haystack(entry: &LibraryEntry) -> String {
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     format!(
-        "{} {} {} {}",
+        "{}{} {} {} {}",
+        entry.folder,
         entry.title,
         entry.category.as_deref().unwrap_or(""),
         entry.date.as_deref().unwrap_or(""),
@@ -75,6 +76,19 @@ impl Library {
         self.haystacks.extend(entries.iter().map(haystack));
         self.entries.extend(entries);
         self.loading = !done;
+        self.resort(selected, done);
+    }
+
+    /// The list as it is now on disk (see `live::relisted`), staying on
+    /// `selected` if it is still listed, else where the cursor was.
+    pub(super) fn replace_entries(
+        &mut self,
+        entries: Vec<LibraryEntry>,
+        selected: Option<PathBuf>,
+    ) {
+        self.haystacks = entries.iter().map(haystack).collect();
+        self.entries = entries;
+        let done = !self.loading;
         self.resort(selected, done);
     }
 

@@ -12,6 +12,7 @@ mod leaving;
 mod library;
 mod library_order;
 pub mod links;
+pub mod live;
 pub mod margin;
 pub mod notes;
 pub mod overlay_text;
@@ -142,6 +143,8 @@ pub struct Model {
     pub last_action: Option<Action>,
     /// Scroll-off and column width (config.yaml).
     pub comfort: crate::layout::Comfort,
+    /// Files read again because they changed on disk.
+    pub live: live::Live,
 }
 
 impl Model {
@@ -335,11 +338,22 @@ fn dispatch_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         )),
         Action::OpenFailed(why) => model.error(why),
         Action::BriefCompleted { path, brief } => {
-            if let Some(reader) = model.reader.as_mut().filter(|r| r.path == path) {
+            // After a reload the whole brief is in already, newer than this.
+            if let Some(reader) = model.reader.as_mut().filter(|r| r.path == path && r.partial) {
                 reader.complete(*brief);
             }
         }
-        Action::LibraryLoaded { entries, done } => model.library.add_entries(entries, done),
+        Action::LibraryLoaded { entries, done } => {
+            model.library.add_entries(entries, done);
+            live::relist_if_idle(model, fx);
+        }
+        Action::FilesChanged { paths, library } => live::files_changed(model, paths, library, fx),
+        Action::BriefReloaded {
+            path,
+            generation,
+            reload,
+        } => live::reloaded(model, path, generation, reload, fx),
+        Action::LibraryRelisted { paths, fresh } => live::relisted(model, paths, fresh, fx),
         Action::BookmarksLoaded(entries) => {
             model.overlay = Some(Overlay::Bookmarks { entries, cursor: 0 })
         }

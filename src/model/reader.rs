@@ -193,6 +193,27 @@ impl Reader {
         self.show_set_aside(showing);
     }
 
+    /// Passage `i`'s text, or "" past the end.
+    pub fn passage_text_or_empty(&self, i: usize) -> &str {
+        if i < self.index.len() {
+            self.passage_text(i)
+        } else {
+            ""
+        }
+    }
+
+    /// The whole brief is in (read again): no position waits for the rest.
+    pub(super) fn forget_pending(&mut self) {
+        self.pending_position = None;
+        self.pending_anchor = None;
+    }
+
+    /// The position as opened is `at` (the same text, after a reload):
+    /// leaving does not save it as a move.
+    pub(super) fn mark_opened_at(&mut self, at: usize) {
+        self.opened_at = at;
+    }
+
     /// Re-anchor every annotation on the brief's text.
     pub fn replace_annotations(&mut self) {
         let texts = passage_texts(&self.brief);

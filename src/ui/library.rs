@@ -103,7 +103,7 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
                     .map(|d| crate::loader::iso_date(d).unwrap_or_else(|| d.to_string()));
                 row(
                     e.category.as_deref().unwrap_or(""),
-                    &e.title,
+                    &in_folder(&e.folder, &e.title, title_w),
                     date.as_deref().unwrap_or(""),
                     &read(e, read_w),
                     &counts,
@@ -133,6 +133,28 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
         ..area
     };
     super::status::draw(frame, model, status, theme);
+}
+
+/// A title after its subfolder (`energy/ Gas storage`), the folder cut
+/// from its start (`…/gas/`) to leave the title at least half the column.
+fn in_folder(folder: &str, title: &str, column: usize) -> String {
+    if folder.is_empty() {
+        return title.to_string();
+    }
+    let folder = printable(folder);
+    let room = column / 2;
+    if width(&folder) <= room {
+        return format!("{folder} {title}");
+    }
+    let mut kept = String::new();
+    for part in folder.trim_end_matches('/').rsplit('/') {
+        let longer = format!("{part}/{kept}");
+        if width(&longer) + 2 > room && !kept.is_empty() {
+            break;
+        }
+        kept = longer;
+    }
+    format!("…/{kept} {title}")
 }
 
 /// `★2 ✎1 ▮3`: bookmarks, notes, highlights; only those there are.
