@@ -4,7 +4,7 @@
 //! a search whose query has changed is stopped.
 
 use super::Incoming;
-use crate::search::{FileHits, Found, Query, notes, scan};
+use crate::search::{FileHits, Found, Index, Query, notes, scan};
 use crate::store::Store;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -53,7 +53,10 @@ pub fn start(
                 send(batch, false);
             }
         };
-        scan(&files, &query, &flag, &each);
+        let index = Index::open(&folder);
+        scan(&files, &query, &index, &flag, &each);
+        // What was parsed is kept even when the query changed meanwhile.
+        let _ = index.save(&files);
         if flag.load(Ordering::Relaxed) {
             return;
         }

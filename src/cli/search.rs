@@ -5,7 +5,7 @@
 use super::{start_for, user_library};
 use crate::config::Config;
 use crate::reading::Start;
-use crate::search::{FileHits, Query, scan};
+use crate::search::{FileHits, Index, Query, scan};
 use crate::store::Store;
 use crate::text::printable;
 use anyhow::{Result, bail};
@@ -36,7 +36,10 @@ pub fn search(query: &str, folder: Option<&Path>, config: &Config) -> Result<Exi
         }
     };
     let cancel = AtomicBool::new(false);
-    scan(&files, &parsed, &cancel, &keep);
+    let index = Index::open(&folder);
+    scan(&files, &parsed, &index, &cancel, &keep);
+    // Only a cache: a search that cannot keep it still answers.
+    let _ = index.save(&files);
     let mut results = results.into_inner().unwrap_or_default();
     results.sort_by_key(|(i, _)| *i);
     let mut lines = 0usize;
