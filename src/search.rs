@@ -27,13 +27,25 @@ mod passages;
 pub use index::Index;
 
 /// What the user asked for, parsed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Query {
     /// Each a word or a quoted phrase, lower-cased unless `exact_case`.
     terms: Vec<String>,
     /// Smart case: a query with an upper-case letter matches case exactly.
     exact_case: bool,
+    /// A searcher for each term and for each word of `words()`, made once
+    /// (a search matches thousands of passages).
+    term_finders: Vec<memchr::memmem::Finder<'static>>,
+    word_finders: Vec<memchr::memmem::Finder<'static>>,
 }
+
+impl PartialEq for Query {
+    fn eq(&self, other: &Query) -> bool {
+        (&self.terms, self.exact_case) == (&other.terms, other.exact_case)
+    }
+}
+
+impl Eq for Query {}
 
 impl Query {
     /// Words separated by white space, or phrases in double quotes (an
@@ -53,7 +65,19 @@ impl Query {
         if !exact_case {
             terms = terms.iter().map(|t| t.to_lowercase()).collect();
         }
-        (!terms.is_empty()).then_some(Query { terms, exact_case })
+        let finder = |t: &str| memchr::memmem::Finder::new(t.as_bytes()).into_owned();
+        let term_finders = terms.iter().map(|t| finder(t)).collect();
+        let word_finders = terms
+            .iter()
+            .flat_map(|t| t.split(' '))
+            .map(finder)
+            .collect();
+        (!terms.is_empty()).then_some(Query {
+            terms,
+            exact_case,
+            term_finders,
+            word_finders,
+        })
     }
 
     /// Where every term occurs in `text` (byte ranges into `text`, in
@@ -89,13 +113,13 @@ impl Query {
         place: impl Fn(usize, usize) -> Range<usize>,
     ) -> Option<Vec<Range<usize>>> {
         let mut marks = Vec::new();
-        for term in &self.terms {
+        for finder in &self.term_finders {
             let before = marks.len();
             // Occurrences that do not overlap, as a reader counts them.
             let mut next = 0;
-            for at in memchr::memmem::find_iter(folded.as_bytes(), term.as_bytes()) {
+            for at in finder.find_iter(folded.as_bytes()) {
                 if at >= next {
-                    next = at + term.len();
+                    next = at + finder.needle().len();
                     marks.push(place(at, next));
                 }
             }
@@ -135,7 +159,8 @@ impl Query {
             lowered
         };
         self.words()
-            .all(|w| !markup_free(w) || memchr::memmem::find(hay, w.as_bytes()).is_some())
+            .zip(&self.word_finders)
+            .all(|(w, f)| !markup_free(w) || f.find(hay).is_some())
     }
 }
 
@@ -243,14 +268,15 @@ pub struct FileHits {
 
 /// Search `files`, in parallel, with `index` (entries made for briefs
 /// parsed are added to it; `Index::save` keeps them); `found(index, hits)`
-/// is called, from any thread, for each file with a hit, as soon as it is
-/// known. Stops early when `cancel` is set.
+/// is called, from any thread, for each file as soon as it is searched,
+/// with its hits if it has any (so results can be shown in file order as
+/// they come). Stops early when `cancel` is set.
 pub fn scan(
     files: &[PathBuf],
     query: &Query,
     index: &Index,
     cancel: &AtomicBool,
-    found: &(dyn Fn(usize, FileHits) + Sync),
+    found: &(dyn Fn(usize, Option<FileHits>) + Sync),
 ) {
     let next = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism()
@@ -265,9 +291,7 @@ pub fn scan(
             }
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(path) = files.get(i) else { return };
-            if let Some(hits) = scan_file(path, query, index, &mut bytes, &mut lowered) {
-                found(i, hits);
-            }
+            found(i, scan_file(path, query, index, &mut bytes, &mut lowered));
         }
     };
     std::thread::scope(|s| {

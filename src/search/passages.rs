@@ -70,6 +70,14 @@ fn breaks_line(text: &str) -> bool {
 /// `raw` as UTF-8 with each run of white space one space, none at the
 /// ends: the text of a passage whose entry is `Source::Raw`.
 pub(super) fn plain_text(raw: &[u8]) -> Option<String> {
+    // Most passages: one line of ASCII with single spaces, already so.
+    if raw.iter().all(|&b| (b' '..=b'~').contains(&b))
+        && memchr::memmem::find(raw, b"  ").is_none()
+        && raw.first() != Some(&b' ')
+        && raw.last() != Some(&b' ')
+    {
+        return std::str::from_utf8(raw).ok().map(str::to_string);
+    }
     let text = std::str::from_utf8(raw).ok()?;
     let mut out = String::with_capacity(raw.len());
     // The start of the word being read; ASCII decided byte by byte.
@@ -263,11 +271,11 @@ fn raw_candidates(
     query: &Query,
     lowered: &mut Vec<u8>,
 ) -> Option<Vec<bool>> {
-    let words: Vec<&str> = query.words().collect();
+    let words = &query.word_finders;
     let hay: &[u8] = if query.exact_case {
         bytes
     } else {
-        if super::needs_unicode_case(bytes) || words.iter().any(|w| !w.is_ascii()) {
+        if super::needs_unicode_case(bytes) || query.words().any(|w| !w.is_ascii()) {
             return None;
         }
         lowered.clear();
@@ -286,10 +294,10 @@ fn raw_candidates(
         .collect();
     // How many of the words each passage has.
     let mut count = vec![0usize; entry.passages.len()];
-    for (w, word) in words.iter().enumerate() {
+    for (w, finder) in words.iter().enumerate() {
         let mut k = 0;
-        for at in memchr::memmem::find_iter(hay, word.as_bytes()) {
-            let end = at + word.len();
+        for at in finder.find_iter(hay) {
+            let end = at + finder.needle().len();
             while k < ranges.len() && ranges[k].1.end < end {
                 k += 1;
             }
