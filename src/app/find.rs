@@ -41,7 +41,16 @@ pub fn start(
     };
     let flag = stop.clone();
     std::thread::spawn(move || {
+        // Keys typed in a burst (a paste, a fast typist) start a search
+        // each, all but the last stopped at once: those end here, before
+        // the listing and the index are read.
+        if flag.load(Ordering::Relaxed) {
+            return;
+        }
         let files = crate::files::list_library(&folder, &crate::store::own_folders());
+        if flag.load(Ordering::Relaxed) {
+            return;
+        }
         // (results not yet sent, when the last batch went: none yet, the
         // first result goes at once)
         let pending: Mutex<(Batch, Option<Instant>)> = Mutex::new((Vec::new(), None));

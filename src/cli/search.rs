@@ -40,8 +40,10 @@ pub fn search(query: &str, folder: Option<&Path>, config: &Config) -> Result<Exi
         failed: None,
     });
     let each = |i: usize, hits: Option<FileHits>| {
+        // Made on the thread that searched the file, written in turn.
+        let lines = hits.map(|f| lines(&f));
         let Ok(mut p) = printer.lock() else { return };
-        p.waiting.insert(i, hits);
+        p.waiting.insert(i, lines);
         if let Err(e) = p.write_ready() {
             // A closed pipe (`| head`): nothing more is read.
             p.failed.get_or_insert(e);
@@ -85,14 +87,28 @@ pub fn search(query: &str, folder: Option<&Path>, config: &Config) -> Result<Exi
     })
 }
 
-/// Writes each file's hits in file order, as soon as the files before it
+/// A file's hits as the lines printed, and how many.
+fn lines(file: &FileHits) -> (Vec<u8>, usize) {
+    let shown = printable(&file.path.display().to_string()).into_owned();
+    let mut out = Vec::new();
+    for hit in &file.hits {
+        out.extend_from_slice(shown.as_bytes());
+        // Into a Vec: cannot fail.
+        let _ = write!(out, ":¶{}: ", hit.passage + 1);
+        out.extend_from_slice(printable(&hit.text).as_bytes());
+        out.push(b'\n');
+    }
+    (out, file.hits.len())
+}
+
+/// Writes each file's lines in file order, as soon as the files before it
 /// are searched.
 struct Printer<W: Write> {
     out: W,
     /// The first file not written yet.
     next: usize,
     /// Files searched, not yet written (a file before them is not done).
-    waiting: BTreeMap<usize, Option<FileHits>>,
+    waiting: BTreeMap<usize, Option<(Vec<u8>, usize)>>,
     lines: usize,
     failed: Option<std::io::Error>,
 }
@@ -101,16 +117,9 @@ impl<W: Write> Printer<W> {
     fn write_ready(&mut self) -> std::io::Result<()> {
         while let Some(file) = self.waiting.remove(&self.next) {
             self.next += 1;
-            let Some(file) = file else { continue };
-            let shown = printable(&file.path.display().to_string()).into_owned();
-            for hit in &file.hits {
-                writeln!(
-                    self.out,
-                    "{shown}:¶{}: {}",
-                    hit.passage + 1,
-                    printable(&hit.text)
-                )?;
-                self.lines += 1;
+            if let Some((text, lines)) = file {
+                self.out.write_all(&text)?;
+                self.lines += lines;
             }
         }
         Ok(())

@@ -70,47 +70,44 @@ fn breaks_line(text: &str) -> bool {
 /// `raw` as UTF-8 with each run of white space one space, none at the
 /// ends: the text of a passage whose entry is `Source::Raw`.
 pub(super) fn plain_text(raw: &[u8]) -> Option<String> {
-    // Most passages: one line of ASCII with single spaces, already so.
-    if raw.iter().all(|&b| (b' '..=b'~').contains(&b))
-        && memchr::memmem::find(raw, b"  ").is_none()
-        && raw.first() != Some(&b' ')
-        && raw.last() != Some(&b' ')
-    {
-        return std::str::from_utf8(raw).ok().map(str::to_string);
+    if let Some(text) = already_plain(raw) {
+        return Some(text.to_string());
     }
     let text = std::str::from_utf8(raw).ok()?;
     let mut out = String::with_capacity(raw.len());
-    // The start of the word being read; ASCII decided byte by byte.
-    let mut word = None;
     let mut i = 0;
     while i < raw.len() {
-        let b = raw[i];
-        let (white, len) = if b < 0x80 {
-            (b == b' ' || (b'\t'..=b'\r').contains(&b), 1)
-        } else {
-            let c = text[i..].chars().next()?;
-            (c.is_whitespace(), c.len_utf8())
+        // A run of visible ASCII, copied whole.
+        let run = raw[i..].iter().take_while(|&&b| b > b' ' && b < 0x7F).count();
+        out.push_str(&text[i..i + run]);
+        i += run;
+        let Some(c) = text[i..].chars().next() else {
+            break;
         };
-        match (white, word) {
-            (true, Some(start)) => {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&text[start..i]);
-                word = None;
-            }
-            (false, None) => word = Some(i),
-            _ => {}
+        if !c.is_whitespace() {
+            out.push(c);
+            i += c.len_utf8();
+            continue;
         }
-        i += len;
-    }
-    if let Some(start) = word {
-        if !out.is_empty() {
+        // White space: one space, if a word comes before and after.
+        let white = white_run(&raw[i..]);
+        i += white;
+        if !out.is_empty() && i < raw.len() {
             out.push(' ');
         }
-        out.push_str(&text[start..]);
     }
     Some(out)
+}
+
+/// `raw` as it is when it is its own plain text: printable ASCII with
+/// single spaces (most passages: one line of a brief).
+fn already_plain(raw: &[u8]) -> Option<&str> {
+    let plain = crate::text::printable_ascii(raw)
+        && raw.first() != Some(&b' ')
+        && raw.last() != Some(&b' ')
+        && memchr::memmem::find(raw, b"  ").is_none();
+    // ASCII is UTF-8: the check cannot fail.
+    plain.then(|| std::str::from_utf8(raw).ok()).flatten()
 }
 
 /// How far past the last passage found the next one is looked for, and
@@ -230,16 +227,35 @@ pub(super) fn hits(
     lowered: &mut Vec<u8>,
 ) -> Option<Vec<Hit>> {
     let candidates = raw_candidates(entry, bytes, query, lowered);
+    // The file's bytes in the query's case, where they are known.
+    let folded: Option<&[u8]> = match (&candidates, query.exact_case) {
+        (_, true) => Some(bytes),
+        (Some(_), false) => Some(lowered),
+        (None, false) => None,
+    };
     let mut hits = Vec::new();
     for (n, place) in entry.passages.iter().enumerate() {
         let (text, marks) = match &place.source {
             Source::Raw(_) if candidates.as_ref().is_some_and(|c| !c[n]) => continue,
             Source::Raw(range) => {
-                let text = plain_text(bytes.get(range.clone())?)?;
-                let Some(marks) = query.matches(&text) else {
-                    continue;
-                };
-                (text, marks)
+                let raw = bytes.get(range.clone())?;
+                let same = already_plain(raw).zip(folded.and_then(|f| f.get(range.clone())));
+                if let Some((text, folded)) = same {
+                    // The text is these bytes, and in the query's case the
+                    // same bytes of the folded file: matched there, with
+                    // nothing made unless it is a hit.
+                    let folded = std::str::from_utf8(folded).ok()?;
+                    let Some(marks) = query.find_terms(folded, |start, end| start..end) else {
+                        continue;
+                    };
+                    (text.to_string(), marks)
+                } else {
+                    let text = plain_text(raw)?;
+                    let Some(marks) = query.matches(&text) else {
+                        continue;
+                    };
+                    (text, marks)
+                }
             }
             Source::Text(text) => {
                 let Some(marks) = query.matches(text) else {
@@ -311,4 +327,35 @@ fn raw_candidates(
         }
     }
     Some(count.into_iter().map(|c| c == words.len()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_the_words_with_single_spaces() {
+        for raw in [
+            "",
+            "  ",
+            "one",
+            " one  two\n\tthree ",
+            "a\u{a0}b\u{2003}\u{3000}c",
+            "\r\n  • zinc,\r\ncopper\u{85}",
+            "数据\u{a0}报告 x\u{7f}y\u{1c}z",
+        ] {
+            let want = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(plain_text(raw.as_bytes()).as_deref(), Some(want.as_str()), "{raw:?}");
+        }
+        assert_eq!(plain_text(b"\xff"), None);
+    }
+
+    #[test]
+    fn a_passage_is_found_in_the_bytes_only_where_its_text_is_them() {
+        let raw = "Title\n\nThe seabed\u{a0}min-\nerals and   the\r\nzinc.\n".as_bytes();
+        assert_eq!(locate(raw, 0, "The seabed min-"), Some(7..23));
+        assert_eq!(locate(raw, 0, "The seabed minerals"), None);
+        let at = locate(raw, 0, "erals and the zinc.").unwrap();
+        assert_eq!(plain_text(&raw[at]).unwrap(), "erals and the zinc.");
+    }
 }
