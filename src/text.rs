@@ -35,9 +35,11 @@ pub fn pad(text: &str, cells: usize) -> String {
 /// then needs no closer look. Checked in blocks without an early exit, so
 /// the compiler can check many bytes at once.
 pub fn printable_ascii(bytes: &[u8]) -> bool {
-    bytes
-        .chunks(32)
-        .all(|block| block.iter().fold(true, |ok, &b| ok & (b >= b' ') & (b <= b'~')))
+    bytes.chunks(32).all(|block| {
+        block
+            .iter()
+            .fold(true, |ok, &b| ok & (b' '..=b'~').contains(&b))
+    })
 }
 
 /// Text that did not pass through the loader (notes, file names, error

@@ -60,7 +60,11 @@ fn fast(files: &[PathBuf], query: &Query, index: &Index) -> Results {
 /// words (as written, lower case, capitalised), two-word phrases, a word
 /// with its punctuation; one passage in `every`.
 fn queries(parsed: &Parsed, every: usize) -> Vec<String> {
-    let mut out = vec!["the".to_string(), "The".to_string(), "zinc copper".to_string()];
+    let mut out = vec![
+        "the".to_string(),
+        "The".to_string(),
+        "zinc copper".to_string(),
+    ];
     let mut n = 0;
     for brief in parsed.iter().filter_map(|(_, b)| b.as_ref()) {
         for (_, p) in brief.passages() {
@@ -96,7 +100,13 @@ fn queries(parsed: &Parsed, every: usize) -> Vec<String> {
 /// The search from scratch, then from the index it made, are both exact.
 /// From scratch, one query in `cold_every` (each parses every file that
 /// bytes cannot rule out).
-fn check_alike(parsed: &Parsed, queries: &[String], index_file: &Path, folder: &Path, cold_every: usize) {
+fn check_alike(
+    parsed: &Parsed,
+    queries: &[String],
+    index_file: &Path,
+    folder: &Path,
+    cold_every: usize,
+) {
     let files: Vec<PathBuf> = parsed.iter().map(|(f, _)| f.clone()).collect();
     let files = files.as_slice();
     let _ = std::fs::remove_file(index_file);

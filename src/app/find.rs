@@ -10,10 +10,10 @@
 //! to the last).
 
 use super::Incoming;
+use crate::model::find::MAX_FOUND;
 use crate::search::{FileHits, Found, Index, Query, notes, scan};
 use crate::store::Store;
 use std::path::PathBuf;
-use crate::model::find::MAX_FOUND;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
@@ -106,7 +106,8 @@ pub fn start(
 /// module's comment).
 pub fn trace_frame(model: &crate::model::Model) {
     static TRACE: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
-    let Some(file) = TRACE.get_or_init(|| std::env::var_os("BRIEF_SEARCH_TRACE").map(PathBuf::from))
+    let Some(file) =
+        TRACE.get_or_init(|| std::env::var_os("BRIEF_SEARCH_TRACE").map(PathBuf::from))
     else {
         return;
     };

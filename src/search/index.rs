@@ -60,12 +60,17 @@ pub struct Index {
     folder: PathBuf,
     /// The file as read; `table` points into it.
     data: Vec<u8>,
-    /// By path relative to `folder`: the hash of the bytes the entry was
-    /// made from, and where the entry is in `data`.
-    table: HashMap<Vec<u8>, (u128, Range<usize>)>,
+    table: Table,
     /// Entries made by this search, encoded, by relative path.
-    added: Mutex<HashMap<Vec<u8>, (u128, Vec<u8>)>>,
+    added: Mutex<Added>,
 }
+
+/// Entries kept, by path relative to the library folder: the hash of the
+/// bytes each was made from, and where it is in the index file.
+type Table = HashMap<Vec<u8>, (u128, Range<usize>)>;
+
+/// Entries made by a search, encoded, by relative path, with their hash.
+type Added = HashMap<Vec<u8>, (u128, Vec<u8>)>;
 
 const MAGIC: &[u8] = b"brief search index 1\n";
 
@@ -187,9 +192,11 @@ impl Index {
         if let Some(dir) = file.parent() {
             crate::store::private_dir(dir)?;
         }
-        // Another search may write at the same time: each its own
-        // temporary file, and the rename is atomic.
-        let tmp = file.with_extension(format!("tmp{}", std::process::id()));
+        // Another search may write at the same time (in this process too):
+        // each its own temporary file, and the rename is atomic.
+        static WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let nth = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = file.with_extension(format!("tmp{}-{nth}", std::process::id()));
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(&out)?;
         drop(f);
@@ -218,7 +225,7 @@ pub(super) fn hash(bytes: &[u8]) -> u128 {
     xxhash_rust::xxh3::xxh3_128(bytes)
 }
 
-fn read_table(data: &[u8]) -> Option<HashMap<Vec<u8>, (u128, Range<usize>)>> {
+fn read_table(data: &[u8]) -> Option<Table> {
     let mut r = Reader { data, at: 0 };
     if r.take(MAGIC.len())? != MAGIC || r.bytes()? != identity() {
         return None;

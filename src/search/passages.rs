@@ -78,7 +78,10 @@ pub(super) fn plain_text(raw: &[u8]) -> Option<String> {
     let mut i = 0;
     while i < raw.len() {
         // A run of visible ASCII, copied whole.
-        let run = raw[i..].iter().take_while(|&&b| b > b' ' && b < 0x7F).count();
+        let run = raw[i..]
+            .iter()
+            .take_while(|&&b| b > b' ' && b < 0x7F)
+            .count();
         out.push_str(&text[i..i + run]);
         i += run;
         let Some(c) = text[i..].chars().next() else {
@@ -345,7 +348,11 @@ mod tests {
             "数据\u{a0}报告 x\u{7f}y\u{1c}z",
         ] {
             let want = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-            assert_eq!(plain_text(raw.as_bytes()).as_deref(), Some(want.as_str()), "{raw:?}");
+            assert_eq!(
+                plain_text(raw.as_bytes()).as_deref(),
+                Some(want.as_str()),
+                "{raw:?}"
+            );
         }
         assert_eq!(plain_text(b"\xff"), None);
     }
