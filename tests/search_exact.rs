@@ -67,9 +67,11 @@ fn queries(parsed: &Parsed, every: usize) -> Vec<String> {
     ];
     let mut n = 0;
     for brief in parsed.iter().filter_map(|(_, b)| b.as_ref()) {
-        for (_, p) in brief.passages() {
+        // The first passage of each brief, so that every brief is found
+        // (and put in the index) by some query.
+        for (k, (_, p)) in brief.passages().enumerate() {
             n += 1;
-            if n % every != 0 {
+            if k > 0 && n % every != 0 {
                 continue;
             }
             let words: Vec<&str> = p.text.split_whitespace().collect();
@@ -127,10 +129,14 @@ fn check_alike(
         index.save(files).unwrap();
     }
     assert!(cold_checked > 0);
-    assert_eq!(
-        Index::at(index_file.to_path_buf(), folder).len(),
-        files.len(),
-        "every file indexed"
+    // So the index was tried on every brief with a passage.
+    let with_text = parsed
+        .iter()
+        .filter(|(_, b)| b.as_ref().is_some_and(|b| b.passage_count() > 0))
+        .count();
+    assert!(
+        Index::at(index_file.to_path_buf(), folder).len() >= with_text,
+        "every brief indexed"
     );
 }
 

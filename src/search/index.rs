@@ -211,12 +211,17 @@ impl Index {
 fn identity() -> &'static [u8] {
     static IDENTITY: OnceLock<Vec<u8>> = OnceLock::new();
     IDENTITY.get_or_init(|| {
-        let exe = std::env::current_exe().and_then(std::fs::metadata);
-        let (size, time) = exe.map_or((0, None), |m| (m.len(), m.modified().ok()));
+        use std::os::unix::fs::MetadataExt as _;
+        // The file this process runs from, even if a new build has since
+        // replaced it at its path (then the path names the new one).
+        let exe = std::fs::metadata("/proc/self/exe")
+            .or_else(|_| std::env::current_exe().and_then(std::fs::metadata));
+        let (file, size, time) =
+            exe.map_or((0, 0, None), |m| (m.ino(), m.len(), m.modified().ok()));
         let nanos = time
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_nanos());
-        format!("{} {size} {nanos}", env!("CARGO_PKG_VERSION")).into_bytes()
+        format!("{} {file} {size} {nanos}", env!("CARGO_PKG_VERSION")).into_bytes()
     })
 }
 
