@@ -114,6 +114,26 @@ fn search_finds_words_as_the_reader_shows_them() {
 }
 
 #[test]
+fn a_brief_edited_after_a_search_is_searched_as_it_is_now() {
+    // The second search reads the index the first one made: the brief,
+    // rewritten at once to the same size, must not be taken for the one
+    // indexed.
+    let env = Env::new();
+    let dir = env.dir.path().join("lib");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("a.txt");
+    std::fs::write(&file, "Title\n\nThe zinc price.\n\nCopper too.\n").unwrap();
+    let lib = dir.to_str().unwrap();
+    let (_, out) = search(&env, &["zinc", lib]);
+    assert_eq!(out, format!("{}:¶1: The zinc price.\n", file.display()));
+    std::fs::write(&file, "Title\n\nCopper too.\n\nThe zinc price.\n").unwrap();
+    let (_, out) = search(&env, &["zinc", lib]);
+    assert_eq!(out, format!("{}:¶2: The zinc price.\n", file.display()));
+    let (_, out) = search(&env, &["copper", lib]);
+    assert_eq!(out, format!("{}:¶1: Copper too.\n", file.display()));
+}
+
+#[test]
 fn search_output_is_sanitised() {
     let env = Env::new();
     let dir = env.dir.path().join("lib");
