@@ -4,9 +4,9 @@
 //! (no CPU while idle) and still hears SIGTERM at once.
 
 use crate::action::Action;
-use crate::annotations::{Counts, Fingerprint, Kind, Timestamp};
+use crate::annotations::{Fingerprint, Kind, Timestamp};
 use crate::config::load_keymap;
-use crate::model::{self, BookmarkEntry, Effect, LibraryEntry, Model, Opened};
+use crate::model::{self, BookmarkEntry, Effect, LibraryEntry, Model};
 use crate::store::{self, Loaded, Store};
 use crate::{annotations, reading, ui};
 use anyhow::Result;
@@ -14,11 +14,12 @@ use ratatui::crossterm::event::Event;
 use ratatui::crossterm::terminal;
 use ratatui::crossterm::{execute, queue};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 
 mod caps;
 mod clipboard;
+mod disk;
 mod find;
 mod input;
 mod library;
@@ -469,43 +470,6 @@ impl App<'_> {
         }
     }
 
-    /// Read a brief and find its annotations. A large brief shows its start
-    /// at once; the whole is parsed on a thread and arrives as BriefCompleted.
-    fn open(&self, path: &Path, passage: Option<usize>) -> Result<Opened> {
-        let (brief, partial) =
-            reading::read_brief_start(path, QUICK_START_BYTES, QUICK_START_BYTES * 2)?;
-        let mut opened = Opened {
-            path: path.to_path_buf(),
-            location: std::fs::canonicalize(path).unwrap_or_default(),
-            passage,
-            partial,
-            ..Opened::default()
-        };
-        if partial {
-            let (tx, path) = (self.tx.clone(), path.to_path_buf());
-            std::thread::spawn(move || {
-                let result = reading::read_brief(&path).map_err(|e| format!("{e:#}"));
-                let _ = tx.send(Incoming::Completed(path, Box::new(result)));
-            });
-        }
-        match &self.store {
-            Some(store) => {
-                let now = reading::fingerprint(path, &brief, !partial);
-                let found = store.open_for_reader(&brief, &now, path, &mut reading::probe);
-                opened.annotations_path = found.path;
-                opened.annotations = Some(found.file);
-                opened.read_only = found.read_only;
-                opened.save_problem = found.save_problem;
-            }
-            None => {
-                opened.read_only =
-                    Some("no data directory (is HOME set?): notes cannot be saved".into())
-            }
-        }
-        opened.brief = brief;
-        Ok(opened)
-    }
-
     /// Every bookmark, placed on its brief as it is now: the number shown
     /// is where the bookmark is, and Enter opens that passage.
     fn bookmarks(&self) -> Vec<BookmarkEntry> {
@@ -556,63 +520,6 @@ impl App<'_> {
         out
     }
 
-    /// Give the notes in `notes` to the brief at `brief`; the brief's
-    /// counts as written.
-    fn attach(&self, notes: &Path, brief_path: &Path) -> Result<Counts, String> {
-        let store = self
-            .store
-            .as_ref()
-            .ok_or("no data directory (is HOME set?)")?;
-        let brief = reading::read_brief(brief_path).map_err(|e| format!("{e:#}"))?;
-        let now = reading::fingerprint(brief_path, &brief, true);
-        let (_, file) = store.attach(notes, &brief, &now, brief_path, &mut reading::probe)?;
-        Ok(Counts::of(file.live()))
-    }
-
-    /// On quitting, SIGTERM/SIGHUP or a lost terminal: one more try for
-    /// unsaved notes, and a rescue file if that fails.
-    fn save_pending(&mut self, model: &mut Model) {
-        model.clock.now = now();
-        for effect in model::rescue_unsaved(model) {
-            if let Effect::Save { path, file } = effect
-                && let Err(why) = store::save(&path, &file)
-            {
-                let why = why.to_string();
-                // The outcome is not dropped: `rescue` records for stderr
-                // where the notes went, or the notes themselves when no
-                // rescue file could be written; the model is gone by now.
-                let _reported_on_stderr = self.rescue(&path, &file, &why);
-            }
-        }
-    }
-
-    /// Write annotations that could not be saved at `path` to a rescue
-    /// file, and note for stderr what was kept where.
-    fn rescue(
-        &mut self,
-        path: &Path,
-        file: &annotations::AnnotationFile,
-        why: &str,
-    ) -> std::result::Result<PathBuf, String> {
-        let what = store::summary(file);
-        let result = store::write_rescue(file, path, &store::rescue_dirs());
-        self.rescued.push(match &result {
-            Ok(rescue) => format!(
-                "notes NOT saved to {} ({why}).\nKept {what} of “{}” in {}",
-                path.display(),
-                file.brief.title,
-                rescue.display()
-            ),
-            Err(failed) => format!(
-                "notes NOT saved to {} ({why}), nor to a rescue file ({failed}).\n\
-                 Here are the notes and drafts of “{}”:\n{}",
-                path.display(),
-                file.brief.title,
-                store::texts(file)
-            ),
-        });
-        result
-    }
 }
 
 pub(crate) fn now() -> Timestamp {
