@@ -519,7 +519,6 @@ impl App<'_> {
         }
         out
     }
-
 }
 
 pub(crate) fn now() -> Timestamp {

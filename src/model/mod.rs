@@ -21,6 +21,7 @@ mod progress;
 mod reader;
 mod scroll;
 mod search;
+mod sentences;
 mod set_aside;
 mod undo;
 mod view;
