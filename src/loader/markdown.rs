@@ -109,7 +109,6 @@ struct Reader {
 
 impl Reader {
     fn event(&mut self, event: Event, meta: &mut Meta, out: &mut SectionBuilder) {
-        let at = self.chunk.text.len();
         match event {
             Event::Start(Tag::MetadataBlock(_)) => self.in_metadata = true,
             Event::End(TagEnd::MetadataBlock(_)) => self.in_metadata = false,
@@ -127,30 +126,10 @@ impl Reader {
                 let code = self.code.take().unwrap_or_default();
                 self.emit_block(Passage::new(PassageKind::Code, code), out);
             }
-            Event::Start(Tag::Table(aligns)) => {
-                self.table = Some(Table {
-                    aligns: aligns.iter().map(align).collect(),
-                    ..Table::default()
-                });
-            }
-            Event::End(TagEnd::TableCell) => {
-                let cell = std::mem::take(&mut self.chunk).plain();
-                if let Some(table) = self.table.as_mut() {
-                    table.row.push(cell);
-                }
-            }
-            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
-                if let Some(table) = self.table.as_mut() {
-                    let row = std::mem::take(&mut table.row);
-                    table.rows.push(row);
-                }
-            }
-            Event::End(TagEnd::Table) => {
-                if let Some(t) = self.table.take() {
-                    let text = table::layout(&t.rows, &t.aligns, true);
-                    self.emit_block(Passage::new(PassageKind::Table, text), out);
-                }
-            }
+            Event::Start(Tag::Table(_))
+            | Event::End(
+                TagEnd::TableCell | TagEnd::TableHead | TagEnd::TableRow | TagEnd::Table,
+            ) => self.table_event(event, out),
             Event::Start(Tag::Heading { level, .. }) => {
                 self.flush_item_text(out);
                 self.heading = Some(level);
@@ -196,6 +175,46 @@ impl Reader {
                     self.chunk.text.push(' ');
                 }
             }
+            inline => self.inline_event(inline),
+        }
+    }
+
+    /// A table's cells and rows, laid out as one passage at its end.
+    fn table_event(&mut self, event: Event, out: &mut SectionBuilder) {
+        match event {
+            Event::Start(Tag::Table(aligns)) => {
+                self.table = Some(Table {
+                    aligns: aligns.iter().map(align).collect(),
+                    ..Table::default()
+                });
+            }
+            Event::End(TagEnd::TableCell) => {
+                let cell = std::mem::take(&mut self.chunk).plain();
+                if let Some(table) = self.table.as_mut() {
+                    table.row.push(cell);
+                }
+            }
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                if let Some(table) = self.table.as_mut() {
+                    let row = std::mem::take(&mut table.row);
+                    table.rows.push(row);
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(t) = self.table.take() {
+                    let text = table::layout(&t.rows, &t.aligns, true);
+                    self.emit_block(Passage::new(PassageKind::Table, text), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Text and what happens inside a paragraph: links, emphasis, code
+    /// spans, breaks. Byte offsets are taken where each starts and ends.
+    fn inline_event(&mut self, event: Event) {
+        let at = self.chunk.text.len();
+        match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 self.open_links.push((at, dest_url.to_string()))
             }
