@@ -17,6 +17,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 
+mod background;
 mod caps;
 mod clipboard;
 mod disk;
@@ -92,6 +93,12 @@ pub fn run(
     // Its problems were reported at start-up with the rest of config.yaml's.
     let config = crate::config::load().0;
     model.citation = config.citation;
+    if !config.theme_chosen
+        && model.colour
+        && let Some(theme) = background::detect()
+    {
+        model.comfort.theme = theme;
+    }
 
     let (tx, rx) = mpsc::channel();
     let permits = spawn_input(tx.clone());
