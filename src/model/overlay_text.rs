@@ -37,6 +37,7 @@ pub fn help_rows(model: &Model, width: usize) -> Vec<Row> {
     for (context, title) in [
         (Context::Reader, "Reading"),
         (Context::Library, "Library"),
+        (Context::Annotations, "Annotations list"),
         (Context::Global, "Everywhere"),
         (Context::Search, "Search and filter prompt"),
         (Context::Editor, "Note editor"),
@@ -48,6 +49,17 @@ pub fn help_rows(model: &Model, width: usize) -> Vec<Row> {
             continue;
         }
         rows.push((RowKind::Heading, title.to_string()));
+        if context == Context::Annotations {
+            let hint = "The filter takes words (all must appear; an upper-case letter matches \
+                        case), kind:note (bookmark, highlight, note, draft, detached), \
+                        colour:green (yellow, green, blue, pink) and #tag (a brief's tags: or \
+                        a #tag in a note).";
+            rows.extend(
+                wrapped(hint, width, 0)
+                    .into_iter()
+                    .map(|l| (RowKind::Hint, l)),
+            );
+        }
         let key_width = (width / 3).clamp(6, 16);
         // One entry per action, with all its keys.
         let mut seen = Vec::new();
