@@ -140,6 +140,12 @@ fn empty(model: &Model, view: &View) -> String {
     if model.annotations.loading && model.annotations.index.rows.is_empty() {
         return "Reading the annotations…".to_string();
     }
+    if !view.filter.is_empty() && view.scope.is_some() {
+        return model.keyed(
+            "Nothing in this brief matches the filter ({clear_filter} clears it, \
+             {toggle_scope} shows the whole library).",
+        );
+    }
     if !view.filter.is_empty() {
         return model.keyed("Nothing matches the filter ({clear_filter} clears it).");
     }
