@@ -77,6 +77,27 @@ fn load(path: &Path) -> Option<AnnotationFile> {
     }
 }
 
+/// The files of `paths` read, in order; shared out between threads (one
+/// per core): parsing YAML is most of the cost of a first reading.
+fn load_all(paths: &[(&PathBuf, Stamp)]) -> Vec<Option<AnnotationFile>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = paths.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                let reading = move || part.iter().map(|(p, _)| load(p)).collect::<Vec<_>>();
+                (part.len(), scope.spawn(reading))
+            })
+            .collect();
+        // A part that failed counts as unreadable files, in its place.
+        parts
+            .into_iter()
+            .flat_map(|(len, part)| part.join().unwrap_or_else(|_| vec![None; len]))
+            .collect()
+    })
+}
+
 /// Read what changed and send every set; Err when nobody listens.
 fn refresh(
     store: &Store,
@@ -88,13 +109,15 @@ fn refresh(
     known.retain(|path, _| files.contains(path));
     let mut changed = known.len() != before;
     let mut to_place = Vec::new();
-    for path in &files {
-        let now = stamp(path);
-        if known.get(path).is_some_and(|k| k.current(&now)) {
-            continue;
-        }
+    let stale: Vec<(&PathBuf, Stamp)> = files
+        .iter()
+        .map(|path| (path, stamp(path)))
+        .filter(|(path, now)| !known.get(*path).is_some_and(|k| k.current(now)))
+        .collect();
+    for ((path, now), loaded) in stale.iter().zip(load_all(&stale)) {
+        let (path, now) = (*path, *now);
         changed = true;
-        let Some(file) = load(path) else {
+        let Some(file) = loaded else {
             known.remove(path);
             continue;
         };

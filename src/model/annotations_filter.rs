@@ -198,9 +198,19 @@ impl Index {
             let ((_, ra), (_, rb)) = (get(a), get(b));
             rb.updated.cmp(&ra.updated).then(a.cmp(&b))
         });
-        let titles: Vec<String> = sets.iter().map(|s| s.title.to_lowercase()).collect();
+        // Each set's place in title order, so rows sort on numbers.
+        let mut titles: Vec<(String, usize)> = sets
+            .iter()
+            .enumerate()
+            .map(|(s, set)| (set.title.to_lowercase(), s))
+            .collect();
+        titles.sort();
+        let mut rank = vec![0; sets.len()];
+        for (n, (_, s)) in titles.iter().enumerate() {
+            rank[*s] = n;
+        }
         let mut by_brief: Vec<u32> = (0..rows.len() as u32).collect();
-        by_brief.sort_by_cached_key(|&i| {
+        by_brief.sort_by_key(|&i| {
             let (s, r) = rows[i as usize];
             let row = &sets[s as usize].rows[r as usize];
             // Notes on the whole brief first, then in the text's order,
@@ -210,7 +220,7 @@ impl Index {
                 Place::Passage { passage, .. } | Place::Hint { passage } => (1, *passage),
                 Place::Detached | Place::Lost => (2, 0),
             };
-            (titles[s as usize].clone(), s, place, i)
+            (rank[s as usize], place, i)
         });
         Index {
             rows,
