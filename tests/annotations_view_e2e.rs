@@ -43,6 +43,9 @@ fn notes_and_bookmarks_of_two_briefs_listed_filtered_and_opened() {
     s.send("Ask about the xylophonic assessments.");
     s.send(CTRL_S);
     s.wait_for("Note saved");
+    // Left elsewhere: the note must open at its own passage.
+    s.send("G");
+    s.wait_for("¶ 5/5");
     s.send("q");
     s.wait_for("filter “norway”: 1");
     s.send("q");
