@@ -81,7 +81,7 @@ pub enum Action {
     Annotations,
     /// Show one kind of annotation: bookmarks, highlights, notes, drafts, detached, all (in turn).
     CycleKind,
-    /// Show the annotations of the whole library, or only the brief's being read (in turn).
+    /// Show the whole library's annotations, or only those of the brief being read (in turn).
     ToggleScope,
     /// Sort the annotations by date (newest first) or by brief (in turn).
     SortAnnotations,
@@ -128,12 +128,12 @@ pub enum Action {
     FirstItem,
     /// Jump to the bottom of the list.
     LastItem,
-    /// Open the selected brief or bookmark.
+    /// Open the selected brief (or the selected annotation's, at it).
     Open,
     /// Filter the list as you type.
     Filter,
 
-    /// Clear the filter (every brief shows again) and any message.
+    /// Clear the filter (the whole list shows again) and any message; with none, close the annotations list.
     ClearFilter,
 
     /// Accept the search or filter.

@@ -34,7 +34,7 @@ fn wrapped(text: &str, width: usize, indent: usize) -> Vec<String> {
 /// (from `Action`), wrapped to `width` cells.
 pub fn help_rows(model: &Model, width: usize) -> Vec<Row> {
     let mut rows = Vec::new();
-    for (context, title) in [
+    let mut sections = [
         (Context::Reader, "Reading"),
         (Context::Library, "Library"),
         (Context::Annotations, "Annotations list"),
@@ -43,7 +43,12 @@ pub fn help_rows(model: &Model, width: usize) -> Vec<Row> {
         (Context::Editor, "Note editor"),
         (Context::Help, "Help and popups"),
         (Context::Confirm, "Questions"),
-    ] {
+    ];
+    // Over the annotations list, its own keys come first.
+    if model.screen == super::Screen::Annotations {
+        sections.sort_by_key(|(c, _)| *c != Context::Annotations);
+    }
+    for (context, title) in sections {
         let bindings = model.keymap.bindings(context);
         if bindings.is_empty() {
             continue;
