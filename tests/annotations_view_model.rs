@@ -161,6 +161,11 @@ fn esc_ctrl_u_and_backspace_edit_the_filter_as_in_the_library() {
     press(&mut m, "esc");
     assert_eq!(m.screen, Screen::Library);
     assert!(m.annotations.view.is_none());
+    // Typed or pasted while the filter is not being typed: nothing.
+    press(&mut m, "i x");
+    update(&mut m, Action::Paste("pasted".into()));
+    assert_eq!(m.annotations.view.as_ref().unwrap().filter, "");
+    assert_eq!(shown(&m).len(), 8);
 }
 
 /// The annotation file of the seed-like brief, as the store reads it: the

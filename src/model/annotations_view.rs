@@ -396,7 +396,7 @@ fn toggle_scope(model: &mut Model, keep: Option<(PathBuf, String)>) {
 
 /// A key no binding claimed, while typing the filter.
 pub fn type_key(model: &mut Model, key: Key) {
-    let Some(view) = model.annotations.view.as_mut() else {
+    let Some(view) = model.annotations.view.as_mut().filter(|v| v.filtering) else {
         return;
     };
     if let Some(c) = key.typed_char() {
@@ -412,7 +412,7 @@ pub fn type_key(model: &mut Model, key: Key) {
 
 /// Pasted text (one line, already clean) added to the filter.
 pub fn paste(model: &mut Model, text: &str) {
-    if let Some(view) = model.annotations.view.as_mut() {
+    if let Some(view) = model.annotations.view.as_mut().filter(|v| v.filtering) {
         view.filter.push_str(text);
         view.cursor = 0;
         model.annotations.refilter(None);
