@@ -127,6 +127,14 @@ impl StoredNotes {
                 {
                     entry.read = Some((at.progress.unwrap_or(0), at.updated.clone()));
                 }
+                for a in file.live() {
+                    let tags = a.note.as_deref().map(crate::catalogue::note_tags);
+                    for tag in tags.unwrap_or_default() {
+                        if !entry.note_tags.contains(&tag) {
+                            entry.note_tags.push(tag);
+                        }
+                    }
+                }
                 let c = Counts::of(file.live());
                 entry.counts.bookmarks += c.bookmarks;
                 entry.counts.highlights += c.highlights;
@@ -232,6 +240,12 @@ pub fn library_entry(path: &Path, notes: Option<&mut StoredNotes>) -> LibraryEnt
             entry.title = brief.meta.title;
             entry.category = brief.meta.category;
             entry.date = brief.meta.date;
+            entry.tags = brief
+                .meta
+                .tags
+                .iter()
+                .map(|t| crate::catalogue::tag_name(t))
+                .collect();
         }
         Err(e) => {
             entry.title = path

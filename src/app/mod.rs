@@ -4,11 +4,11 @@
 //! (no CPU while idle) and still hears SIGTERM at once.
 
 use crate::action::Action;
-use crate::annotations::{Fingerprint, Kind, Timestamp};
+use crate::annotations::Timestamp;
 use crate::config::load_keymap;
-use crate::model::{self, BookmarkEntry, Effect, LibraryEntry, Model};
-use crate::store::{self, Loaded, Store};
-use crate::{annotations, reading, ui};
+use crate::model::{self, Effect, LibraryEntry, Model};
+use crate::store::{self, Store};
+use crate::ui;
 use anyhow::Result;
 use ratatui::crossterm::event::Event;
 use ratatui::crossterm::terminal;
@@ -17,6 +17,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 
+mod annotation_sets;
 mod background;
 mod caps;
 mod clipboard;
@@ -53,6 +54,9 @@ enum Incoming {
     Unattached(Vec<model::UnattachedNotes>),
     /// Results of the library search `generation`; true after the last.
     Found(u64, Vec<crate::search::Found>, bool),
+    /// Every annotation set, for the annotations view; true when all are
+    /// placed on their briefs as they are now.
+    Annotations(Vec<crate::catalogue::Set>, bool),
     /// The whole of a large brief, parsed after its start was shown.
     Completed(PathBuf, Box<Result<crate::document::Brief, String>>),
     /// The folders of the library, as just listed: the ones to watch.
@@ -104,6 +108,14 @@ pub fn run(
     let permits = spawn_input(tx.clone());
     spawn_signals(tx.clone())?;
     let mut first_file = None;
+    // The annotations view's rows are read once the library is listed
+    // (at once when there is no library to list).
+    let reading_annotations = store.clone().map(|s| annotation_sets::spawn(s, tx.clone()));
+    if !matches!(start, Start::Library(_))
+        && let Some(ask) = &reading_annotations
+    {
+        let _ = ask.send(());
+    }
     match start {
         Start::Library(dir) => {
             model.library = model::Library::new(Some(dir.clone()), height);
@@ -138,6 +150,7 @@ pub fn run(
         } else {
             watch::Watch::new(tx.clone())
         },
+        reading_annotations,
     };
     if let Some(path) = first_file {
         app.run_effects(
@@ -185,6 +198,8 @@ struct App<'a> {
     searching: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// Follows the open brief and the library folder (None: `watch: false`).
     watch: Option<watch::Watch>,
+    /// Asks the thread that reads every annotation to read them again.
+    reading_annotations: Option<Sender<()>>,
 }
 
 impl App<'_> {
@@ -250,7 +265,13 @@ impl App<'_> {
                     dirty = true;
                     continue;
                 }
-                Ok(Incoming::Library(entries, done)) => Action::LibraryLoaded { entries, done },
+                Ok(Incoming::Library(entries, done)) => {
+                    if done && let Some(ask) = &self.reading_annotations {
+                        let _ = ask.send(());
+                    }
+                    Action::LibraryLoaded { entries, done }
+                }
+                Ok(Incoming::Annotations(sets, done)) => Action::AnnotationsLoaded { sets, done },
                 Ok(Incoming::Unattached(notes)) => Action::UnattachedFound(notes),
                 Ok(Incoming::Found(generation, found, done)) => Action::LibraryFound {
                     generation,
@@ -421,9 +442,10 @@ impl App<'_> {
                 Effect::Mouse(on) => {
                     let _ = term::set_mouse(on);
                 }
-                Effect::LoadBookmarks => {
-                    let entries = self.bookmarks();
-                    self.apply(model, Action::BookmarksLoaded(entries));
+                Effect::LoadAnnotations => {
+                    if let Some(ask) = &self.reading_annotations {
+                        let _ = ask.send(());
+                    }
                 }
                 Effect::Rescue { path, file, why } => {
                     let result = self.rescue(&path, &file, &why);
@@ -475,56 +497,6 @@ impl App<'_> {
         if let Ok((width, height)) = terminal::size() {
             model::update(model, Action::Resize { width, height });
         }
-    }
-
-    /// Every bookmark, placed on its brief as it is now: the number shown
-    /// is where the bookmark is, and Enter opens that passage.
-    fn bookmarks(&self) -> Vec<BookmarkEntry> {
-        let Some(store) = &self.store else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        for (_, loaded) in store.all() {
-            let Loaded::Ok(file) = loaded else { continue };
-            if !file.live().any(|a| a.kind == Kind::Bookmark) {
-                continue;
-            }
-            let at = file.brief.brief_path();
-            let brief = at.as_deref().and_then(|path| {
-                let brief = reading::read_brief(path).ok()?;
-                let now = reading::fingerprint(path, &brief, true);
-                annotations::same_at_path(&Fingerprint::of_record(&file.brief), &now)
-                    .then_some(brief)
-            });
-            let texts: Vec<&str> = brief
-                .iter()
-                .flat_map(|b| b.passages().map(|(_, p)| p.text.as_str()))
-                .collect();
-            let placements = brief
-                .as_ref()
-                .map(|_| annotations::place_all(&texts, &file.annotations));
-            for (i, a) in file.annotations.iter().enumerate() {
-                if a.deleted || a.kind != Kind::Bookmark {
-                    continue;
-                }
-                let placed = placements
-                    .as_ref()
-                    .and_then(|p| p[i].span())
-                    .map(|span| (span.passage, span.quote(&texts)));
-                let last_known = a.anchor.as_ref().map(|q| q.quote()).unwrap_or_default();
-                out.push(BookmarkEntry {
-                    brief_title: file.brief.title.clone(),
-                    brief_path: brief.as_ref().and(at.clone()),
-                    passage: placed.map(|(p, _)| p),
-                    quote: placed
-                        .map_or(&*last_known, |(_, q)| q)
-                        .chars()
-                        .take(200)
-                        .collect(),
-                });
-            }
-        }
-        out
     }
 }
 

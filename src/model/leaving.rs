@@ -99,6 +99,9 @@ pub(super) fn leave(model: &mut Model, fx: &mut Vec<Effect>) {
 
 /// Back to the library, or quit when the brief was opened on its own.
 pub fn finish_leaving(model: &mut Model, fx: &mut Vec<Effect>) {
+    if super::annotations_view::back_from_reader(model, fx) {
+        return;
+    }
     if model.has_library() {
         if let Some(reader) = model.reader.take() {
             model.library.update_counts(&reader);

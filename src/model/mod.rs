@@ -4,6 +4,8 @@
 
 mod annotate;
 mod annotated;
+pub mod annotations_filter;
+pub mod annotations_view;
 mod copy;
 mod drafts;
 mod effect;
@@ -29,7 +31,7 @@ mod view;
 use crate::action::Action;
 use crate::annotations::Timestamp;
 use crate::keymap::{Context, Key, Keymap, Resolution};
-pub use crate::payload::{BookmarkEntry, LibraryEntry, Opened, UnattachedNotes};
+pub use crate::payload::{LibraryEntry, Opened, UnattachedNotes};
 pub use annotate::note_counts;
 pub use annotated::Annotated;
 pub use drafts::rescue_unsaved;
@@ -46,6 +48,8 @@ pub enum Screen {
     #[default]
     Library,
     Reader,
+    /// Every annotation of the library (`annotations_view`).
+    Annotations,
 }
 
 /// Something drawn over the screen that takes the keys.
@@ -57,10 +61,6 @@ pub enum Overlay {
     Confirm {
         question: String,
         on_yes: Confirmed,
-    },
-    Bookmarks {
-        entries: Vec<BookmarkEntry>,
-        cursor: usize,
     },
     /// Problems found at start-up (keymap), shown until dismissed.
     Problems {
@@ -129,6 +129,8 @@ pub struct Model {
     pub mouse_off: bool,
     /// Searching the whole library (over the library screen).
     pub find: Option<find::Find>,
+    /// Every annotation of the library, and the view of them.
+    pub annotations: annotations_view::Annotations,
     /// Keys of a sequence typed so far (`g` of `g g`).
     pub pending: Vec<Key>,
     pub message: Option<Message>,
@@ -180,12 +182,18 @@ impl Model {
             Some(Overlay::Help { .. }) | Some(Overlay::Problems { .. }) => {
                 &[Context::Help, Context::Global]
             }
-            Some(Overlay::Bookmarks { .. })
-            | Some(Overlay::Unattached { .. })
-            | Some(Overlay::Links { .. }) => &[Context::Library, Context::Global],
+            Some(Overlay::Unattached { .. }) | Some(Overlay::Links { .. }) => {
+                &[Context::Library, Context::Global]
+            }
             None => match self.screen {
                 Screen::Library if self.library.filtering => &[Context::Search],
                 Screen::Library => &[Context::Library, Context::Global],
+                Screen::Annotations
+                    if self.annotations.view.as_ref().is_some_and(|v| v.filtering) =>
+                {
+                    &[Context::Search]
+                }
+                Screen::Annotations => &[Context::Annotations, Context::Global],
                 Screen::Reader => match &self.reader {
                     Some(r) if r.editor.is_some() => &[Context::Editor],
                     Some(r) if r.search.typing() => &[Context::Search],
@@ -241,6 +249,7 @@ impl Model {
             (None, Screen::Library) if self.library.filtering => "cancel",
             (None, Screen::Library) if !self.library.filter.is_empty() => "clear filter",
             (None, Screen::Library) => "quit",
+            (None, Screen::Annotations) => "close",
             (None, Screen::Reader) if self.has_library() => "back",
             (None, Screen::Reader) => "quit",
         }
@@ -315,6 +324,7 @@ fn dispatch_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                 reader.resize(width, height);
             }
             model.library.resize(height);
+            annotations_view::resize(model);
         }
         Action::ForceQuit => fx.push(Effect::Quit),
         Action::Suspend => fx.push(Effect::Suspend),
@@ -355,9 +365,7 @@ fn dispatch_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             reload,
         } => live::reloaded(model, path, generation, reload, fx),
         Action::LibraryRelisted { paths, fresh } => live::relisted(model, paths, fresh, fx),
-        Action::BookmarksLoaded(entries) => {
-            model.overlay = Some(Overlay::Bookmarks { entries, cursor: 0 })
-        }
+        Action::AnnotationsLoaded { sets, done } => annotations_view::loaded(model, sets, done),
         Action::LibraryFound {
             generation,
             found,
@@ -390,6 +398,7 @@ fn dispatch_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         action => match model.screen {
             Screen::Library => library::update(model, action, fx),
             Screen::Reader => reader::update(model, action, fx),
+            Screen::Annotations => annotations_view::update(model, action, fx),
         },
     }
 }
@@ -444,6 +453,7 @@ fn paste(model: &mut Model, text: &str) {
     };
     match model.screen {
         Screen::Library if model.library.filtering => model.library.paste(&one_line()),
+        Screen::Annotations => annotations_view::paste(model, &one_line()),
         Screen::Reader => {
             if let Some(reader) = model.reader.as_mut() {
                 if let Some(editor) = reader.editor.as_mut() {
@@ -471,6 +481,7 @@ fn typed(model: &mut Model, key: Key) {
     }
     match model.screen {
         Screen::Library if model.library.filtering => model.library.type_key(key),
+        Screen::Annotations => annotations_view::type_key(model, key),
         Screen::Reader => {
             if let Some(reader) = model.reader.as_mut() {
                 if reader.editor.is_some() {
@@ -492,7 +503,7 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         (_, Action::Quit | Action::Cancel | Action::Deny | Action::DismissMessage)
         // Esc is `clear_filter` in the library's lists: it closes them too.
         | (
-            Overlay::Bookmarks { .. } | Overlay::Unattached { .. } | Overlay::Links { .. },
+            Overlay::Unattached { .. } | Overlay::Links { .. },
             Action::ClearFilter,
         ) => {
             model.overlay = None;
@@ -511,33 +522,6 @@ fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                     }
                 }
             }
-        }
-        (Overlay::Bookmarks { entries, cursor }, Action::Open) => {
-            let Some(entry) = entries.get(*cursor) else {
-                return;
-            };
-            let path = entry.brief_path.clone();
-            // A detached bookmark opens the brief where the reader left it.
-            let passage = entry.passage;
-            model.overlay = None;
-            match path {
-                Some(path) => {
-                    // The brief being read is replaced: save what it has
-                    // unsaved first.
-                    leaving::save_before_switch(model, fx);
-                    fx.push(Effect::OpenBrief { path, passage })
-                }
-                None => {
-                    let text = model.keyed(
-                        "this bookmark's brief is not where it was last seen \
-                         ({notes_without_brief} in the library lists its notes, to attach them)",
-                    );
-                    model.error(text)
-                }
-            }
-        }
-        (Overlay::Bookmarks { entries, cursor }, action) => {
-            move_in_list(cursor, entries.len(), &action);
         }
         (Overlay::Unattached { cursor }, Action::Open) => {
             let chosen = model.library.unattached.get(*cursor).cloned();
@@ -627,4 +611,5 @@ fn open(model: &mut Model, opened: Opened, fx: &mut Vec<Effect>) {
     }
     model.reader = Some(reader);
     model.screen = Screen::Reader;
+    annotations_view::opened(model);
 }

@@ -459,8 +459,13 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         }
         Action::Help => model.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::DismissMessage => {
-            // Esc: clear whatever is on top: message, selection, search marks.
+            // Esc: clear whatever is on top: message, selection, search
+            // marks; with nothing to clear, back to the annotations view
+            // this brief was opened from.
             if model.message.take().is_none() && reader.selection.take().is_none() {
+                if reader.search.query.is_empty() && model.annotations.view.is_some() {
+                    return super::annotations_view::show(model, fx);
+                }
                 reader.search.clear();
             }
         }
@@ -512,7 +517,12 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             }
         }
         Action::Select => annotate::select(reader),
-        Action::Bookmarks => fx.push(Effect::LoadBookmarks),
+        Action::Bookmarks => return super::annotations_view::open(model, true, fx),
+        // Back to the view this brief was opened from, or a new one.
+        Action::Annotations if model.annotations.view.is_some() => {
+            return super::annotations_view::show(model, fx);
+        }
+        Action::Annotations => return super::annotations_view::open(model, false, fx),
         Action::OpenLink => super::links::list(model),
         Action::Click { column, row } => reader.click(column, row),
         Action::Scroll(delta) => reader.wheel(delta),

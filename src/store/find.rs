@@ -85,7 +85,7 @@ impl Store {
     }
 
     /// The annotation files, by name (temporary files left out).
-    pub(super) fn files(&self) -> Vec<PathBuf> {
+    pub fn files(&self) -> Vec<PathBuf> {
         self.visible_files(true)
     }
 

@@ -81,6 +81,9 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
     for (n, &i) in lib.visible.iter().enumerate().skip(lib.top).take(rows) {
         let e = &lib.entries[i];
         let counts = marks(&e.counts);
+        // Its tags after the title, dimmed: `#fiscal-policy #eu`.
+        let tags = tags(e);
+        let mut tags_at = None;
         let text = match &e.error {
             Some(err) => {
                 let name = e
@@ -101,13 +104,33 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
                     .date
                     .as_deref()
                     .map(|d| crate::loader::iso_date(d).unwrap_or_else(|| d.to_string()));
-                row(
+                let title = if tags.is_empty() {
+                    e.title.clone()
+                } else {
+                    format!("{}  {tags}", e.title)
+                };
+                let text = row(
                     e.category.as_deref().unwrap_or(""),
-                    &in_folder(&e.folder, &e.title, title_w),
+                    &in_folder(&e.folder, &title, title_w),
                     date.as_deref().unwrap_or(""),
                     &read(e, read_w),
                     &counts,
-                )
+                );
+                // Where the tags start, if the title is shown whole.
+                let title_at = if cat_w > 0 {
+                    pad(e.category.as_deref().unwrap_or(""), cat_w).len() + 1
+                } else {
+                    0
+                };
+                let shown_whole =
+                    |lead: &str| text.get(title_at..).is_some_and(|t| t.starts_with(lead));
+                if let Some(lead) = title.get(..e.title.len() + 2).filter(|_| !tags.is_empty())
+                    && shown_whole(lead)
+                {
+                    let cell_end = title_at + pad(&title, title_w).len();
+                    tags_at = Some((title_at + e.title.len(), cell_end));
+                }
+                text
             }
         };
         let text = fit(&text, w);
@@ -117,10 +140,24 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
             _ => ratatui::style::Style::new(),
         };
         let pad = w.saturating_sub(width(&text));
-        lines.push(Line::from(vec![
-            Span::styled(text, style),
-            Span::styled(" ".repeat(pad), style),
-        ]));
+        let cut = tags_at
+            .map(|(at, end)| (at, end.min(text.len())))
+            .filter(|&(at, end)| {
+                at < end && text.is_char_boundary(at) && text.is_char_boundary(end)
+            });
+        let mut spans = match cut {
+            Some((at, end)) => {
+                let tag_style = if n == lib.cursor { style } else { theme.dim() };
+                vec![
+                    Span::styled(text[..at].to_string(), style),
+                    Span::styled(text[at..end].to_string(), tag_style),
+                    Span::styled(text[end..].to_string(), style),
+                ]
+            }
+            None => vec![Span::styled(text, style)],
+        };
+        spans.push(Span::styled(" ".repeat(pad), style));
+        lines.push(Line::from(spans));
     }
     let list = Rect {
         height: area.height.saturating_sub(1),
@@ -181,4 +218,15 @@ fn read(entry: &crate::model::LibraryEntry, width: usize) -> String {
         }
         Some((percent, _)) => format!("{percent}%"),
     }
+}
+
+/// A brief's tags as they are typed in a filter: its own (`tags:`), then
+/// those of its notes: `#fiscal-policy #eu`.
+fn tags(entry: &crate::model::LibraryEntry) -> String {
+    let mut all: Vec<&String> = entry.tags.iter().collect();
+    all.extend(entry.note_tags.iter().filter(|t| !entry.tags.contains(t)));
+    all.iter()
+        .map(|t| format!("#{}", printable(t)))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
