@@ -16,7 +16,9 @@ use std::rc::Rc;
 mod popup;
 pub use popup::{centred, help_popup, inside_border, list_popup, max_scroll, problems_popup};
 mod column;
+mod library;
 pub use column::{Column, Comfort, ThemeName};
+pub use library::{LibraryColumns, library_rows};
 pub mod margin;
 pub use margin::NotesView;
 

@@ -67,7 +67,7 @@ impl Library {
     }
 
     pub fn resize(&mut self, height: u16) {
-        self.rows = usize::from(height.saturating_sub(3)).max(1);
+        self.rows = crate::layout::library_rows(height).max(1);
         self.keep_visible();
     }
 
