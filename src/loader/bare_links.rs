@@ -92,8 +92,14 @@ mod tests {
         // The `<url>` written after a link whose URL has a space or a
         // backtick is cut short by the finder: not a second link.
         for (text, url) in [
-            ("spaced <https://example.com/a b>", "https://example.com/a b"),
-            ("tick <https://example.com/`id`>", "https://example.com/`id`"),
+            (
+                "spaced <https://example.com/a b>",
+                "https://example.com/a b",
+            ),
+            (
+                "tick <https://example.com/`id`>",
+                "https://example.com/`id`",
+            ),
         ] {
             let link = Link {
                 start: 0,

@@ -190,10 +190,12 @@ pub fn reloaded(
                 } => {
                     let mut text = format!("Reloaded: {name} changed on disk");
                     if detached > 0 {
-                        let s = if detached == 1 { "" } else { "s" };
-                        text.push_str(&format!(
-                            "; {detached} annotation{s} no longer find their text (listed as detached)"
-                        ));
+                        let what = if detached == 1 {
+                            "annotation no longer finds its"
+                        } else {
+                            "annotations no longer find their"
+                        };
+                        text.push_str(&format!("; {detached} {what} text (listed as detached)"));
                     }
                     if kept_draft {
                         text.push_str(
