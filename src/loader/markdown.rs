@@ -15,7 +15,7 @@ pub fn parse(text: &str, meta: &mut Meta, out: &mut SectionBuilder) {
         | Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES;
-    let mut reader = Reader::default();
+    let mut reader = BlockReader::default();
     for event in Parser::new_ext(text, options) {
         reader.event(event, meta, out);
     }
@@ -83,7 +83,8 @@ struct Table {
 }
 
 #[derive(Default)]
-struct Reader {
+/// The Markdown events of one brief turned into sections and passages.
+struct BlockReader {
     /// Text of the block being read (paragraph, heading, item, cell).
     chunk: Chunk,
     open_links: Vec<(usize, String)>,
@@ -107,7 +108,7 @@ struct Reader {
     after_title: bool,
 }
 
-impl Reader {
+impl BlockReader {
     fn event(&mut self, event: Event, meta: &mut Meta, out: &mut SectionBuilder) {
         match event {
             Event::Start(Tag::MetadataBlock(_)) => self.in_metadata = true,
