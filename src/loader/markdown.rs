@@ -82,8 +82,8 @@ struct Table {
     row: Vec<String>,
 }
 
-#[derive(Default)]
 /// The Markdown events of one brief turned into sections and passages.
+#[derive(Default)]
 struct BlockReader {
     /// Text of the block being read (paragraph, heading, item, cell).
     chunk: Chunk,
