@@ -3,6 +3,7 @@
 //! URL (shown as `text <url>` and kept in the passage), tables become one
 //! aligned table passage, emphasis is kept as styled ranges.
 
+use super::chunk::Chunk;
 use super::lines::{HeaderLine, classify_header, classify_text, heading_kind};
 use super::table::{self, Align};
 use super::{SectionBuilder, collapse_whitespace, sanitize};
@@ -22,57 +23,15 @@ pub fn parse(text: &str, meta: &mut Meta, out: &mut SectionBuilder) {
     reader.flush_lead(out);
 }
 
-/// Text of one block with its links and styles (byte ranges of `text`).
-#[derive(Default)]
-struct Chunk {
-    text: String,
-    links: Vec<Link>,
-    styles: Vec<Styled>,
-}
-
-impl Chunk {
-    fn plain(&self) -> String {
-        collapse_whitespace(&self.text)
-    }
-
-    /// A passage of `kind` whose text is `text`, a part of this chunk's
-    /// text (a `Q:` prefix stripped): ranges move with it.
-    fn into_passage(self, kind: PassageKind, text: String) -> Passage {
-        let shift = self.text.find(text.as_str()).unwrap_or(0);
-        let end = shift + text.len();
-        let mut passage = Passage::new(kind, text);
-        let keep = |start: usize, stop: usize| start >= shift && stop <= end && start < stop;
-        passage.links = self
-            .links
-            .into_iter()
-            .filter(|l| keep(l.start, l.end))
-            .map(|l| Link {
-                start: l.start - shift,
-                end: l.end - shift,
-                url: l.url,
-            })
-            .collect();
-        passage.styles = self
-            .styles
-            .into_iter()
-            .filter(|s| keep(s.start, s.end))
-            .map(|s| Styled {
-                start: s.start - shift,
-                end: s.end - shift,
-                style: s.style,
-            })
-            .collect();
-        passage
-    }
-
-    fn classified(self, quote: bool) -> Passage {
-        let (kind, text) = if quote {
-            (PassageKind::Quote, self.text.trim().to_string())
-        } else {
-            classify_text(self.text.trim(), &[])
-        };
-        self.into_passage(kind, text)
-    }
+/// A paragraph of Markdown as a passage: a quote inside `>`, else what its
+/// text says it is (a question, a speaker's turn, a paragraph).
+fn classified(chunk: Chunk, quote: bool) -> Passage {
+    let (kind, text) = if quote {
+        (PassageKind::Quote, chunk.text.trim().to_string())
+    } else {
+        classify_text(chunk.text.trim(), &[])
+    };
+    chunk.into_passage(kind, text)
 }
 
 #[derive(Default)]
@@ -316,7 +275,7 @@ impl BlockReader {
             return;
         }
         self.after_title = false;
-        out.push(chunk.classified(self.quote_depth > 0));
+        out.push(classified(chunk, self.quote_depth > 0));
     }
 
     fn end_heading(&mut self, meta: &mut Meta, out: &mut SectionBuilder) {
@@ -352,7 +311,7 @@ impl BlockReader {
             if meta.category.is_none() && text.chars().count() <= 60 && !text.ends_with('.') {
                 meta.category = Some(text);
             } else {
-                out.push(chunk.classified(false));
+                out.push(classified(chunk, false));
             }
         }
     }
@@ -360,7 +319,7 @@ impl BlockReader {
     /// Paragraphs before any heading are the summary.
     fn flush_lead(&mut self, out: &mut SectionBuilder) {
         for chunk in std::mem::take(&mut self.lead) {
-            out.push(chunk.classified(false));
+            out.push(classified(chunk, false));
         }
     }
 }
