@@ -9,7 +9,7 @@ use dom_query::{Document, NodeRef};
 use std::collections::HashSet;
 
 /// Elements that hold blocks; anything else is inline.
-const BLOCKS: &[&str] = &[
+pub(super) const BLOCKS: &[&str] = &[
     "p",
     "div",
     "section",
