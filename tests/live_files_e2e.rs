@@ -283,3 +283,44 @@ fn the_open_brief_moved_within_the_library_is_followed_to_its_new_place() {
     s.send("q");
     s.assert_exited_cleanly(0);
 }
+
+/// Bug: notes whose brief came back into the library (under another name)
+/// stayed listed as without a brief, and could be moved onto another one.
+#[test]
+fn notes_whose_brief_comes_back_leave_the_without_a_brief_list_at_once() {
+    let env = Env::new();
+    let dir = lib(&env);
+    write(&dir.join("live.txt"), &brief_text(&[FIRST, SECOND, THIRD]));
+    write(&dir.join("other.txt"), "Analyses\n\nOther brief\n\nElse.\n");
+    let mut s = Session::start(&env, &[arg(&dir)], 100, 30);
+    s.wait_for_all(&["Gas storage", "Other brief"]);
+    s.send("s");
+    s.wait_for("Sorted by title");
+    s.send("g g");
+    s.send("\r");
+    s.wait_for("¶ 1/3");
+    s.send("a");
+    s.send(NOTE);
+    s.send(CTRL_S);
+    s.wait_for("Note saved");
+    s.send("q");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+
+    let away = env.dir.path().join("away.txt");
+    std::fs::rename(dir.join("live.txt"), &away).unwrap();
+    let mut s = Session::start(&env, &[arg(&dir)], 100, 30);
+    s.wait_for_all(&["Other brief", "Notes without a brief (1)"]);
+    std::fs::rename(&away, dir.join("back.txt")).unwrap();
+    let screen = s.wait_for_screen("the brief back, its notes with it", |screen| {
+        screen
+            .lines()
+            .any(|l| l.contains("Gas storage") && l.contains('✎'))
+            && !screen.contains("Notes without a brief")
+    });
+    assert!(line_with(&screen, "Gas storage").contains("✎1"), "{screen}");
+    s.send("o");
+    s.wait_for("No notes without a brief found");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}
