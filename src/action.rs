@@ -223,6 +223,10 @@ pub enum Action {
     /// Notes whose brief cannot be found, found while reading the library.
     #[strum(disabled)]
     UnattachedFound(Vec<UnattachedNotes>),
+    /// These annotation files found their brief again (a brief moved back
+    /// into the library, read by a listing): no longer without a brief.
+    #[strum(disabled)]
+    NotesFoundTheirBrief(Vec<std::path::PathBuf>),
     /// Notes were given to a brief: its counts as written, or why not.
     #[strum(disabled)]
     Attached {

@@ -84,6 +84,12 @@ pub(super) fn spawn_relist(
             entry.folder = crate::files::folder_in(&dir, path);
             fresh.push(entry);
         }
+        // Notes without a brief whose brief came back leave that list now,
+        // not at the next start; sent before the list that shows them.
+        let found = notes.map(|n| n.claimed()).unwrap_or_default();
+        if !found.is_empty() {
+            let _ = tx.send(Incoming::NotesFound(found));
+        }
         let _ = tx.send(Incoming::Relisted(paths, fresh));
     });
 }
@@ -142,6 +148,15 @@ impl StoredNotes {
                 entry.counts.drafts += c.drafts;
             }
         }
+    }
+
+    /// The annotation files a brief read so far claimed.
+    pub fn claimed(&self) -> Vec<PathBuf> {
+        self.claims
+            .claimed()
+            .into_iter()
+            .filter_map(|i| self.files.get(i).map(|(path, _)| path.clone()))
+            .collect()
     }
 
     /// Files with annotations that no brief of the library claimed and

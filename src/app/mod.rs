@@ -67,6 +67,8 @@ enum Incoming {
     Reloaded(PathBuf, u64, crate::payload::Reload),
     /// The library folder listed again: its briefs, and the entries read anew.
     Relisted(Vec<PathBuf>, Vec<LibraryEntry>),
+    /// Annotation files a listing found the brief of (`NotesFoundTheirBrief`).
+    NotesFound(Vec<PathBuf>),
 }
 
 /// Bytes of a large brief parsed before the first screen (several screens'
@@ -299,6 +301,7 @@ impl App<'_> {
                     generation,
                     reload,
                 },
+                Ok(Incoming::NotesFound(files)) => Action::NotesFoundTheirBrief(files),
                 Ok(Incoming::Relisted(paths, fresh)) => Action::LibraryRelisted { paths, fresh },
                 Err(RecvTimeoutError::Timeout) if settle.is_some() => {
                     settle = None;

@@ -77,7 +77,7 @@ pub fn save_before_switch(model: &mut Model, fx: &mut Vec<Effect>) {
     let Some(reader) = model.reader.as_mut() else {
         return;
     };
-    let moved = reader.position_to_save(&model.clock.now, true);
+    let moved = reader.position_to_save(&model.clock.now);
     if (moved || reader.annotations.dirty) && reader.annotations.read_only.is_none() {
         annotate::save(reader, fx);
     }
@@ -88,7 +88,7 @@ pub(super) fn leave(model: &mut Model, fx: &mut Vec<Effect>) {
     let Some(reader) = model.reader.as_mut() else {
         return;
     };
-    let moved = reader.position_to_save(&model.clock.now, true);
+    let moved = reader.position_to_save(&model.clock.now);
     if (moved || reader.annotations.dirty) && reader.annotations.read_only.is_none() {
         reader.leaving = true;
         annotate::save(reader, fx);

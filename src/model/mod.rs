@@ -373,6 +373,9 @@ fn dispatch_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             done,
         } => find::found(model, generation, found, done),
         Action::UnattachedFound(notes) => model.library.unattached = notes,
+        Action::NotesFoundTheirBrief(files) => {
+            model.library.unattached.retain(|u| !files.contains(&u.file))
+        }
         Action::Attached {
             notes,
             brief,
@@ -516,6 +519,9 @@ fn open(model: &mut Model, opened: Opened, fx: &mut Vec<Effect>) {
     };
     reader.reveal();
     model.message = None;
+    // Its notes, if they were listed as without a brief, have it again.
+    let notes = &reader.annotations.path;
+    model.library.unattached.retain(|u| &u.file != notes);
     if let Some(problem) = &reader.annotations.read_only {
         model.problem(annotate::READ_ONLY, problem.clone());
     } else if let Some(problem) = save_problem {

@@ -377,14 +377,11 @@ impl Reader {
     }
 
     /// The reading position to save, if it moved since the brief was opened.
-    /// `mark_opened`: a brief opened for the first time is saved as
-    /// opened (no longer new in the library) even where the cursor did not
-    /// move; not when rescuing on a signal, which saves only what changed.
-    pub fn position_to_save(&mut self, now: &Timestamp, mark_opened: bool) -> bool {
-        let first = mark_opened
-            && !self.cannot_save
-            && self.annotations.position().is_none()
-            && !self.partial;
+    /// A brief opened for the first time is saved as opened (no longer new
+    /// in the library) even where the cursor did not move — on leaving and
+    /// when rescuing on a signal alike: the user did open it.
+    pub fn position_to_save(&mut self, now: &Timestamp) -> bool {
+        let first = !self.cannot_save && self.annotations.position().is_none() && !self.partial;
         if (self.cursor == self.opened_at && !first) || self.annotations.read_only.is_some() {
             return false;
         }

@@ -464,6 +464,26 @@ impl Session {
         self.child.process_id()
     }
 
+    /// The pid of `brief` itself (the session's shell is its parent), to
+    /// send it a signal.
+    pub fn brief_pid(&self) -> i32 {
+        let sh = self.pid().expect("pid");
+        let start = Instant::now();
+        loop {
+            let children = std::fs::read_to_string(format!("/proc/{sh}/task/{sh}/children"))
+                .unwrap_or_default();
+            if let Some(pid) = children
+                .split_whitespace()
+                .next()
+                .and_then(|p| p.parse().ok())
+            {
+                return pid;
+            }
+            assert!(start.elapsed() < timeout(), "no child of {sh}");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// After the program quit: it exited with `status`, left the alternate
     /// screen, and the terminal is back in cooked mode (canonical, echoing).
     pub fn assert_exited_cleanly(&mut self, status: i32) {
