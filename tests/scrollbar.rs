@@ -72,3 +72,34 @@ fn the_thumb_runs_from_top_to_bottom() {
         "{middle:?}"
     );
 }
+
+/// Notes marked on the scrollbar (✎) never hide where the view is: with a
+/// note on each of ten passages at 60×20, the thumb still shows.
+#[test]
+fn note_marks_leave_the_thumb_readable() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("briefs/drought-response-briefing.txt");
+    let bytes = std::fs::read(path).expect("bundled brief");
+    let mut model = reader_from_bytes(&bytes, "drought-response-briefing.txt", 60, 20);
+    press(&mut model, "g g");
+    for n in 1..=10 {
+        press(&mut model, "a");
+        for c in format!("Note {n}").chars() {
+            brief::model::update(
+                &mut model,
+                brief::action::Action::Key(brief::keymap::Key::char(c)),
+            );
+        }
+        press(&mut model, "ctrl-s j");
+    }
+    press(&mut model, "g g");
+    let (w, h) = (model.width, model.height);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| brief::ui::draw(f, &model)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let rect = model.reader.as_ref().unwrap().geometry().pane(Pane::Summary);
+    let column: String = (rect.y + 1..rect.bottom() - 1)
+        .map(|y| buffer[(rect.right() - 1, y)].symbol().to_string())
+        .collect();
+    assert!(column.contains('┃'), "no thumb in {column:?}");
+}
