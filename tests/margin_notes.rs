@@ -526,7 +526,10 @@ fn every_note_of_the_current_passage_is_whole_when_there_is_room() {
     let r = m.reader.as_ref().unwrap();
     assert_eq!(r.cursor, 2, "¶3 current");
     let screen = render(&m, 120, 40);
-    for end in ["authority has not said by how much.", "has changed this time."] {
+    for end in [
+        "authority has not said by how much.",
+        "has changed this time.",
+    ] {
         assert!(screen.contains(end), "`{end}` not shown:\n{screen}");
     }
 }
@@ -546,14 +549,20 @@ fn a_note_stays_inside_the_pane_its_passage_is_in() {
     // Scroll until the passage's first line is just off the top.
     for _ in 0..40 {
         let r = m.reader.as_ref().unwrap();
-        let first = r.visible(Pane::Commentary).first().map(|(p, _, n)| (*p, *n));
+        let first = r
+            .visible(Pane::Commentary)
+            .first()
+            .map(|(p, _, n)| (*p, *n));
         if first.is_some_and(|(p, n)| p == r.cursor && n > 0) {
             break;
         }
         update(&mut m, Action::Scroll(1));
     }
     let r = m.reader.as_ref().unwrap();
-    let first = r.visible(Pane::Commentary).first().map(|(p, _, n)| (*p, *n));
+    let first = r
+        .visible(Pane::Commentary)
+        .first()
+        .map(|(p, _, n)| (*p, *n));
     assert!(
         first.is_some_and(|(p, n)| p == r.cursor && n > 0),
         "scrolled into the passage: {first:?}"
