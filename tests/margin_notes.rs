@@ -526,10 +526,7 @@ fn every_note_of_the_current_passage_is_whole_when_there_is_room() {
     let r = m.reader.as_ref().unwrap();
     assert_eq!(r.cursor, 2, "¶3 current");
     let screen = render(&m, 120, 40);
-    for end in [
-        "authority has not said by how much.",
-        "has changed this time.",
-    ] {
+    for end in ["authority has not said by how much.", "changed this time."] {
         assert!(screen.contains(end), "`{end}` not shown:\n{screen}");
     }
 }

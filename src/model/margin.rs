@@ -342,7 +342,8 @@ fn keep_of(entries: &Entries, order: &[usize]) -> Option<usize> {
 }
 
 /// The rows of the given entries as the margin shows them: header and
-/// wrapped text, cut to `CUT_LINES` lines of text unless kept. Only the
+/// wrapped text, cut to `CUT_LINES` lines of text unless kept or on the
+/// cursor's passage. Only the
 /// entries within `rows` of the kept one (or the first) are wrapped: no
 /// more can show in `rows` rows (each takes two with its gap), and a brief
 /// with a thousand detached notes is not wrapped whole on every frame;
@@ -369,7 +370,9 @@ fn lines_of(reader: &Reader, entries: &Entries, order: &[usize], rows: usize) ->
                 lines.drain(1..1 + skip);
                 lines[0] = crate::text::fit(&format!("▴ {}", lines[0]), entries.width);
             }
-            if Some(n) != entries.kept && lines.len() > CUT_LINES + 1 {
+            // The current passage's notes are whole (crowding may still
+            // cut them at the bottom); the others are cut to a few lines.
+            if Some(n) != entries.kept && !entries.here(n) && lines.len() > CUT_LINES + 1 {
                 lines.truncate(CUT_LINES + 1);
                 if let Some(last) = lines.last_mut() {
                     ellipsis(last, entries.width);
