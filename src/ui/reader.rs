@@ -387,21 +387,6 @@ fn draw_gauge(
     let buf = frame.buffer_mut();
     let everything_fits =
         pos(first.0) == 0 && first.1 == 0 && pos(last.0) + 1 == list.len() && last.1 + 1 >= last.2;
-    if !everything_fits {
-        // The view as a fraction of the pane, counted in passages, with the
-        // part of a passage shown at either end: the thumb moves row by row
-        // through a long passage and reaches both ends of the track.
-        let n = list.len() as f64;
-        let start = (pos(first.0) as f64 + first.1 as f64 / first.2.max(1) as f64) / n;
-        let end = (pos(last.0) as f64 + (last.1 + 1) as f64 / last.2.max(1) as f64) / n;
-        let a = ((start * track as f64).floor() as usize).min(track - 1);
-        let b = ((end * track as f64).ceil() as usize).clamp(a + 1, track) - 1;
-        for r in a..=b {
-            if let Some(cell) = buf.cell_mut((x, rect.y + 1 + r as u16)) {
-                cell.set_symbol("┃").set_style(theme.accent());
-            }
-        }
-    }
     for (ann, placement) in reader.annotations.placed() {
         let Some(p) = placement.passage() else {
             continue;
@@ -419,6 +404,23 @@ fn draw_gauge(
             && cell.symbol() != "★"
         {
             cell.set_symbol(symbol).set_style(theme.mark());
+        }
+    }
+    // The thumb last, over the marks: where the view is must stay
+    // readable however many passages carry a mark.
+    if !everything_fits {
+        // The view as a fraction of the pane, counted in passages, with the
+        // part of a passage shown at either end: the thumb moves row by row
+        // through a long passage and reaches both ends of the track.
+        let n = list.len() as f64;
+        let start = (pos(first.0) as f64 + first.1 as f64 / first.2.max(1) as f64) / n;
+        let end = (pos(last.0) as f64 + (last.1 + 1) as f64 / last.2.max(1) as f64) / n;
+        let a = ((start * track as f64).floor() as usize).min(track - 1);
+        let b = ((end * track as f64).ceil() as usize).clamp(a + 1, track) - 1;
+        for r in a..=b {
+            if let Some(cell) = buf.cell_mut((x, rect.y + 1 + r as u16)) {
+                cell.set_symbol("┃").set_style(theme.accent());
+            }
         }
     }
 }
