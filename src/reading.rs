@@ -88,7 +88,7 @@ pub fn quick_cut(head: &[u8]) -> Option<usize> {
 /// same checks as `read_brief_bytes`.
 fn read_brief_head(path: &Path, limit: u64) -> Result<(Vec<u8>, u64)> {
     let shown = crate::text::printable(&path.display().to_string()).into_owned();
-    let (file, size) = open_brief(path, &shown)?;
+    let (file, size) = open_brief(path, &|| shown.clone())?;
     if size > MAX_BRIEF_BYTES {
         return read_brief_bytes(path).map(|b| (b, size));
     }
@@ -100,11 +100,21 @@ fn read_brief_head(path: &Path, limit: u64) -> Result<(Vec<u8>, u64)> {
 /// The bytes of a brief file, refusing folders, anything that is not a
 /// regular file, and oversized files.
 pub fn read_brief_bytes(path: &Path) -> Result<Vec<u8>> {
-    let shown = crate::text::printable(&path.display().to_string()).into_owned();
+    let mut bytes = Vec::new();
+    read_brief_into(path, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// `read_brief_bytes` into `bytes` (emptied first): a search reading
+/// thousands of files reuses one buffer.
+pub fn read_brief_into(path: &Path, bytes: &mut Vec<u8>) -> Result<()> {
+    // Named only in an error: made then.
+    let shown = || crate::text::printable(&path.display().to_string()).into_owned();
     let (file, size) = open_brief(path, &shown)?;
     let too_large = |size: u64| {
         anyhow::anyhow!(
-            "{shown}: too large for a brief ({} MB; the limit is {} MB)",
+            "{}: too large for a brief ({} MB; the limit is {} MB)",
+            shown(),
             size >> 20,
             MAX_BRIEF_BYTES >> 20
         )
@@ -114,13 +124,14 @@ pub fn read_brief_bytes(path: &Path) -> Result<Vec<u8>> {
     }
     // The limit is on the bytes actually read: a file can grow while it is
     // read, and what the metadata says is only a hint.
-    let mut bytes = Vec::with_capacity(size as usize);
-    let complete = read_at_most(file, MAX_BRIEF_BYTES, &mut bytes)
-        .with_context(|| format!("{shown}: cannot read"))?;
+    bytes.clear();
+    bytes.reserve(size as usize + 1);
+    let complete = read_at_most(file, MAX_BRIEF_BYTES, bytes)
+        .with_context(|| format!("{}: cannot read", shown()))?;
     if !complete {
         return Err(too_large(MAX_BRIEF_BYTES + 1));
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// Read at most `limit` bytes into `out`; true if that was the whole input
@@ -144,24 +155,24 @@ pub fn read_at_most(
 /// device such as /dev/zero never ends. So the kind is checked before
 /// opening, and again on the open file (opened non-blocking, so that a FIFO
 /// swapped in between cannot block either).
-fn open_brief(path: &Path, shown: &str) -> Result<(std::fs::File, u64)> {
+fn open_brief(path: &Path, shown: &dyn Fn() -> String) -> Result<(std::fs::File, u64)> {
     use std::os::unix::fs::OpenOptionsExt;
-    let meta = std::fs::metadata(path).with_context(|| format!("{shown}: cannot read"))?;
+    let meta = std::fs::metadata(path).with_context(|| format!("{}: cannot read", shown()))?;
     not_a_file(&meta, shown)?;
     let file = std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(path)
-        .with_context(|| format!("{shown}: cannot read"))?;
+        .with_context(|| format!("{}: cannot read", shown()))?;
     let meta = file
         .metadata()
-        .with_context(|| format!("{shown}: cannot read"))?;
+        .with_context(|| format!("{}: cannot read", shown()))?;
     not_a_file(&meta, shown)?;
     Ok((file, meta.len()))
 }
 
 /// An error naming what `meta` is when it is not a regular file.
-fn not_a_file(meta: &std::fs::Metadata, shown: &str) -> Result<()> {
+fn not_a_file(meta: &std::fs::Metadata, shown: &dyn Fn() -> String) -> Result<()> {
     use std::os::unix::fs::FileTypeExt;
     let kind = meta.file_type();
     let what = if kind.is_file() {
@@ -177,7 +188,7 @@ fn not_a_file(meta: &std::fs::Metadata, shown: &str) -> Result<()> {
     } else {
         "is not a regular file"
     };
-    bail!("{shown}: {what}")
+    bail!("{}: {what}", shown())
 }
 
 /// The fingerprint of a brief read from `path` (`whole`: all of it, not

@@ -2,13 +2,17 @@
 //! "quoted phrases") matched passage by passage against every brief of a
 //! folder. Used by `brief search`; knows nothing of the terminal.
 //!
-//! Speed: each file is read once and first checked whole for every word
-//! of the query with `memchr::memmem` (SIMD substring search) on its bytes,
-//! lowered to ASCII lower case in place; only the few files that contain
-//! every word are parsed into passages and matched exactly. The files are
-//! shared out between threads (one per core) by an atomic counter. No index
-//! is kept: a scan of 100 MB takes well under a second, and an index would
-//! have to be kept in step with files the user edits outside `brief`.
+//! Speed: each file is read once, hashed (xxh3, several GB/s) and looked up
+//! in the library's search index (`index`): a brief seen before needs no
+//! parse, only its passages where the query's words are in its bytes are
+//! made into text and matched (`passages::hits`). A brief not in the index
+//! is first checked whole for every word of the query with
+//! `memchr::memmem` (SIMD substring search) on its bytes, lowered to ASCII
+//! lower case, where that check is exact (`passages::bytes_tell`); the
+//! others, and the few that pass, are parsed, matched, and put in the index.
+//! The files are shared out between threads (one per core) by an atomic
+//! counter. The index is a cache of what the loader made of each file's
+//! bytes, never of what the user edits: a file changed is parsed again.
 
 use crate::annotations::{Annotation, Placement, place_all};
 use crate::document::Brief;
@@ -17,14 +21,31 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+mod index;
+mod passages;
+
+pub use index::Index;
+
 /// What the user asked for, parsed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Query {
     /// Each a word or a quoted phrase, lower-cased unless `exact_case`.
     terms: Vec<String>,
     /// Smart case: a query with an upper-case letter matches case exactly.
     exact_case: bool,
+    /// A searcher for each term and for each word of `words()`, made once
+    /// (a search matches thousands of passages).
+    term_finders: Vec<memchr::memmem::Finder<'static>>,
+    word_finders: Vec<memchr::memmem::Finder<'static>>,
 }
+
+impl PartialEq for Query {
+    fn eq(&self, other: &Query) -> bool {
+        (&self.terms, self.exact_case) == (&other.terms, other.exact_case)
+    }
+}
+
+impl Eq for Query {}
 
 impl Query {
     /// Words separated by white space, or phrases in double quotes (an
@@ -44,29 +65,65 @@ impl Query {
         if !exact_case {
             terms = terms.iter().map(|t| t.to_lowercase()).collect();
         }
-        (!terms.is_empty()).then_some(Query { terms, exact_case })
+        let finder = |t: &str| memchr::memmem::Finder::new(t.as_bytes()).into_owned();
+        let term_finders = terms.iter().map(|t| finder(t)).collect();
+        let word_finders = terms
+            .iter()
+            .flat_map(|t| t.split(' '))
+            .map(finder)
+            .collect();
+        (!terms.is_empty()).then_some(Query {
+            terms,
+            exact_case,
+            term_finders,
+            word_finders,
+        })
     }
 
     /// Where every term occurs in `text` (byte ranges into `text`, in
     /// order), or None if one of them is missing.
     pub fn matches(&self, text: &str) -> Option<Vec<Range<usize>>> {
-        if !self.may_match(&mut text.as_bytes().to_vec()) {
+        if text.is_ascii() && folded_already(text) {
+            // Most passages: folding changes only case, so every byte of
+            // the folded text is the byte of `text` at the same place.
+            let lowered;
+            let folded = if self.exact_case {
+                text
+            } else {
+                lowered = text.to_ascii_lowercase();
+                &lowered
+            };
+            return self.find_terms(folded, |start, end| start..end);
+        }
+        if !self.may_match(text.as_bytes(), &mut Vec::new()) {
             return None; // Most passages: no word of the query at all.
         }
         // White space in the text counts as one space, as in a phrase.
         let (folded, origin) = fold(text, !self.exact_case);
+        self.find_terms(&folded, |start, end| {
+            origin[start]..origin_end(&origin, end, text)
+        })
+    }
+
+    /// Where every term is in `folded`, each occurrence as `place(start,
+    /// end)` gives it; None if a term is missing.
+    fn find_terms(
+        &self,
+        folded: &str,
+        place: impl Fn(usize, usize) -> Range<usize>,
+    ) -> Option<Vec<Range<usize>>> {
         let mut marks = Vec::new();
-        for term in &self.terms {
-            let mut found = false;
-            let mut from = 0;
-            while let Some(at) = folded[from..].find(term.as_str()) {
-                let start = from + at;
-                let end = start + term.len();
-                marks.push(origin[start]..origin_end(&origin, end, text));
-                found = true;
-                from = end;
+        for finder in &self.term_finders {
+            let before = marks.len();
+            // Occurrences that do not overlap, as a reader counts them.
+            let mut next = 0;
+            for at in finder.find_iter(folded.as_bytes()) {
+                if at >= next {
+                    next = at + finder.needle().len();
+                    marks.push(place(at, next));
+                }
             }
-            if !found {
+            if marks.len() == before {
                 return None;
             }
         }
@@ -74,27 +131,45 @@ impl Query {
         Some(marks)
     }
 
+    /// Every word of every term (a phrase's words one by one).
+    fn words(&self) -> impl Iterator<Item = &str> {
+        self.terms.iter().flat_map(|t| t.split(' '))
+    }
+
     /// Whether a file's bytes may hold a match: every word of every term is
-    /// in them. Never false for a file that has a match (see `may_match`).
-    fn may_match(&self, bytes: &mut [u8]) -> bool {
+    /// in them. Never false for a file that has a match, where bytes tell
+    /// (`passages::bytes_tell`). `lowered` is a buffer to reuse.
+    fn may_match(&self, bytes: &[u8], lowered: &mut Vec<u8>) -> bool {
         if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
             return true; // UTF-16: checked once parsed.
         }
-        let words = || self.terms.iter().flat_map(|t| t.split(' '));
-        if !self.exact_case {
+        let hay: &[u8] = if self.exact_case {
+            bytes
+        } else {
             // ASCII lower case is exact for ASCII words unless the file has
-            // one of the two non-ASCII letters whose lower case is ASCII
-            // (Kelvin sign, dotted capital I); a word with other letters
-            // needs Unicode case: left to the exact check.
-            let tricky = memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
-                || memchr::memmem::find(bytes, "\u{130}".as_bytes()).is_some();
-            if tricky || words().any(|w| !w.is_ascii()) {
+            // one of the two non-ASCII letters whose lower case is ASCII; a
+            // word with other letters needs Unicode case: left to the
+            // exact check.
+            if needs_unicode_case(bytes) || self.words().any(|w| !w.is_ascii()) {
                 return true;
             }
-            bytes.make_ascii_lowercase();
-        }
-        words().all(|w| !markup_free(w) || memchr::memmem::find(bytes, w.as_bytes()).is_some())
+            lowered.clear();
+            lowered.extend_from_slice(bytes);
+            lowered.make_ascii_lowercase();
+            lowered
+        };
+        self.words()
+            .zip(&self.word_finders)
+            .all(|(w, f)| !markup_free(w) || f.find(hay).is_some())
     }
+}
+
+/// Whether `bytes` hold one of the two non-ASCII letters whose lower case
+/// is ASCII (Kelvin sign, dotted capital I): lowering ASCII alone would not
+/// find "kelvin" in "\u{212A}elvin".
+fn needs_unicode_case(bytes: &[u8]) -> bool {
+    memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "\u{130}".as_bytes()).is_some()
 }
 
 /// Words made only of letters and digits appear as such in the file: no
@@ -102,6 +177,16 @@ impl Query {
 /// a word, which briefs do not use. Other words are checked once parsed.
 fn markup_free(word: &str) -> bool {
     word.chars().all(char::is_alphanumeric)
+}
+
+/// Whether folding `text` (ASCII) would change nothing but its case: no
+/// white space but single spaces.
+fn folded_already(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    !bytes
+        .iter()
+        .any(|&b| b.is_ascii_whitespace() && b != b' ' || b == 0x0B)
+        && memchr::memmem::find(bytes, b"  ").is_none()
 }
 
 /// `text` with runs of white space as one space and, if `lower`, lower
@@ -181,29 +266,32 @@ pub struct FileHits {
     pub hits: Vec<Hit>,
 }
 
-/// Search `files`, in parallel; `found(index, hits)` is called, from any
-/// thread, for each file with a hit, as soon as it is known. Stops early
-/// when `cancel` is set.
+/// Search `files`, in parallel, with `index` (entries made for briefs
+/// parsed are added to it; `Index::save` keeps them); `found(index, hits)`
+/// is called, from any thread, for each file as soon as it is searched,
+/// with its hits if it has any (so results can be shown in file order as
+/// they come). Stops early when `cancel` is set.
 pub fn scan(
     files: &[PathBuf],
     query: &Query,
+    index: &Index,
     cancel: &AtomicBool,
-    found: &(dyn Fn(usize, FileHits) + Sync),
+    found: &(dyn Fn(usize, Option<FileHits>) + Sync),
 ) {
     let next = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
     let work = || {
+        // One buffer a thread for the file read and one for its lower case.
+        let (mut bytes, mut lowered) = (Vec::new(), Vec::new());
         loop {
             if cancel.load(Ordering::Relaxed) {
                 return;
             }
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(path) = files.get(i) else { return };
-            if let Some(hits) = scan_file(path, query) {
-                found(i, hits);
-            }
+            found(i, scan_file(path, query, index, &mut bytes, &mut lowered));
         }
     };
     std::thread::scope(|s| {
@@ -215,20 +303,40 @@ pub fn scan(
 }
 
 /// One file's hits, if it has any.
-fn scan_file(path: &Path, query: &Query) -> Option<FileHits> {
-    let mut bytes = crate::reading::read_brief_bytes(path).ok()?;
-    if !query.may_match(&mut bytes) {
-        return None;
-    }
-    if !query.exact_case {
-        // Lowered in place by the check: read again (few files get here).
-        bytes = crate::reading::read_brief_bytes(path).ok()?;
-    }
-    let brief = crate::reading::parse_brief(path, &bytes).ok()?;
-    let hits = hits(&brief, query);
+fn scan_file(
+    path: &Path,
+    query: &Query,
+    index: &Index,
+    bytes: &mut Vec<u8>,
+    lowered: &mut Vec<u8>,
+) -> Option<FileHits> {
+    crate::reading::read_brief_into(path, bytes).ok()?;
+    let bytes = bytes.as_slice();
+    let hash = index::hash(bytes);
+    let known = index.get(path, hash).and_then(|entry| {
+        let hits = passages::hits(&entry, bytes, query, lowered)?;
+        Some((entry.title.into_owned(), hits))
+    });
+    let (title, hits) = match known {
+        Some(known) => known,
+        None => {
+            if passages::bytes_tell(path, bytes) && !query.may_match(bytes, lowered) {
+                return None;
+            }
+            let Ok(brief) = crate::reading::parse_brief(path, bytes) else {
+                // Not a brief (binary, a scan without text): nothing to
+                // find in these bytes, next time either.
+                index.add(path, hash, &index::Entry::default());
+                return None;
+            };
+            index.add(path, hash, &passages::entry(path, bytes, &brief));
+            let hits = hits(&brief, query);
+            (brief.meta.title, hits)
+        }
+    };
     (!hits.is_empty()).then(|| FileHits {
         path: path.to_path_buf(),
-        title: brief.meta.title,
+        title,
         hits,
     })
 }
@@ -372,8 +480,8 @@ mod tests {
             ("a&b", "a&amp;b"),
         ] {
             let query = q(query);
-            assert!(query.may_match(&mut file.as_bytes().to_vec()), "{file}");
+            assert!(query.may_match(file.as_bytes(), &mut Vec::new()), "{file}");
         }
-        assert!(!q("gas").may_match(&mut b"oil".to_vec()));
+        assert!(!q("gas").may_match(b"oil", &mut Vec::new()));
     }
 }

@@ -46,10 +46,11 @@ pub fn data_dir() -> Option<PathBuf> {
 
 /// Folders of brief's own never read as part of a library, when a
 /// library folder is a parent of them: the annotations folder (its files
-/// are brief's, not briefs, and change at every save).
+/// are brief's, not briefs, and change at every save) and the cache (the
+/// search index, written by searches).
 pub fn own_folders() -> Vec<PathBuf> {
     data_dir()
-        .map(|d| vec![d.join("annotations")])
+        .map(|d| vec![d.join("annotations"), d.join("cache")])
         .unwrap_or_default()
 }
 

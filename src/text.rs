@@ -31,11 +31,24 @@ pub fn pad(text: &str, cells: usize) -> String {
         .into_owned()
 }
 
+/// Whether every byte is printable ASCII (space to `~`): most text, which
+/// then needs no closer look. Checked in blocks without an early exit, so
+/// the compiler can check many bytes at once.
+pub fn printable_ascii(bytes: &[u8]) -> bool {
+    bytes.chunks(32).all(|block| {
+        block
+            .iter()
+            .fold(true, |ok, &b| ok & (b' '..=b'~').contains(&b))
+    })
+}
+
 /// Text that did not pass through the loader (notes, file names, error
 /// messages, hand-edited annotation files) with every control character
 /// made visible, so nothing reaches the terminal as a control sequence.
 pub fn printable(text: &str) -> Cow<'_, str> {
-    if crate::loader::sanitize::is_inert(text) && !text.contains('\n') {
+    if printable_ascii(text.as_bytes())
+        || crate::loader::sanitize::is_inert(text) && !text.contains('\n')
+    {
         return Cow::Borrowed(text);
     }
     Cow::Owned(crate::loader::sanitize::visible(text))

@@ -85,6 +85,35 @@ fn search_finds_a_word_only_in_a_note_and_one_only_in_a_brief() {
 }
 
 #[test]
+fn search_finds_words_as_the_reader_shows_them() {
+    // The reader re-joins a word broken at a line end ("assess-" /
+    // "ment") and drops an invisible soft hyphen inside a word: the
+    // search finds those words, the first time and from its index after.
+    let env = Env::new();
+    let dir = env.dir.path().join("lib");
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = dir.join("hyphenated.txt");
+    std::fs::copy(common::fixture_path("pasted/hyphenated.txt"), &broken).unwrap();
+    let soft = dir.join("soft.txt");
+    std::fs::write(&soft, "Title\n\nThe zi\u{ad}nc price.\n").unwrap();
+    let lib = dir.to_str().unwrap();
+    for _ in 0..2 {
+        let (found, out) = search(&env, &["assessment", lib]);
+        assert!(found, "{out}");
+        assert!(
+            out.starts_with(&format!(
+                "{}:¶1: The Mekong River Commission has published its first assessment of",
+                broken.display()
+            )),
+            "{out}"
+        );
+        let (found, out) = search(&env, &["zinc", lib]);
+        assert!(found, "{out}");
+        assert_eq!(out, format!("{}:¶1: The zinc price.\n", soft.display()));
+    }
+}
+
+#[test]
 fn search_output_is_sanitised() {
     let env = Env::new();
     let dir = env.dir.path().join("lib");

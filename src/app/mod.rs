@@ -355,7 +355,9 @@ impl App<'_> {
             queue!(std::io::stdout(), terminal::Clear(terminal::ClearType::All))?;
         }
         self.terminal.draw(|frame| ui::draw(frame, model))?;
-        execute!(std::io::stdout(), terminal::EndSynchronizedUpdate)
+        execute!(std::io::stdout(), terminal::EndSynchronizedUpdate)?;
+        find::trace_frame(model);
+        Ok(())
     }
 
     /// Make sure the model knows the terminal's size before a frame: the

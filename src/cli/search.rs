@@ -1,19 +1,21 @@
 //! `brief search QUERY [FOLDER]`: every passage of the folder's briefs, and
 //! every note on them, that matches; one line each, `FILE:¶N: text`, in
-//! file order, so the output can be grepped and diffed.
+//! file order, so the output can be grepped and diffed. Lines are written
+//! as soon as every file before theirs is searched.
 
 use super::{start_for, user_library};
 use crate::config::Config;
 use crate::reading::Start;
-use crate::search::{FileHits, Query, scan};
+use crate::search::{FileHits, Index, Query, scan};
 use crate::store::Store;
 use crate::text::printable;
 use anyhow::{Result, bail};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Mutex;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Exit 0 when something was found, 1 when nothing was (as grep does).
 pub fn search(query: &str, folder: Option<&Path>, config: &Config) -> Result<ExitCode> {
@@ -29,30 +31,38 @@ pub fn search(query: &str, folder: Option<&Path>, config: &Config) -> Result<Exi
         },
     };
     let files = crate::files::list_library(&folder, &crate::store::own_folders());
-    let results: Mutex<Vec<(usize, FileHits)>> = Mutex::new(Vec::new());
-    let keep = |i: usize, hits: FileHits| {
-        if let Ok(mut r) = results.lock() {
-            r.push((i, hits));
+    let cancel = AtomicBool::new(false);
+    let printer = Mutex::new(Printer {
+        out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+        next: 0,
+        waiting: BTreeMap::new(),
+        lines: 0,
+        failed: None,
+    });
+    let each = |i: usize, hits: Option<FileHits>| {
+        // Made on the thread that searched the file, written in turn.
+        let lines = hits.map(|f| lines(&f));
+        let Ok(mut p) = printer.lock() else { return };
+        p.waiting.insert(i, lines);
+        if let Err(e) = p.write_ready() {
+            // A closed pipe (`| head`): nothing more is read.
+            p.failed.get_or_insert(e);
+            cancel.store(true, Ordering::Relaxed);
         }
     };
-    let cancel = AtomicBool::new(false);
-    scan(&files, &parsed, &cancel, &keep);
-    let mut results = results.into_inner().unwrap_or_default();
-    results.sort_by_key(|(i, _)| *i);
-    let mut lines = 0usize;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for (_, file) in &results {
-        let shown = printable(&file.path.display().to_string()).into_owned();
-        for hit in &file.hits {
-            writeln!(
-                out,
-                "{shown}:¶{}: {}",
-                hit.passage + 1,
-                printable(&hit.text)
-            )?;
-            lines += 1;
-        }
+    let index = Index::open(&folder);
+    scan(&files, &parsed, &index, &cancel, &each);
+    // Only a cache: a search that cannot keep it still answers.
+    let _ = index.save(&files);
+    let mut printer = printer
+        .into_inner()
+        .map_err(|_| anyhow::anyhow!("search failed"))?;
+    if let Some(e) = printer.failed.take() {
+        return Err(e.into());
     }
+    let Printer {
+        mut out, mut lines, ..
+    } = printer;
     // A note on the whole brief, or whose passage is gone: `¶-`.
     let notes = Store::open_default()
         .map(|store| crate::search::notes(&store, &parsed, &files, &cancel))
@@ -75,4 +85,43 @@ pub fn search(query: &str, folder: Option<&Path>, config: &Config) -> Result<Exi
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// A file's hits as the lines printed, and how many.
+fn lines(file: &FileHits) -> (Vec<u8>, usize) {
+    let shown = printable(&file.path.display().to_string()).into_owned();
+    let mut out = Vec::new();
+    for hit in &file.hits {
+        out.extend_from_slice(shown.as_bytes());
+        // Into a Vec: cannot fail.
+        let _ = write!(out, ":¶{}: ", hit.passage + 1);
+        out.extend_from_slice(printable(&hit.text).as_bytes());
+        out.push(b'\n');
+    }
+    (out, file.hits.len())
+}
+
+/// Writes each file's lines in file order, as soon as the files before it
+/// are searched.
+struct Printer<W: Write> {
+    out: W,
+    /// The first file not written yet.
+    next: usize,
+    /// Files searched, not yet written (a file before them is not done).
+    waiting: BTreeMap<usize, Option<(Vec<u8>, usize)>>,
+    lines: usize,
+    failed: Option<std::io::Error>,
+}
+
+impl<W: Write> Printer<W> {
+    fn write_ready(&mut self) -> std::io::Result<()> {
+        while let Some(file) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            if let Some((text, lines)) = file {
+                self.out.write_all(&text)?;
+                self.lines += lines;
+            }
+        }
+        Ok(())
+    }
 }

@@ -97,6 +97,13 @@ fn disposition(c: char) -> Disposition {
     }
 }
 
+/// Whether `clean` keeps `c` as it is, wherever it stands (the library
+/// search trusts a check of a file's bytes only on text made of such
+/// characters and white space).
+pub fn kept_as_is(c: char) -> bool {
+    matches!(disposition(c), Disposition::Keep)
+}
+
 fn is_ordinary(c: char) -> bool {
     (' '..='~').contains(&c)
         || c == '\n'
