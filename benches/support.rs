@@ -38,3 +38,65 @@ pub fn one_megabyte_page() -> Vec<u8> {
     out.push_str(&page[end..]);
     out.into_bytes()
 }
+
+/// The annotation file of one seed-like brief: `per_brief` annotations
+/// spread over its passages, every kind, some notes with a #tag.
+pub fn seed_annotations(
+    brief: &brief::document::Brief,
+    n: usize,
+    per_brief: usize,
+) -> brief::annotations::AnnotationFile {
+    use brief::annotations::{Anchor, Annotation, AnnotationFile, BriefRecord, Colour, Kind, Span};
+    let texts: Vec<&str> = brief.passages().map(|(_, p)| p.text.as_str()).collect();
+    let mut file = AnnotationFile::new(BriefRecord::default());
+    for k in 0..per_brief {
+        let passage = k % texts.len();
+        let text = texts[passage];
+        let end = text.char_indices().nth(60).map_or(text.len(), |(i, _)| i);
+        let kind = [Kind::Note, Kind::Bookmark, Kind::Highlight, Kind::Draft][k % 4];
+        file.annotations.push(Annotation {
+            id: format!("{n}-{k}"),
+            kind,
+            colour: (kind == Kind::Highlight).then_some(Colour::ALL[k % 4]),
+            note: matches!(kind, Kind::Note | Kind::Draft)
+                .then(|| format!("Note {k} on brief {n}: ask about the licences #energy")),
+            anchor: Some(Anchor::new(text, &Span::new(passage, 0..end))),
+            created: format!("2026-{:02}-{:02}T10:00:00Z", 1 + n % 12, 1 + k % 28).into(),
+            updated: format!("2026-{:02}-{:02}T10:00:00Z", 1 + n % 12, 1 + k % 28).into(),
+            deleted: false,
+            draft_of: None,
+            conflict_of: None,
+            base: None,
+            extra: Default::default(),
+        });
+    }
+    file
+}
+
+/// One seed-like brief of a generated library, each with its own title.
+pub fn library_brief(n: usize) -> Vec<u8> {
+    let seed = String::from_utf8(seed_like()).expect("UTF-8 fixture");
+    seed.replacen("Norway opens", &format!("Brief {n:05}: Norway opens"), 1)
+        .into_bytes()
+}
+
+/// The annotations of a library of `briefs` briefs, `per_brief` each, as
+/// the background reader hands them over: placed on their briefs.
+pub fn library_annotations(briefs: usize, per_brief: usize) -> Vec<brief::catalogue::Set> {
+    (0..briefs)
+        .map(|n| {
+            let name = format!("brief-{n:05}.txt");
+            let brief = brief::loader::load(&library_brief(n), &name).expect("loads");
+            let file = seed_annotations(&brief, n, per_brief);
+            let texts: Vec<&str> = brief.passages().map(|(_, p)| p.text.as_str()).collect();
+            let placements = brief::annotations::place_all(&texts, &file.annotations);
+            brief::catalogue::Set::placed(
+                format!("annotations/{n:05}.yaml").into(),
+                &file,
+                format!("library/{name}").into(),
+                &brief,
+                &placements,
+            )
+        })
+        .collect()
+}

@@ -8,7 +8,7 @@
 
 use crate::annotations::AnnotationFile;
 use crate::key::Key;
-use crate::payload::{BookmarkEntry, LibraryEntry, Opened, Reload, UnattachedNotes};
+use crate::payload::{LibraryEntry, Opened, Reload, UnattachedNotes};
 use strum::{EnumIter, EnumMessage, EnumString, IntoEnumIterator, IntoStaticStr};
 
 #[derive(Debug, Clone, PartialEq, Eq, EnumIter, EnumString, IntoStaticStr, EnumMessage)]
@@ -77,8 +77,16 @@ pub enum Action {
     NextBookmark,
     /// Jump to the previous bookmarked passage.
     PrevBookmark,
-    /// List bookmarks across the library.
+    /// List the bookmarks (of this brief, in the reader) in the annotations list.
     Bookmarks,
+    /// List every bookmark, highlight and note of the library (again: go back).
+    Annotations,
+    /// Show one kind of annotation: bookmarks, highlights, notes, drafts, detached, all (in turn).
+    CycleKind,
+    /// Show the whole library's annotations, or only those of the brief being read (in turn).
+    ToggleScope,
+    /// Sort the annotations by date (newest first) or by brief (in turn).
+    SortAnnotations,
     /// List notes whose brief cannot be found, to attach them to a brief.
     NotesWithoutBrief,
     /// Search the text of every brief and note in the library as you type.
@@ -124,12 +132,12 @@ pub enum Action {
     FirstItem,
     /// Jump to the bottom of the list.
     LastItem,
-    /// Open the selected brief or bookmark.
+    /// Open the selected brief (or the selected annotation's, at it).
     Open,
     /// Filter the list as you type.
     Filter,
 
-    /// Clear the filter (every brief shows again) and any message.
+    /// Clear the filter (the whole list shows again) and any message; with none, close the annotations list.
     ClearFilter,
 
     /// Accept the search or filter.
@@ -196,9 +204,14 @@ pub enum Action {
         entries: Vec<LibraryEntry>,
         done: bool,
     },
-    /// Every bookmark in the library, for the bookmarks list.
+    /// Every annotation of the library, one set per brief, read in the
+    /// background: placed by their stored positions first, then on their
+    /// briefs as they are now (`done` once all are).
     #[strum(disabled)]
-    BookmarksLoaded(Vec<BookmarkEntry>),
+    AnnotationsLoaded {
+        sets: Vec<crate::catalogue::Set>,
+        done: bool,
+    },
     /// Passages and notes that match the library search `generation`;
     /// `done` after the last batch.
     #[strum(disabled)]
@@ -210,6 +223,10 @@ pub enum Action {
     /// Notes whose brief cannot be found, found while reading the library.
     #[strum(disabled)]
     UnattachedFound(Vec<UnattachedNotes>),
+    /// These annotation files found their brief again (a brief moved back
+    /// into the library, read by a listing): no longer without a brief.
+    #[strum(disabled)]
+    NotesFoundTheirBrief(Vec<std::path::PathBuf>),
     /// Notes were given to a brief: its counts as written, or why not.
     #[strum(disabled)]
     Attached {

@@ -51,6 +51,8 @@ pub struct Config {
     /// `watch: false`: changes on disk are not followed (they are seen at
     /// the next start).
     pub watch_off: bool,
+    /// `theme:` was given: the terminal's own colours are not asked.
+    pub theme_chosen: bool,
 }
 
 /// Line (1-based) of the top-level `key:` in `text`, for messages.
@@ -149,7 +151,10 @@ pub fn parse(text: &str, file: &str, home: Option<&Path>) -> (Config, Vec<String
                 .as_deref()
                 .and_then(crate::layout::ThemeName::parse)
             {
-                Some(theme) => config.comfort.theme = theme,
+                Some(theme) => {
+                    config.comfort.theme = theme;
+                    config.theme_chosen = true;
+                }
                 None => problems.push(format!(
                     "{file}:{line}: theme: give dark, light or high-contrast; using dark"
                 )),

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod annotations;
 pub mod app;
+pub mod catalogue;
 pub mod cli;
 pub mod config;
 pub mod document;

@@ -1,5 +1,5 @@
 //! What actions carry into the model from the outside world: a brief read
-//! from disk, the rows of the library, the bookmarks and the notes without
+//! from disk, the rows of the library and the notes without
 //! a brief found in the data folder. Below both `action` and `model`, so
 //! neither depends on the other's internals.
 
@@ -55,18 +55,10 @@ pub struct LibraryEntry {
     pub counts: Counts,
     /// How far it was read (per cent) and when; None: never opened.
     pub read: Option<(u8, Timestamp)>,
-}
-
-/// A bookmark somewhere in the library, for the bookmarks list.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct BookmarkEntry {
-    pub brief_title: String,
-    /// None: the brief is not where it was last seen.
-    pub brief_path: Option<PathBuf>,
-    /// Where the bookmark is now, after re-anchoring (None: detached).
-    pub passage: Option<usize>,
-    /// The text there now (or the last known text, when detached).
-    pub quote: String,
+    /// Its `tags:`, normalised (`catalogue::tag_name`).
+    pub tags: Vec<String>,
+    /// The `#tags` written in its notes, normalised.
+    pub note_tags: Vec<String>,
 }
 
 /// Annotations whose brief cannot be found (its file is gone, or a

@@ -34,6 +34,18 @@ fn model_in(context: Context) -> Model {
         // Global keys are checked in the reader: the library binds Esc
         // to clearing its filter.
         Context::Library => library_model(),
+        Context::Annotations => {
+            let mut m = library_model();
+            update(
+                &mut m,
+                Action::AnnotationsLoaded {
+                    sets: common::annotation_sets(),
+                    done: true,
+                },
+            );
+            press(&mut m, "i");
+            m
+        }
         _ => reader("seed_like.txt", 120, 40),
     };
     match context {

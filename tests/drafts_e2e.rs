@@ -352,11 +352,17 @@ fn draft_survives_opening_another_brief_from_the_bookmarks_list() {
     s.send("written before the bookmarks");
     s.send(ESC);
     s.wait_for("Kept as a draft");
+    // B lists this brief's bookmarks (none); w widens to the library's.
     s.send("B");
-    s.wait_for("Bookmarks · enter opens");
+    s.wait_for("Nothing in this brief matches the filter");
+    s.send("w");
+    s.wait_for_all(&["whole library", "★ bookmark", "Fiscal rules"]);
     s.send("\r");
     s.wait_for("¶ 1/");
     s.wait_for("Fiscal rules");
+    // Back to the list it was opened from, then to the library.
+    s.send("q");
+    s.wait_for("Annotations · 1 of 2");
     s.send("q");
     s.wait_for("filter “norway”: 1");
     s.send("\r");

@@ -35,7 +35,7 @@ fn item16_14_a_library_folder_that_cannot_be_listed_says_why() {
 
 use brief::keymap::Context;
 use brief::keymap::contexts::{applies, ways_out};
-use brief::model::{BookmarkEntry, Confirmed, Effect, LibraryEntry, Overlay, UnattachedNotes};
+use brief::model::{Confirmed, Effect, LibraryEntry, Overlay, UnattachedNotes};
 use common::{press, type_text};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -82,16 +82,23 @@ fn states() -> Vec<(&'static str, Model)> {
     m.library.attaching = Some(UnattachedNotes::default());
     out.push(("attaching notes", m));
     let mut m = library_model();
-    let entries = (0..3)
-        .map(|i| BookmarkEntry {
-            brief_title: format!("B{i}"),
-            brief_path: Some(PathBuf::from("/lib/00.txt")),
-            passage: Some(i),
-            quote: "q".into(),
-        })
-        .collect();
-    m.overlay = Some(Overlay::Bookmarks { entries, cursor: 1 });
-    out.push(("bookmarks list", m));
+    update(
+        &mut m,
+        Action::AnnotationsLoaded {
+            sets: common::annotation_sets(),
+            done: true,
+        },
+    );
+    press(&mut m, "i j");
+    m.info("a message");
+    out.push(("annotations list", m.clone()));
+    press(&mut m, "/ x");
+    out.push(("annotations filter", m));
+    // Over a brief being read: the scope key narrows to it.
+    let mut m = reader_model();
+    press(&mut m, "i");
+    m.info("a message");
+    out.push(("annotations list over the reader", m));
     let mut m = library_model();
     m.library.unattached = vec![UnattachedNotes::default(); 3];
     m.overlay = Some(Overlay::Unattached { cursor: 1 });

@@ -302,10 +302,13 @@ fn item16_15_a_brief_whose_name_is_not_utf8_reopens_from_the_bookmarks_list() {
     s.send("q");
     s.wait_for("★1");
     s.send("B");
-    s.wait_for_all(&["Bookmarks · enter opens", "seabed mineral exploration · ¶2"]);
+    s.wait_for_all(&["Annotations · 1 of 1", "★ bookmark", "¶2 · Summary"]);
     s.send("\r");
     s.wait_for("¶ 2/5");
     s.send("q");
+    s.wait_for("Annotations · 1 of 1");
+    s.send("q");
+    s.wait_for("1 briefs");
     s.send("q");
     s.assert_exited_cleanly(0);
     // The file keeps the name exactly, beside the readable one.

@@ -224,3 +224,103 @@ fn a_brief_in_a_subfolder_is_listed_with_its_folder_and_keeps_its_note_across_a_
     let exported = String::from_utf8_lossy(&out.stdout);
     assert!(exported.contains(NOTE), "{exported}");
 }
+
+/// Bug: the open brief deleted was said once a session: a second brief
+/// opened and deleted was not, nor a third.
+#[test]
+fn every_open_brief_deleted_is_said_to_be_gone_not_only_the_first() {
+    let env = Env::new();
+    let dir = lib(&env);
+    for (file, title) in [("a.txt", "Alpha"), ("b.txt", "Bravo"), ("c.txt", "Charlie")] {
+        write(
+            &dir.join(file),
+            &format!("Analyses\n\n{title} brief\n\nText of {title}.\n"),
+        );
+    }
+    let mut s = Session::start(&env, &[arg(&dir)], 100, 30);
+    s.wait_for_all(&["Alpha brief", "Bravo brief", "Charlie brief"]);
+    s.send("s");
+    s.wait_for("Sorted by title");
+    for (file, title) in [("a.txt", "Alpha"), ("b.txt", "Bravo")] {
+        // The first one listed is the one to open.
+        s.send("g g");
+        s.send("\r");
+        s.wait_for(&format!("Text of {title}."));
+        std::fs::remove_file(dir.join(file)).unwrap();
+        s.wait_for(&format!("{file} is gone (deleted or moved away)"));
+        s.send("q");
+        s.wait_for_screen("the library without it", |screen| {
+            screen.contains("Charlie brief") && !screen.contains(&format!("{title} brief"))
+        });
+    }
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}
+
+/// Bug: the open brief moved to another folder of the library was lost:
+/// its later edits never reached the screen. It is followed.
+#[test]
+fn the_open_brief_moved_within_the_library_is_followed_to_its_new_place() {
+    let env = Env::new();
+    let dir = lib(&env);
+    write(&dir.join("live.txt"), &brief_text(&[FIRST, SECOND]));
+    write(&dir.join("other.txt"), "Analyses\n\nOther brief\n\nElse.\n");
+    let mut s = Session::start(&env, &[arg(&dir)], 100, 30);
+    s.wait_for_all(&["Gas storage", "Other brief"]);
+    s.send("s");
+    s.wait_for("Sorted by title");
+    s.send("g g");
+    s.send("\r");
+    s.wait_for("¶ 1/2");
+    let moved = dir.join("archive/moved.txt");
+    std::fs::create_dir_all(moved.parent().unwrap()).unwrap();
+    std::fs::rename(dir.join("live.txt"), &moved).unwrap();
+    s.wait_for("moved.txt");
+    save_like_an_editor(&moved, &brief_text(&[FIRST, SECOND, THIRD]));
+    s.wait_for_all(&[THIRD, "Reloaded: moved.txt changed on disk"]);
+    s.send("q");
+    s.wait_for("archive/ Gas storage");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}
+
+/// Bug: notes whose brief came back into the library (under another name)
+/// stayed listed as without a brief, and could be moved onto another one.
+#[test]
+fn notes_whose_brief_comes_back_leave_the_without_a_brief_list_at_once() {
+    let env = Env::new();
+    let dir = lib(&env);
+    write(&dir.join("live.txt"), &brief_text(&[FIRST, SECOND, THIRD]));
+    write(&dir.join("other.txt"), "Analyses\n\nOther brief\n\nElse.\n");
+    let mut s = Session::start(&env, &[arg(&dir)], 100, 30);
+    s.wait_for_all(&["Gas storage", "Other brief"]);
+    s.send("s");
+    s.wait_for("Sorted by title");
+    s.send("g g");
+    s.send("\r");
+    s.wait_for("¶ 1/3");
+    s.send("a");
+    s.send(NOTE);
+    s.send(CTRL_S);
+    s.wait_for("Note saved");
+    s.send("q");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+
+    let away = env.dir.path().join("away.txt");
+    std::fs::rename(dir.join("live.txt"), &away).unwrap();
+    let mut s = Session::start(&env, &[arg(&dir)], 100, 30);
+    s.wait_for_all(&["Other brief", "Notes without a brief (1)"]);
+    std::fs::rename(&away, dir.join("back.txt")).unwrap();
+    let screen = s.wait_for_screen("the brief back, its notes with it", |screen| {
+        screen
+            .lines()
+            .any(|l| l.contains("Gas storage") && l.contains('✎'))
+            && !screen.contains("Notes without a brief")
+    });
+    assert!(line_with(&screen, "Gas storage").contains("✎1"), "{screen}");
+    s.send("o");
+    s.wait_for("No notes without a brief found");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}

@@ -422,3 +422,22 @@ fn changes_while_the_library_is_read_wait_and_a_burst_makes_one_more_listing() {
     );
     assert!(fx.is_empty());
 }
+
+#[test]
+fn a_reload_that_loses_a_note_s_text_says_so_in_plain_words() {
+    let mut m = with_note_on_charlie();
+    reload(
+        &mut m,
+        read(&[
+            "Alpha opens the brief.",
+            "Bravo follows it.",
+            "Zulu replaces every word that stood here.",
+            FIRST[3],
+        ]),
+    );
+    assert_eq!(
+        message(&m),
+        "Reloaded: live.txt changed on disk; 1 annotation no longer finds its text \
+         (listed as detached)"
+    );
+}

@@ -128,18 +128,25 @@ fn crowded_notes_are_pushed_down() {
         let m = annotated(w, h);
         let screen = render(&m, w, h);
         let notes_x = usize::from(m.reader.as_ref().unwrap().geometry().notes.x) + 1;
-        let rows: Vec<usize> = ["¶3 “", "¶4 “", "¶5 “", "¶6 “", "¶8 “"]
+        // ¶4, the current passage, has its note on its row; ¶3's note,
+        // with no room above it, gives way upward where it must.
+        let current = row_of(&screen, "▌✎• Exports to Sweden").expect("¶4");
+        assert_eq!(row_of(&screen, "¶4 “"), Some(current), "{w}x{h}:\n{screen}");
+        if row_of(&screen, "¶3 “").is_none() {
+            assert!(screen.contains("▴ 1 more note above"), "{screen}");
+        }
+        let rows: Vec<usize> = ["¶4 “", "¶5 “", "¶6 “", "¶8 “"]
             .iter()
             .map(|h| row_of(&screen, h).unwrap_or_else(|| panic!("{h} in\n{screen}")))
             .collect();
         assert!(rows.windows(2).all(|r| r[0] < r[1]), "{rows:?}\n{screen}");
         let end_of_4 = row_of(&screen, "Swedish side too.").expect("¶4 whole");
-        assert_eq!(rows[2], end_of_4 + 2, "{w}x{h}:\n{screen}");
+        assert_eq!(rows[1], end_of_4 + 2, "{w}x{h}:\n{screen}");
         // A note on a sentence range: the text marks its rows.
         assert!(screen.contains("┆"), "{screen}");
         // The brief's own note, in the block at the bottom.
         let block = row_of(&screen, "─ On the whole brief, or detached").expect("block");
-        assert!(block > rows[4], "{screen}");
+        assert!(block > rows[3], "{screen}");
         assert!(margin_cells(&screen, block + 2, notes_x).contains("File before the June"));
         snap("margin", &m, (w, h));
     }
@@ -435,4 +442,141 @@ fn a_crowded_block_says_what_is_left_and_shows_each_in_turn() {
         press(&mut m, "j");
     }
     assert_eq!(seen.len(), 40, "{seen:?}");
+}
+
+/// The bundled drought brief with a note of a few lines on each of its
+/// ten passages, ¶6 (a question by Tomas Berg) the current one.
+fn drought(width: u16, height: u16) -> Model {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("briefs/drought-response-briefing.txt");
+    let bytes = std::fs::read(path).expect("bundled brief");
+    let mut m = reader_from_bytes(&bytes, "drought-response-briefing.txt", width, height);
+    press(&mut m, "g g");
+    for n in 1..=10 {
+        press(&mut m, "a");
+        type_text(
+            &mut m,
+            &format!(
+                "Note {n}: check this against the minutes of the board meeting and \
+                 the reservoir figures published on Friday; ask the press office."
+            ),
+        );
+        press(&mut m, "ctrl-s j");
+    }
+    press(&mut m, "g g j j j j j");
+    assert_eq!(m.reader.as_ref().unwrap().cursor, 5);
+    m
+}
+
+/// The current passage's note is on the row where its passage starts;
+/// notes above that do not fit between the top and it are counted on a
+/// `▴ N more notes above` row.
+fn assert_current_note_lines_up(m: &Model, (w, h): (u16, u16), what: &str) {
+    let screen = render(m, w, h);
+    let passage = row_of(&screen, "Q Tomas Berg").expect("¶6 on screen");
+    assert_eq!(
+        row_of(&screen, "¶6 “Tomas Berg"),
+        Some(passage),
+        "{what} {w}x{h}: ¶6's note beside ¶6\n{screen}"
+    );
+    let hidden = (2..=5).any(|n| row_of(&screen, &format!("¶{n} “")).is_none());
+    assert!(
+        !hidden || screen.contains("more note") && screen.contains("▴"),
+        "{what} {w}x{h}: notes given way are counted above\n{screen}"
+    );
+}
+
+#[test]
+fn the_current_note_lines_up_with_its_passage_after_a_resize() {
+    for size in [(120, 40), (180, 40)] {
+        let mut m = drought(80, 24);
+        update(
+            &mut m,
+            Action::Resize {
+                width: size.0,
+                height: size.1,
+            },
+        );
+        assert_current_note_lines_up(&m, size, "after a resize from 80x24");
+        press(&mut m, "j k");
+        assert_current_note_lines_up(&m, size, "after a resize, then j k");
+        let m = drought(size.0, size.1);
+        assert_current_note_lines_up(&m, size, "opened at this size");
+    }
+    let mut m = drought(80, 24);
+    update(
+        &mut m,
+        Action::Resize {
+            width: 180,
+            height: 40,
+        },
+    );
+    snap("drought_resized", &m, (180, 40));
+}
+
+/// Two notes on the current passage: both shown whole where there is
+/// room, not the second cut to three lines.
+#[test]
+fn every_note_of_the_current_passage_is_whole_when_there_is_room() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("briefs/drought-response-briefing.txt");
+    let bytes = std::fs::read(path).expect("bundled brief");
+    let mut m = reader_from_bytes(&bytes, "drought-response-briefing.txt", 120, 40);
+    let first = "First thought: the reservoirs figure of 41 percent is for the three main \
+                 ones only; the smaller northern ones were lower still last week, and the \
+                 authority has not said by how much.";
+    let second = "Second thought: ask whether stage two covers businesses that water \
+                  commercially, golf courses and garden centres especially; they were \
+                  exempt in 2018 and I hope at least that has changed this time.";
+    note(&mut m, "g g j j", first);
+    note(&mut m, "", second);
+    let r = m.reader.as_ref().unwrap();
+    assert_eq!(r.cursor, 2, "¶3 current");
+    let screen = render(&m, 120, 40);
+    for end in ["authority has not said by how much.", "changed this time."] {
+        assert!(screen.contains(end), "`{end}` not shown:\n{screen}");
+    }
+}
+
+/// A passage whose first line is scrolled off the top of the commentary
+/// pane: its note stays beside the pane's text rows, not its border.
+#[test]
+fn a_note_stays_inside_the_pane_its_passage_is_in() {
+    use brief::layout::Pane;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("briefs/baltic-grid-synchronisation.txt");
+    let bytes = std::fs::read(path).expect("bundled brief");
+    let mut m = reader_from_bytes(&bytes, "baltic-grid-synchronisation.txt", 120, 40);
+    note(&mut m, "g g j j j", "On the commentary's second point.");
+    let r = m.reader.as_ref().unwrap();
+    assert_eq!(r.pane_of(r.cursor), Pane::Commentary);
+    // Scroll until the passage's first line is just off the top.
+    for _ in 0..40 {
+        let r = m.reader.as_ref().unwrap();
+        let first = r
+            .visible(Pane::Commentary)
+            .first()
+            .map(|(p, _, n)| (*p, *n));
+        if first.is_some_and(|(p, n)| p == r.cursor && n > 0) {
+            break;
+        }
+        update(&mut m, Action::Scroll(1));
+    }
+    let r = m.reader.as_ref().unwrap();
+    let first = r
+        .visible(Pane::Commentary)
+        .first()
+        .map(|(p, _, n)| (*p, *n));
+    assert!(
+        first.is_some_and(|(p, n)| p == r.cursor && n > 0),
+        "scrolled into the passage: {first:?}"
+    );
+    let pane = r.geometry().pane(Pane::Commentary);
+    let screen = render(&m, 120, 40);
+    let header = row_of(&screen, "On the commentary's").expect("the note") - 1;
+    assert!(
+        header > usize::from(pane.y),
+        "the note's header is beside the pane's border row {}:\n{screen}",
+        pane.y
+    );
 }

@@ -7,7 +7,7 @@ mod common;
 use brief::action::Action;
 use brief::annotations::{Placement, Span};
 use brief::keymap::{Key, KeyCode};
-use brief::model::{Model, Overlay, update};
+use brief::model::{Model, update};
 use common::{press, reader, reader_from_bytes, type_text};
 use proptest::prelude::*;
 use ratatui::{Terminal, backend::TestBackend};
@@ -52,10 +52,18 @@ fn views() -> Vec<Model> {
         },
     );
     views.push(lib.clone());
-    lib.overlay = Some(Overlay::Bookmarks {
-        entries: vec![Default::default()],
-        cursor: 0,
-    });
+    // The annotations view, with rows and while typing its filter.
+    update(
+        &mut lib,
+        Action::AnnotationsLoaded {
+            sets: common::annotation_sets(),
+            done: true,
+        },
+    );
+    press(&mut lib, "i");
+    views.push(lib.clone());
+    press(&mut lib, "/");
+    type_text(&mut lib, "kind:note");
     views.push(lib);
     views.push(
         Model::new(brief::keymap::Keymap::defaults(), 80, 24).with_problems(vec!["x".repeat(300)]),

@@ -61,3 +61,43 @@ fn progress_and_new_survive_a_restart() {
     s.send("q");
     s.assert_exited_cleanly(0);
 }
+
+/// Bug: a brief read to the end and back to its first passage, then the
+/// program stopped by SIGTERM or SIGHUP, came back "new" with no progress.
+fn a_signal_keeps_a_brief_opened_and_its_progress(signal: i32) {
+    let env = Env::new();
+    let a = write(&env, "a.txt", "seed_like.txt");
+    let lib = a.parent().unwrap().to_str().unwrap().to_string();
+
+    let mut s = Session::start(&env, &[a.to_str().unwrap()], 120, 40);
+    s.wait_for_all(&["¶ 1/5 · ", " · 20%"]);
+    s.send("G");
+    s.wait_for_all(&["¶ 5/5 · ", " · 100%"]);
+    s.send("gg");
+    s.wait_for_all(&["¶ 1/5 · ", " · 20%"]);
+    let pid = s.brief_pid();
+    // SAFETY: sending a signal to a child process we started.
+    unsafe { libc::kill(pid, signal) };
+    s.assert_exited_cleanly(0);
+
+    // As after `q`: opened, no longer new, and its progress shown.
+    let mut s = Session::start(&env, &[&lib], 120, 40);
+    let screen = s.wait_for_screen("a.txt opened", |screen| {
+        screen
+            .lines()
+            .any(|l| l.contains(A_TITLE) && l.contains("20%"))
+    });
+    assert!(!line_with(&screen, A_TITLE).contains("new"), "{screen}");
+    s.send("q");
+    s.assert_exited_cleanly(0);
+}
+
+#[test]
+fn sigterm_after_reading_back_to_the_start_keeps_the_brief_opened_with_its_progress() {
+    a_signal_keeps_a_brief_opened_and_its_progress(libc::SIGTERM);
+}
+
+#[test]
+fn sighup_after_reading_back_to_the_start_keeps_the_brief_opened_with_its_progress() {
+    a_signal_keeps_a_brief_opened_and_its_progress(libc::SIGHUP);
+}

@@ -4,7 +4,7 @@
 
 mod common;
 
-use brief::layout::Pane;
+use brief::layout::{Pane, Row};
 use brief::model::Model;
 use common::{press, reader_from_bytes};
 use std::collections::BTreeSet;
@@ -159,6 +159,77 @@ fn context_rows_stay_around_the_cursor() {
                 if reader.cursor == last && keys == "j" {
                     break;
                 }
+            }
+        }
+    }
+}
+
+fn bundled(name: &str, width: u16, height: u16) -> Model {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("briefs")
+        .join(name);
+    let bytes = std::fs::read(path).expect("bundled brief");
+    reader_from_bytes(&bytes, name, width, height)
+}
+
+/// Rows of the cursor's passage with text (not the blank row after it),
+/// rows it has on screen, and the pane's height.
+fn cursor_rows(model: &Model) -> (usize, usize, usize) {
+    let reader = model.reader.as_ref().expect("reader");
+    let pane = reader.pane_of(reader.cursor);
+    let rect = reader.geometry().pane(pane);
+    let rows = reader.rows(reader.cursor, rect);
+    let own = rows
+        .rows
+        .iter()
+        .rposition(|r| !matches!(r, Row::Blank))
+        .map_or(0, |n| n + 1);
+    let shown = reader
+        .visible(pane)
+        .iter()
+        .filter(|(p, _, n)| *p == reader.cursor && *n < own)
+        .count();
+    (own, shown, usize::from(rect.height - 2))
+}
+
+/// `j` on a passage that fits the pane moves on at once (a note typed
+/// next goes on the passage the reader sees marked); only a passage
+/// taller than the pane is read down first. At 100×30 the Baltic brief's
+/// ¶2 has 10 rows of text in a 10-row summary pane.
+#[test]
+fn j_on_a_passage_that_fits_moves_on_at_once() {
+    for (w, h) in [(100, 30), (60, 16), (80, 24), (120, 40)] {
+        let mut m = bundled("baltic-grid-synchronisation.txt", w, h);
+        let last = m.reader.as_ref().unwrap().index.len() - 1;
+        while cursor(&m) < last {
+            let (own, _, height) = cursor_rows(&m);
+            let before = cursor(&m);
+            press(&mut m, "j");
+            if own <= height {
+                assert_eq!(
+                    cursor(&m),
+                    before + 1,
+                    "{w}x{h}: ¶{} is {own} rows in a {height}-row pane: j must move on",
+                    before + 1
+                );
+            }
+            // The passage moved to is whole on screen, if it fits.
+            let (own, shown, height) = cursor_rows(&m);
+            if cursor(&m) != before && own <= height {
+                assert_eq!(shown, own, "{w}x{h}: ¶{} not whole", cursor(&m) + 1);
+            }
+        }
+        // And back up with k.
+        while cursor(&m) > 0 {
+            let (own, _, height) = cursor_rows(&m);
+            let before = cursor(&m);
+            press(&mut m, "k");
+            if own <= height {
+                assert_eq!(cursor(&m) + 1, before, "{w}x{h}: k on ¶{}", before + 1);
+            }
+            let (own, shown, height) = cursor_rows(&m);
+            if cursor(&m) != before && own <= height {
+                assert_eq!(shown, own, "{w}x{h}: k, ¶{} not whole", cursor(&m) + 1);
             }
         }
     }

@@ -72,3 +72,62 @@ fn the_thumb_runs_from_top_to_bottom() {
         "{middle:?}"
     );
 }
+
+/// The scrollbar column of the summary pane.
+fn summary_column(model: &Model) -> Vec<String> {
+    let (w, h) = (model.width, model.height);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| brief::ui::draw(f, model)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let rect = model
+        .reader
+        .as_ref()
+        .unwrap()
+        .geometry()
+        .pane(Pane::Summary);
+    (rect.y + 1..rect.bottom() - 1)
+        .map(|y| buffer[(rect.right() - 1, y)].symbol().to_string())
+        .collect()
+}
+
+/// Notes marked on the scrollbar (✎) never hide where the view is: with a
+/// note on each of ten passages at 60×20, the thumb is on the same rows as
+/// without the notes, wherever the reader is.
+#[test]
+fn note_marks_leave_the_thumb_readable() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("briefs/drought-response-briefing.txt");
+    let bytes = std::fs::read(path).expect("bundled brief");
+    let name = "drought-response-briefing.txt";
+    let mut plain = reader_from_bytes(&bytes, name, 60, 20);
+    let mut noted = reader_from_bytes(&bytes, name, 60, 20);
+    press(&mut noted, "g g");
+    for n in 1..=10 {
+        press(&mut noted, "a");
+        for c in format!("Note {n}").chars() {
+            brief::model::update(
+                &mut noted,
+                brief::action::Action::Key(brief::keymap::Key::char(c)),
+            );
+        }
+        press(&mut noted, "ctrl-s j");
+    }
+    press(&mut noted, "g g");
+    for step in 0..10 {
+        let thumb: Vec<usize> = summary_column(&plain)
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| *s == "┃")
+            .map(|(r, _)| r)
+            .collect();
+        assert!(!thumb.is_empty(), "a thumb at step {step}");
+        let column = summary_column(&noted);
+        assert!(
+            thumb.iter().all(|&r| column[r] == "┃"),
+            "after {step} j: thumb on rows {thumb:?}, drawn {}",
+            column.concat()
+        );
+        press(&mut plain, "j");
+        press(&mut noted, "j");
+    }
+}

@@ -6,7 +6,7 @@ mod common;
 
 use brief::action::Action;
 use brief::keymap::Keymap;
-use brief::model::{BookmarkEntry, Model, Overlay, update};
+use brief::model::{Model, update};
 use common::{press, reader, render, type_text};
 use std::path::Path;
 
@@ -142,17 +142,6 @@ fn overlays() {
         type_text(&mut m, "x");
         press(&mut m, "ctrl-s d");
         snap("confirm_delete", &m, size);
-        let mut m = library(size.0, size.1);
-        m.overlay = Some(Overlay::Bookmarks {
-            entries: vec![BookmarkEntry {
-                brief_title: "Norway opens its continental shelf".into(),
-                brief_path: None,
-                passage: Some(2),
-                quote: "The decision makes Norway the first country to move towards commercial seabed mining".into(),
-            }],
-            cursor: 0,
-        });
-        snap("bookmarks", &m, size);
         let m = Model::new(Keymap::defaults(), size.0, size.1).with_problems(vec![
             "/home/u/.config/brief/keymap.yaml:3:3: reader: `j`: unknown action `nxt`".into(),
         ]);
@@ -230,4 +219,28 @@ fn readable_column_when_wide() {
     let screen = render(&m, 200, 40);
     assert!(widest(&screen) > 150, "{screen}");
     snap("reader_full_width", &m, (200, 40));
+}
+
+/// The annotations view: every annotation of the library newest first,
+/// then filtered as typed, then sorted by brief; and the bookmarks key in
+/// the reader, which shows only that brief's bookmarks.
+#[test]
+fn annotations_view() {
+    for size in SIZES {
+        let mut m = library(size.0, size.1);
+        update(
+            &mut m,
+            Action::AnnotationsLoaded {
+                sets: common::annotation_sets(),
+                done: true,
+            },
+        );
+        press(&mut m, "i j");
+        snap("annotations", &m, size);
+        press(&mut m, "/");
+        type_text(&mut m, "kind:note #ener");
+        snap("annotations_filter", &m, size);
+        press(&mut m, "esc s");
+        snap("annotations_by_brief", &m, size);
+    }
 }

@@ -444,6 +444,13 @@ impl Claims {
         mine
     }
 
+    /// Records a brief has claimed.
+    pub fn claimed(&self) -> Vec<usize> {
+        (0..self.claimed.len())
+            .filter(|&i| self.claimed[i])
+            .collect()
+    }
+
     /// Records no brief has claimed whose brief cannot be found: the path
     /// is gone, or a different brief is there now.
     pub fn unclaimed(&self) -> Vec<usize> {

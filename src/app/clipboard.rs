@@ -1,8 +1,11 @@
 //! The clipboard through OSC 52: the terminal (and, through ssh, the one the
-//! user sits at) puts the text on the system clipboard. Inside tmux the
-//! sequence is wrapped in tmux's passthrough, so it reaches the outer
-//! terminal. Only base64 of the text is written: nothing from a brief can
-//! act on the terminal.
+//! user sits at) puts the text on the system clipboard. Inside tmux it is
+//! written twice: as it is, which tmux takes itself with `set-clipboard on`
+//! (into its buffer, and on to the outer terminal), and wrapped in tmux's
+//! passthrough, which reaches the outer terminal with `allow-passthrough
+//! on`; tmux's defaults drop the one and refuse the other, so either
+//! setting is enough. Only base64 of the text is written: nothing from a
+//! brief can act on the terminal.
 
 use std::io::Write;
 
@@ -14,7 +17,7 @@ pub fn osc52(text: &str, in_tmux: bool) -> Vec<u8> {
     }
     // tmux passes through a DCS `tmux;` whose ESCs are doubled.
     let inner = seq.replace('\x1b', "\x1b\x1b");
-    format!("\x1bPtmux;{inner}\x1b\\").into_bytes()
+    format!("{seq}\x1bPtmux;{inner}\x1b\\").into_bytes()
 }
 
 /// Write the copy request to the terminal.
@@ -62,6 +65,9 @@ mod tests {
     #[test]
     fn tmux_gets_its_passthrough() {
         assert_eq!(osc52("hi", false), b"\x1b]52;c;aGk=\x07");
-        assert_eq!(osc52("hi", true), b"\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\");
+        assert_eq!(
+            osc52("hi", true),
+            b"\x1b]52;c;aGk=\x07\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
+        );
     }
 }

@@ -84,6 +84,12 @@ pub(super) fn spawn_relist(
             entry.folder = crate::files::folder_in(&dir, path);
             fresh.push(entry);
         }
+        // Notes without a brief whose brief came back leave that list now,
+        // not at the next start; sent before the list that shows them.
+        let found = notes.map(|n| n.claimed()).unwrap_or_default();
+        if !found.is_empty() {
+            let _ = tx.send(Incoming::NotesFound(found));
+        }
         let _ = tx.send(Incoming::Relisted(paths, fresh));
     });
 }
@@ -127,6 +133,14 @@ impl StoredNotes {
                 {
                     entry.read = Some((at.progress.unwrap_or(0), at.updated.clone()));
                 }
+                for a in file.live() {
+                    let tags = a.note.as_deref().map(crate::catalogue::note_tags);
+                    for tag in tags.unwrap_or_default() {
+                        if !entry.note_tags.contains(&tag) {
+                            entry.note_tags.push(tag);
+                        }
+                    }
+                }
                 let c = Counts::of(file.live());
                 entry.counts.bookmarks += c.bookmarks;
                 entry.counts.highlights += c.highlights;
@@ -134,6 +148,15 @@ impl StoredNotes {
                 entry.counts.drafts += c.drafts;
             }
         }
+    }
+
+    /// The annotation files a brief read so far claimed.
+    pub fn claimed(&self) -> Vec<PathBuf> {
+        self.claims
+            .claimed()
+            .into_iter()
+            .filter_map(|i| self.files.get(i).map(|(path, _)| path.clone()))
+            .collect()
     }
 
     /// Files with annotations that no brief of the library claimed and
@@ -232,6 +255,12 @@ pub fn library_entry(path: &Path, notes: Option<&mut StoredNotes>) -> LibraryEnt
             entry.title = brief.meta.title;
             entry.category = brief.meta.category;
             entry.date = brief.meta.date;
+            entry.tags = brief
+                .meta
+                .tags
+                .iter()
+                .map(|t| crate::catalogue::tag_name(t))
+                .collect();
         }
         Err(e) => {
             entry.title = path

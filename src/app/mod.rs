@@ -4,21 +4,24 @@
 //! (no CPU while idle) and still hears SIGTERM at once.
 
 use crate::action::Action;
-use crate::annotations::{Counts, Fingerprint, Kind, Timestamp};
+use crate::annotations::Timestamp;
 use crate::config::load_keymap;
-use crate::model::{self, BookmarkEntry, Effect, LibraryEntry, Model, Opened};
-use crate::store::{self, Loaded, Store};
-use crate::{annotations, reading, ui};
+use crate::model::{self, Effect, LibraryEntry, Model};
+use crate::store::{self, Store};
+use crate::ui;
 use anyhow::Result;
 use ratatui::crossterm::event::Event;
 use ratatui::crossterm::terminal;
 use ratatui::crossterm::{execute, queue};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 
+mod annotation_sets;
+mod background;
 mod caps;
 mod clipboard;
+mod disk;
 mod find;
 mod input;
 mod library;
@@ -51,6 +54,9 @@ enum Incoming {
     Unattached(Vec<model::UnattachedNotes>),
     /// Results of the library search `generation`; true after the last.
     Found(u64, Vec<crate::search::Found>, bool),
+    /// Every annotation set, for the annotations view; true when all are
+    /// placed on their briefs as they are now.
+    Annotations(Vec<crate::catalogue::Set>, bool),
     /// The whole of a large brief, parsed after its start was shown.
     Completed(PathBuf, Box<Result<crate::document::Brief, String>>),
     /// The folders of the library, as just listed: the ones to watch.
@@ -61,6 +67,8 @@ enum Incoming {
     Reloaded(PathBuf, u64, crate::payload::Reload),
     /// The library folder listed again: its briefs, and the entries read anew.
     Relisted(Vec<PathBuf>, Vec<LibraryEntry>),
+    /// Annotation files a listing found the brief of (`NotesFoundTheirBrief`).
+    NotesFound(Vec<PathBuf>),
 }
 
 /// Bytes of a large brief parsed before the first screen (several screens'
@@ -91,11 +99,25 @@ pub fn run(
     // Its problems were reported at start-up with the rest of config.yaml's.
     let config = crate::config::load().0;
     model.citation = config.citation;
+    if !config.theme_chosen
+        && model.colour
+        && let Some(theme) = background::detect()
+    {
+        model.comfort.theme = theme;
+    }
 
     let (tx, rx) = mpsc::channel();
     let permits = spawn_input(tx.clone());
     spawn_signals(tx.clone())?;
     let mut first_file = None;
+    // The annotations view's rows are read once the library is listed
+    // (at once when there is no library to list).
+    let reading_annotations = store.clone().map(|s| annotation_sets::spawn(s, tx.clone()));
+    if !matches!(start, Start::Library(_))
+        && let Some(ask) = &reading_annotations
+    {
+        let _ = ask.send(());
+    }
     match start {
         Start::Library(dir) => {
             model.library = model::Library::new(Some(dir.clone()), height);
@@ -130,6 +152,7 @@ pub fn run(
         } else {
             watch::Watch::new(tx.clone())
         },
+        reading_annotations,
     };
     if let Some(path) = first_file {
         app.run_effects(
@@ -177,6 +200,8 @@ struct App<'a> {
     searching: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// Follows the open brief and the library folder (None: `watch: false`).
     watch: Option<watch::Watch>,
+    /// Asks the thread that reads every annotation to read them again.
+    reading_annotations: Option<Sender<()>>,
 }
 
 impl App<'_> {
@@ -242,7 +267,13 @@ impl App<'_> {
                     dirty = true;
                     continue;
                 }
-                Ok(Incoming::Library(entries, done)) => Action::LibraryLoaded { entries, done },
+                Ok(Incoming::Library(entries, done)) => {
+                    if done && let Some(ask) = &self.reading_annotations {
+                        let _ = ask.send(());
+                    }
+                    Action::LibraryLoaded { entries, done }
+                }
+                Ok(Incoming::Annotations(sets, done)) => Action::AnnotationsLoaded { sets, done },
                 Ok(Incoming::Unattached(notes)) => Action::UnattachedFound(notes),
                 Ok(Incoming::Found(generation, found, done)) => Action::LibraryFound {
                     generation,
@@ -270,6 +301,7 @@ impl App<'_> {
                     generation,
                     reload,
                 },
+                Ok(Incoming::NotesFound(files)) => Action::NotesFoundTheirBrief(files),
                 Ok(Incoming::Relisted(paths, fresh)) => Action::LibraryRelisted { paths, fresh },
                 Err(RecvTimeoutError::Timeout) if settle.is_some() => {
                     settle = None;
@@ -415,9 +447,10 @@ impl App<'_> {
                 Effect::Mouse(on) => {
                     let _ = term::set_mouse(on);
                 }
-                Effect::LoadBookmarks => {
-                    let entries = self.bookmarks();
-                    self.apply(model, Action::BookmarksLoaded(entries));
+                Effect::LoadAnnotations => {
+                    if let Some(ask) = &self.reading_annotations {
+                        let _ = ask.send(());
+                    }
                 }
                 Effect::Rescue { path, file, why } => {
                     let result = self.rescue(&path, &file, &why);
@@ -469,151 +502,6 @@ impl App<'_> {
         if let Ok((width, height)) = terminal::size() {
             model::update(model, Action::Resize { width, height });
         }
-    }
-
-    /// Read a brief and find its annotations. A large brief shows its start
-    /// at once; the whole is parsed on a thread and arrives as BriefCompleted.
-    fn open(&self, path: &Path, passage: Option<usize>) -> Result<Opened> {
-        let (brief, partial) =
-            reading::read_brief_start(path, QUICK_START_BYTES, QUICK_START_BYTES * 2)?;
-        let mut opened = Opened {
-            path: path.to_path_buf(),
-            location: std::fs::canonicalize(path).unwrap_or_default(),
-            passage,
-            partial,
-            ..Opened::default()
-        };
-        if partial {
-            let (tx, path) = (self.tx.clone(), path.to_path_buf());
-            std::thread::spawn(move || {
-                let result = reading::read_brief(&path).map_err(|e| format!("{e:#}"));
-                let _ = tx.send(Incoming::Completed(path, Box::new(result)));
-            });
-        }
-        match &self.store {
-            Some(store) => {
-                let now = reading::fingerprint(path, &brief, !partial);
-                let found = store.open_for_reader(&brief, &now, path, &mut reading::probe);
-                opened.annotations_path = found.path;
-                opened.annotations = Some(found.file);
-                opened.read_only = found.read_only;
-                opened.save_problem = found.save_problem;
-            }
-            None => {
-                opened.read_only =
-                    Some("no data directory (is HOME set?): notes cannot be saved".into())
-            }
-        }
-        opened.brief = brief;
-        Ok(opened)
-    }
-
-    /// Every bookmark, placed on its brief as it is now: the number shown
-    /// is where the bookmark is, and Enter opens that passage.
-    fn bookmarks(&self) -> Vec<BookmarkEntry> {
-        let Some(store) = &self.store else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        for (_, loaded) in store.all() {
-            let Loaded::Ok(file) = loaded else { continue };
-            if !file.live().any(|a| a.kind == Kind::Bookmark) {
-                continue;
-            }
-            let at = file.brief.brief_path();
-            let brief = at.as_deref().and_then(|path| {
-                let brief = reading::read_brief(path).ok()?;
-                let now = reading::fingerprint(path, &brief, true);
-                annotations::same_at_path(&Fingerprint::of_record(&file.brief), &now)
-                    .then_some(brief)
-            });
-            let texts: Vec<&str> = brief
-                .iter()
-                .flat_map(|b| b.passages().map(|(_, p)| p.text.as_str()))
-                .collect();
-            let placements = brief
-                .as_ref()
-                .map(|_| annotations::place_all(&texts, &file.annotations));
-            for (i, a) in file.annotations.iter().enumerate() {
-                if a.deleted || a.kind != Kind::Bookmark {
-                    continue;
-                }
-                let placed = placements
-                    .as_ref()
-                    .and_then(|p| p[i].span())
-                    .map(|span| (span.passage, span.quote(&texts)));
-                let last_known = a.anchor.as_ref().map(|q| q.quote()).unwrap_or_default();
-                out.push(BookmarkEntry {
-                    brief_title: file.brief.title.clone(),
-                    brief_path: brief.as_ref().and(at.clone()),
-                    passage: placed.map(|(p, _)| p),
-                    quote: placed
-                        .map_or(&*last_known, |(_, q)| q)
-                        .chars()
-                        .take(200)
-                        .collect(),
-                });
-            }
-        }
-        out
-    }
-
-    /// Give the notes in `notes` to the brief at `brief`; the brief's
-    /// counts as written.
-    fn attach(&self, notes: &Path, brief_path: &Path) -> Result<Counts, String> {
-        let store = self
-            .store
-            .as_ref()
-            .ok_or("no data directory (is HOME set?)")?;
-        let brief = reading::read_brief(brief_path).map_err(|e| format!("{e:#}"))?;
-        let now = reading::fingerprint(brief_path, &brief, true);
-        let (_, file) = store.attach(notes, &brief, &now, brief_path, &mut reading::probe)?;
-        Ok(Counts::of(file.live()))
-    }
-
-    /// On quitting, SIGTERM/SIGHUP or a lost terminal: one more try for
-    /// unsaved notes, and a rescue file if that fails.
-    fn save_pending(&mut self, model: &mut Model) {
-        model.clock.now = now();
-        for effect in model::rescue_unsaved(model) {
-            if let Effect::Save { path, file } = effect
-                && let Err(why) = store::save(&path, &file)
-            {
-                let why = why.to_string();
-                // The outcome is not dropped: `rescue` records for stderr
-                // where the notes went, or the notes themselves when no
-                // rescue file could be written; the model is gone by now.
-                let _reported_on_stderr = self.rescue(&path, &file, &why);
-            }
-        }
-    }
-
-    /// Write annotations that could not be saved at `path` to a rescue
-    /// file, and note for stderr what was kept where.
-    fn rescue(
-        &mut self,
-        path: &Path,
-        file: &annotations::AnnotationFile,
-        why: &str,
-    ) -> std::result::Result<PathBuf, String> {
-        let what = store::summary(file);
-        let result = store::write_rescue(file, path, &store::rescue_dirs());
-        self.rescued.push(match &result {
-            Ok(rescue) => format!(
-                "notes NOT saved to {} ({why}).\nKept {what} of “{}” in {}",
-                path.display(),
-                file.brief.title,
-                rescue.display()
-            ),
-            Err(failed) => format!(
-                "notes NOT saved to {} ({why}), nor to a rescue file ({failed}).\n\
-                 Here are the notes and drafts of “{}”:\n{}",
-                path.display(),
-                file.brief.title,
-                store::texts(file)
-            ),
-        });
-        result
     }
 }
 

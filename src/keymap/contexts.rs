@@ -21,8 +21,8 @@ pub fn applies(context: Context, action: &Action) -> bool {
         return true;
     }
     match context {
-        // The library, its filter being off; its bookmarks list and list of
-        // notes without a brief; choosing a brief to attach notes to.
+        // The library, its filter being off; its list of notes without a
+        // brief; choosing a brief to attach notes to.
         Context::Library => matches!(
             action,
             A::Quit
@@ -42,6 +42,7 @@ pub fn applies(context: Context, action: &Action) -> bool {
                 | A::ClearFilter
                 | A::Open
                 | A::Bookmarks
+                | A::Annotations
                 | A::NotesWithoutBrief
                 | A::SearchLibrary
                 | A::SortLibrary
@@ -79,6 +80,7 @@ pub fn applies(context: Context, action: &Action) -> bool {
                     | A::SearchPrev
                     | A::Select
                     | A::Bookmarks
+                    | A::Annotations
                     | A::ToggleBookmark
                     | A::NextBookmark
                     | A::PrevBookmark
@@ -95,6 +97,29 @@ pub fn applies(context: Context, action: &Action) -> bool {
                     | A::OpenLink
             ) || answers(action)
         }
+        // The annotations list (its filter being off).
+        Context::Annotations => matches!(
+            action,
+            A::Quit
+                | A::Cancel
+                | A::Help
+                | A::DismissMessage
+                | A::NextItem
+                | A::PrevItem
+                | A::FirstItem
+                | A::LastItem
+                | A::PageDown
+                | A::PageUp
+                | A::HalfPageDown
+                | A::HalfPageUp
+                | A::Filter
+                | A::ClearFilter
+                | A::Open
+                | A::Annotations
+                | A::CycleKind
+                | A::ToggleScope
+                | A::SortAnnotations
+        ),
         // Typing a search in the reader or a filter in the library.
         Context::Search => matches!(action, A::Accept | A::Cancel | A::Quit | A::ClearInput),
         Context::Editor => matches!(
@@ -141,10 +166,16 @@ pub fn applies(context: Context, action: &Action) -> bool {
                         | A::Help
                 )
         }
-        // Consulted after the library, the reader and the help box.
-        Context::Global => [Context::Library, Context::Reader, Context::Help]
-            .iter()
-            .any(|c| applies(*c, action)),
+        // Consulted after the library, the reader, the help box and the
+        // annotations list.
+        Context::Global => [
+            Context::Library,
+            Context::Reader,
+            Context::Help,
+            Context::Annotations,
+        ]
+        .iter()
+        .any(|c| applies(*c, action)),
     }
 }
 
@@ -198,6 +229,14 @@ pub fn ways_out() -> Vec<WayOut> {
             screen: "choosing a passage",
             chain: &[Context::Confirm, Context::Reader, Context::Global],
             needs: vec![("cancel", close()), force()],
+        },
+        WayOut {
+            screen: "the annotations list",
+            chain: &[Context::Annotations, Context::Global],
+            needs: vec![
+                ("close it", vec![A::Quit, A::Cancel, A::Annotations]),
+                force(),
+            ],
         },
         WayOut {
             screen: "a search or filter",

@@ -28,6 +28,8 @@ pub enum Context {
     Editor,
     Help,
     Confirm,
+    /// The annotations list (every bookmark, highlight and note).
+    Annotations,
 }
 
 impl Context {

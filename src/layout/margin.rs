@@ -105,6 +105,9 @@ pub fn place(notes: &[MarginNote], height: usize, keep: Option<usize>) -> Margin
             ..MarginLayout::default()
         };
     }
+    if let Some(k) = keep.filter(|&k| k < n) {
+        return aligned(notes, height, k);
+    }
     // Everything, pushed down from the anchors, then pulled back up.
     let mut ys = forward(notes, 0, 0);
     let mut limit = height as isize;
@@ -113,9 +116,6 @@ pub fn place(notes: &[MarginNote], height: usize, keep: Option<usize>) -> Margin
         limit = ys[i] - GAP as isize;
     }
     if ys[0] >= 0 {
-        if let Some(k) = keep.filter(|&k| k < n) {
-            align_kept(notes, &mut ys, 0, 0, k, height);
-        }
         let placed = (0..n)
             .map(|i| Placed {
                 note: i,
@@ -130,6 +130,115 @@ pub fn place(notes: &[MarginNote], height: usize, keep: Option<usize>) -> Margin
         };
     }
     crowded(notes, height, keep.unwrap_or(0).min(n - 1))
+}
+
+/// With a kept note: it lines up with its passage (as near as the band
+/// lets it show whole), as a word processor lines up the active comment
+/// with its text; the notes above fill the room above it and those that
+/// do not fit give way upward into the "more above" count; the notes
+/// after it follow it down, pulled back up near the bottom, and those
+/// that do not fit are counted below.
+fn aligned(notes: &[MarginNote], height: usize, k: usize) -> MarginLayout {
+    let n = notes.len();
+    let kh = notes[k].height as isize;
+    let after: isize = notes[k + 1..]
+        .iter()
+        .map(|m| (m.height + GAP) as isize)
+        .sum();
+    let place_at = |bottom: isize| -> (usize, Vec<isize>) {
+        // The kept note's row when nothing above is left out.
+        let want = notes[k].anchor.min(bottom - kh).max(0);
+        for first in 0..=k {
+            let floor = isize::from(first > 0);
+            let mut ys = forward(notes, first, floor as usize);
+            ys[k] = want.max(floor);
+            for i in (first..k).rev() {
+                ys[i] = ys[i].min(ys[i + 1] - (notes[i].height + GAP) as isize);
+            }
+            if ys[first] >= floor {
+                return (first, ys);
+            }
+        }
+        unreachable!("the kept note alone always fits below the floor")
+    };
+    let height_i = height as isize;
+    let (first, mut ys) = place_at(height_i);
+    if ys[k] + kh + after <= height_i {
+        // All after it fit: pushed down from their anchors, then pulled
+        // back up towards it near the bottom.
+        let mut next = ys[k] + kh + GAP as isize;
+        for i in k + 1..n {
+            ys[i] = notes[i].anchor.max(next);
+            next = ys[i] + (notes[i].height + GAP) as isize;
+        }
+        let mut limit = height_i;
+        for i in (k + 1..n).rev() {
+            ys[i] = ys[i].min(limit - notes[i].height as isize);
+            limit = ys[i] - GAP as isize;
+        }
+        let placed = (first..n)
+            .map(|i| Placed {
+                note: i,
+                y: ys[i] as usize,
+                rows: notes[i].height,
+            })
+            .collect();
+        return MarginLayout {
+            placed,
+            above: first,
+            below: 0,
+        };
+    }
+    // Not all after it fit: a marker row at the bottom.
+    let (first, mut ys) = place_at(height_i - 1);
+    let mut next = ys[k] + kh + GAP as isize;
+    for i in k + 1..n {
+        ys[i] = notes[i].anchor.max(next);
+        next = ys[i] + (notes[i].height + GAP) as isize;
+    }
+    shown_from(notes, height, first, &ys)
+}
+
+/// The notes `first..` at rows `ys`, as many as fit above the bottom
+/// marker (the last note needs none), the first that does not fit cut,
+/// the rest counted below.
+fn shown_from(notes: &[MarginNote], height: usize, first: usize, ys: &[isize]) -> MarginLayout {
+    let n = notes.len();
+    let mut placed = Vec::new();
+    let mut below = 0;
+    for i in first..n {
+        let y = ys[i].max(0) as usize;
+        let whole = y + notes[i].height;
+        // Room above the bottom marker (the last note needs none).
+        let end = if i + 1 == n && whole <= height {
+            height
+        } else {
+            height - 1
+        };
+        if whole <= end {
+            placed.push(Placed {
+                note: i,
+                y,
+                rows: notes[i].height,
+            });
+            continue;
+        }
+        // The first that does not fit: what fits of it, then the marker.
+        if y < end {
+            placed.push(Placed {
+                note: i,
+                y,
+                rows: end - y,
+            });
+        }
+        below = n - i;
+        break;
+    }
+    MarginLayout {
+        placed,
+        above: first,
+        below,
+    }
 }
 
 /// The kept note, pushed down by the notes above it, goes back up towards
@@ -218,41 +327,7 @@ fn crowded(notes: &[MarginNote], height: usize, keep: usize) -> MarginLayout {
         ys[i] = notes[i].anchor.max(next);
         next = ys[i] + (notes[i].height + GAP) as isize;
     }
-    let mut placed = Vec::new();
-    let mut below = 0;
-    for i in first..n {
-        let y = ys[i].max(0) as usize;
-        let whole = y + notes[i].height;
-        // Room above the bottom marker (the last note needs none).
-        let end = if i + 1 == n && whole <= height {
-            height
-        } else {
-            height - 1
-        };
-        if whole <= end {
-            placed.push(Placed {
-                note: i,
-                y,
-                rows: notes[i].height,
-            });
-            continue;
-        }
-        // The first that does not fit: what fits of it, then the marker.
-        if y < end {
-            placed.push(Placed {
-                note: i,
-                y,
-                rows: end - y,
-            });
-        }
-        below = n - i;
-        break;
-    }
-    MarginLayout {
-        placed,
-        above: first,
-        below,
-    }
+    shown_from(notes, height, first, &ys)
 }
 
 /// The margin: the notes pane's rows (inside its border) beside the text

@@ -16,7 +16,9 @@ use std::rc::Rc;
 mod popup;
 pub use popup::{centred, help_popup, inside_border, list_popup, max_scroll, problems_popup};
 mod column;
+mod library;
 pub use column::{Column, Comfort, ThemeName};
+pub use library::{LibraryColumns, library_rows};
 pub mod margin;
 pub use margin::NotesView;
 
@@ -417,6 +419,65 @@ fn header_cap(height: u16) -> usize {
 /// Split the screen. `header_height` comes from `header_lines`;
 /// `summary_rows(inner_width, cap)` gives the summary's height in rows,
 /// counting no further than `cap`.
+/// The body split between the text and the notes pane: beside it when
+/// wide, below it otherwise, nothing when folded away.
+fn text_and_notes(body: Rect, show_notes: bool) -> (Rect, Rect) {
+    if !show_notes {
+        let folded = Rect {
+            width: 0,
+            height: 0,
+            ..body
+        };
+        return (body, folded);
+    }
+    if body.width >= WIDE {
+        let notes_width = (body.width * 34 / 100).max(30).min(body.width);
+        let text = Rect {
+            width: body.width - notes_width,
+            ..body
+        };
+        let notes = Rect {
+            x: body.x + text.width,
+            width: notes_width,
+            ..body
+        };
+        return (text, notes);
+    }
+    let notes_height = body.height * 40 / 100;
+    let text = Rect {
+        height: body.height - notes_height,
+        ..body
+    };
+    let notes = Rect {
+        y: body.y + text.height,
+        height: notes_height,
+        ..body
+    };
+    (text, notes)
+}
+
+/// Rows of the summary pane above the commentary: what the summary needs
+/// (`summary_rows`), at most 45% of the text area, the commentary always
+/// keeping a few rows.
+fn stacked_summary_height(
+    text: Rect,
+    has_summary: bool,
+    has_commentary: bool,
+    summary_rows: impl FnOnce(u16, usize) -> usize,
+) -> u16 {
+    match (has_summary, has_commentary) {
+        (_, false) => text.height,
+        (false, true) => 0,
+        (true, true) if text.height < 10 => text.height / 2,
+        (true, true) => {
+            let height = usize::from(text.height);
+            let cap = (height * 45 / 100).max(5).min(height - 4);
+            let wanted = summary_rows(text.width.saturating_sub(2), cap) + 2;
+            wanted.min(cap) as u16
+        }
+    }
+}
+
 pub fn reader_geometry(
     area: Rect,
     header_height: u16,
@@ -441,45 +502,7 @@ pub fn reader_geometry(
         height: area.height - header_height - status_height,
         ..area
     };
-    let show_notes = notes_visible(area.width, notes_toggled);
-    let (text, notes) = if !show_notes {
-        (
-            body,
-            Rect {
-                width: 0,
-                height: 0,
-                ..body
-            },
-        )
-    } else if area.width >= WIDE {
-        let notes_width = (body.width * 34 / 100).max(30).min(body.width);
-        let text = Rect {
-            width: body.width - notes_width,
-            ..body
-        };
-        (
-            text,
-            Rect {
-                x: body.x + text.width,
-                width: notes_width,
-                ..body
-            },
-        )
-    } else {
-        let notes_height = body.height * 40 / 100;
-        let text = Rect {
-            height: body.height - notes_height,
-            ..body
-        };
-        (
-            text,
-            Rect {
-                y: body.y + text.height,
-                height: notes_height,
-                ..body
-            },
-        )
-    };
+    let (text, notes) = text_and_notes(body, notes_visible(area.width, notes_toggled));
     // Wide enough for three readable columns: summary | commentary | notes.
     if area.width >= THREE_COLUMNS && has_summary && has_commentary && notes.width > 0 {
         let summary_width = text.width * 45 / 100;
@@ -500,18 +523,7 @@ pub fn reader_geometry(
             status,
         };
     }
-    let summary_height = match (has_summary, has_commentary) {
-        (_, false) => text.height,
-        (false, true) => 0,
-        (true, true) if text.height < 10 => text.height / 2,
-        (true, true) => {
-            // At most 45%, and the commentary always keeps a few rows.
-            let height = usize::from(text.height);
-            let cap = (height * 45 / 100).max(5).min(height - 4);
-            let wanted = summary_rows(text.width.saturating_sub(2), cap) + 2;
-            wanted.min(cap) as u16
-        }
-    };
+    let summary_height = stacked_summary_height(text, has_summary, has_commentary, summary_rows);
     let summary = Rect {
         height: summary_height,
         ..text

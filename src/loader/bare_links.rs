@@ -33,10 +33,12 @@ pub fn add(passage: &mut Passage) {
             continue;
         };
         let (start, end) = (link.start(), link.end());
+        // Also the `<url>` shown after a link's text, which the finder
+        // may cut short (at a space or a backtick in the URL).
         let known = passage
             .links
             .iter()
-            .any(|l| l.url == url || (l.start < end && start < l.end));
+            .any(|l| l.url.starts_with(&url) || (l.start < end && start < l.end));
         if !known {
             found.push(Link { start, end, url });
         }
@@ -87,6 +89,25 @@ mod tests {
             links(text, vec![md]),
             one("report", "https://example.org/r")
         );
+        // The `<url>` written after a link whose URL has a space or a
+        // backtick is cut short by the finder: not a second link.
+        for (text, url) in [
+            (
+                "spaced <https://example.com/a b>",
+                "https://example.com/a b",
+            ),
+            (
+                "tick <https://example.com/`id`>",
+                "https://example.com/`id`",
+            ),
+        ] {
+            let link = Link {
+                start: 0,
+                end: 6,
+                url: url.into(),
+            };
+            assert_eq!(links(text, vec![link]).len(), 1, "{text}");
+        }
         for nothing in ["No link here.", "e.g. example.org is a domain", "a://"] {
             assert_eq!(links(nothing, vec![]), vec![], "{nothing}");
         }

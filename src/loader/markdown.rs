@@ -3,6 +3,7 @@
 //! URL (shown as `text <url>` and kept in the passage), tables become one
 //! aligned table passage, emphasis is kept as styled ranges.
 
+use super::chunk::Chunk;
 use super::lines::{HeaderLine, classify_header, classify_text, heading_kind};
 use super::table::{self, Align};
 use super::{SectionBuilder, collapse_whitespace, sanitize};
@@ -15,64 +16,22 @@ pub fn parse(text: &str, meta: &mut Meta, out: &mut SectionBuilder) {
         | Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES;
-    let mut reader = Reader::default();
+    let mut reader = BlockReader::default();
     for event in Parser::new_ext(text, options) {
         reader.event(event, meta, out);
     }
     reader.flush_lead(out);
 }
 
-/// Text of one block with its links and styles (byte ranges of `text`).
-#[derive(Default)]
-struct Chunk {
-    text: String,
-    links: Vec<Link>,
-    styles: Vec<Styled>,
-}
-
-impl Chunk {
-    fn plain(&self) -> String {
-        collapse_whitespace(&self.text)
-    }
-
-    /// A passage of `kind` whose text is `text`, a part of this chunk's
-    /// text (a `Q:` prefix stripped): ranges move with it.
-    fn into_passage(self, kind: PassageKind, text: String) -> Passage {
-        let shift = self.text.find(text.as_str()).unwrap_or(0);
-        let end = shift + text.len();
-        let mut passage = Passage::new(kind, text);
-        let keep = |start: usize, stop: usize| start >= shift && stop <= end && start < stop;
-        passage.links = self
-            .links
-            .into_iter()
-            .filter(|l| keep(l.start, l.end))
-            .map(|l| Link {
-                start: l.start - shift,
-                end: l.end - shift,
-                url: l.url,
-            })
-            .collect();
-        passage.styles = self
-            .styles
-            .into_iter()
-            .filter(|s| keep(s.start, s.end))
-            .map(|s| Styled {
-                start: s.start - shift,
-                end: s.end - shift,
-                style: s.style,
-            })
-            .collect();
-        passage
-    }
-
-    fn classified(self, quote: bool) -> Passage {
-        let (kind, text) = if quote {
-            (PassageKind::Quote, self.text.trim().to_string())
-        } else {
-            classify_text(self.text.trim(), &[])
-        };
-        self.into_passage(kind, text)
-    }
+/// A paragraph of Markdown as a passage: a quote inside `>`, else what its
+/// text says it is (a question, a speaker's turn, a paragraph).
+fn classified(chunk: Chunk, quote: bool) -> Passage {
+    let (kind, text) = if quote {
+        (PassageKind::Quote, chunk.text.trim().to_string())
+    } else {
+        classify_text(chunk.text.trim(), &[])
+    };
+    chunk.into_passage(kind, text)
 }
 
 #[derive(Default)]
@@ -82,8 +41,9 @@ struct Table {
     row: Vec<String>,
 }
 
+/// The Markdown events of one brief turned into sections and passages.
 #[derive(Default)]
-struct Reader {
+struct BlockReader {
     /// Text of the block being read (paragraph, heading, item, cell).
     chunk: Chunk,
     open_links: Vec<(usize, String)>,
@@ -107,9 +67,8 @@ struct Reader {
     after_title: bool,
 }
 
-impl Reader {
+impl BlockReader {
     fn event(&mut self, event: Event, meta: &mut Meta, out: &mut SectionBuilder) {
-        let at = self.chunk.text.len();
         match event {
             Event::Start(Tag::MetadataBlock(_)) => self.in_metadata = true,
             Event::End(TagEnd::MetadataBlock(_)) => self.in_metadata = false,
@@ -127,30 +86,10 @@ impl Reader {
                 let code = self.code.take().unwrap_or_default();
                 self.emit_block(Passage::new(PassageKind::Code, code), out);
             }
-            Event::Start(Tag::Table(aligns)) => {
-                self.table = Some(Table {
-                    aligns: aligns.iter().map(align).collect(),
-                    ..Table::default()
-                });
-            }
-            Event::End(TagEnd::TableCell) => {
-                let cell = std::mem::take(&mut self.chunk).plain();
-                if let Some(table) = self.table.as_mut() {
-                    table.row.push(cell);
-                }
-            }
-            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
-                if let Some(table) = self.table.as_mut() {
-                    let row = std::mem::take(&mut table.row);
-                    table.rows.push(row);
-                }
-            }
-            Event::End(TagEnd::Table) => {
-                if let Some(t) = self.table.take() {
-                    let text = table::layout(&t.rows, &t.aligns, true);
-                    self.emit_block(Passage::new(PassageKind::Table, text), out);
-                }
-            }
+            Event::Start(Tag::Table(_))
+            | Event::End(
+                TagEnd::TableCell | TagEnd::TableHead | TagEnd::TableRow | TagEnd::Table,
+            ) => self.table_event(event, out),
             Event::Start(Tag::Heading { level, .. }) => {
                 self.flush_item_text(out);
                 self.heading = Some(level);
@@ -196,6 +135,46 @@ impl Reader {
                     self.chunk.text.push(' ');
                 }
             }
+            inline => self.inline_event(inline),
+        }
+    }
+
+    /// A table's cells and rows, laid out as one passage at its end.
+    fn table_event(&mut self, event: Event, out: &mut SectionBuilder) {
+        match event {
+            Event::Start(Tag::Table(aligns)) => {
+                self.table = Some(Table {
+                    aligns: aligns.iter().map(align).collect(),
+                    ..Table::default()
+                });
+            }
+            Event::End(TagEnd::TableCell) => {
+                let cell = std::mem::take(&mut self.chunk).plain();
+                if let Some(table) = self.table.as_mut() {
+                    table.row.push(cell);
+                }
+            }
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                if let Some(table) = self.table.as_mut() {
+                    let row = std::mem::take(&mut table.row);
+                    table.rows.push(row);
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(t) = self.table.take() {
+                    let text = table::layout(&t.rows, &t.aligns, true);
+                    self.emit_block(Passage::new(PassageKind::Table, text), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Text and what happens inside a paragraph: links, emphasis, code
+    /// spans, breaks. Byte offsets are taken where each starts and ends.
+    fn inline_event(&mut self, event: Event) {
+        let at = self.chunk.text.len();
+        match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 self.open_links.push((at, dest_url.to_string()))
             }
@@ -296,7 +275,7 @@ impl Reader {
             return;
         }
         self.after_title = false;
-        out.push(chunk.classified(self.quote_depth > 0));
+        out.push(classified(chunk, self.quote_depth > 0));
     }
 
     fn end_heading(&mut self, meta: &mut Meta, out: &mut SectionBuilder) {
@@ -332,7 +311,7 @@ impl Reader {
             if meta.category.is_none() && text.chars().count() <= 60 && !text.ends_with('.') {
                 meta.category = Some(text);
             } else {
-                out.push(chunk.classified(false));
+                out.push(classified(chunk, false));
             }
         }
     }
@@ -340,7 +319,7 @@ impl Reader {
     /// Paragraphs before any heading are the summary.
     fn flush_lead(&mut self, out: &mut SectionBuilder) {
         for chunk in std::mem::take(&mut self.lead) {
-            out.push(chunk.classified(false));
+            out.push(classified(chunk, false));
         }
     }
 }

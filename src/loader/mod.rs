@@ -2,6 +2,7 @@
 //! global state, so every shape of brief can be tested from a byte string.
 
 mod bare_links;
+mod chunk;
 mod dates;
 mod dehyphen;
 mod format;

@@ -278,7 +278,9 @@ pub fn rescue_unsaved(model: &mut Model) -> Vec<Effect> {
     let Some(reader) = model.reader.as_mut() else {
         return fx;
     };
-    let moved = reader.position_to_save(&model.clock.now, false);
+    // As on leaving: a brief that was opened is no longer new, even
+    // where the cursor is back where it was opened.
+    let moved = reader.position_to_save(&model.clock.now);
     if kept || moved || reader.annotations.dirty {
         annotate::save(reader, &mut fx);
     }

@@ -25,8 +25,10 @@ pub enum Effect {
     ExternalEdit {
         text: String,
     },
-    /// Read every annotation file for the bookmarks list.
-    LoadBookmarks,
+    /// Read the annotation files again (those changed since they were last
+    /// read) on a thread, for the annotations view; answered with
+    /// `Action::AnnotationsLoaded`.
+    LoadAnnotations,
     /// Saving failed and the user leaves anyway: write the unsaved file
     /// somewhere else (a rescue file) and say where.
     Rescue {

@@ -77,7 +77,7 @@ pub fn save_before_switch(model: &mut Model, fx: &mut Vec<Effect>) {
     let Some(reader) = model.reader.as_mut() else {
         return;
     };
-    let moved = reader.position_to_save(&model.clock.now, true);
+    let moved = reader.position_to_save(&model.clock.now);
     if (moved || reader.annotations.dirty) && reader.annotations.read_only.is_none() {
         annotate::save(reader, fx);
     }
@@ -88,7 +88,7 @@ pub(super) fn leave(model: &mut Model, fx: &mut Vec<Effect>) {
     let Some(reader) = model.reader.as_mut() else {
         return;
     };
-    let moved = reader.position_to_save(&model.clock.now, true);
+    let moved = reader.position_to_save(&model.clock.now);
     if (moved || reader.annotations.dirty) && reader.annotations.read_only.is_none() {
         reader.leaving = true;
         annotate::save(reader, fx);
@@ -99,6 +99,9 @@ pub(super) fn leave(model: &mut Model, fx: &mut Vec<Effect>) {
 
 /// Back to the library, or quit when the brief was opened on its own.
 pub fn finish_leaving(model: &mut Model, fx: &mut Vec<Effect>) {
+    if super::annotations_view::back_from_reader(model, fx) {
+        return;
+    }
     if model.has_library() {
         if let Some(reader) = model.reader.take() {
             model.library.update_counts(&reader);

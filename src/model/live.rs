@@ -26,8 +26,9 @@ pub struct Live {
     /// The folder changed again meanwhile (or while the list was first
     /// read): list it once more when this listing is in.
     pub relist_again: Vec<PathBuf>,
-    /// The open brief is no longer at its path (said once).
-    pub gone: bool,
+    /// The open brief found no longer at this path (said once for it; a
+    /// brief opened after it is said to be gone in its turn).
+    pub gone: Option<PathBuf>,
 }
 
 /// The watcher saw files change.
@@ -117,8 +118,49 @@ pub fn relisted(
             renamed().unwrap_or(s.path)
         }
     });
+    let moved = model.reader.as_ref().and_then(|reader| {
+        let listed = |e: &LibraryEntry| e.path == reader.path;
+        // Listed before and not now: a new entry with its title is where
+        // it went (as for the selection above).
+        (old.contains_key(&reader.path) && !entries.iter().any(listed))
+            .then(|| {
+                entries.iter().find(|e| {
+                    !old.contains_key(&e.path)
+                        && e.error.is_none()
+                        && e.title == reader.brief.meta.title
+                })
+            })
+            .flatten()
+            .map(|e| e.path.clone())
+    });
     library.replace_entries(entries, keep);
+    if let Some(to) = moved {
+        follow(model, to, fx);
+    }
     relist_if_idle(model, fx);
+}
+
+/// The open brief was moved within the library to `to`: follow it there,
+/// so that its edits at the new place are shown and its notes saved with
+/// its new path; read it there at once (it may have changed on the way).
+fn follow(model: &mut Model, to: PathBuf, fx: &mut Vec<Effect>) {
+    let Some(reader) = model.reader.as_mut() else {
+        return;
+    };
+    reader.path = to.clone();
+    // The store records where a brief is seen absolutely; a relative
+    // listing leaves it to the next opening.
+    if to.is_absolute() {
+        reader.annotations.record_mut().set_path(&to);
+    }
+    model.live.gone = None;
+    model.live.generation += 1;
+    let name = crate::text::printable(&to.display().to_string()).into_owned();
+    model.info(format!("The brief was moved to {name}: followed there"));
+    fx.push(Effect::ReloadBrief {
+        path: to,
+        generation: model.live.generation,
+    });
 }
 
 /// An entry for a brief listed but not read (it appeared between the
@@ -155,7 +197,7 @@ pub fn reloaded(
     .into_owned();
     match reload {
         Reload::Gone => {
-            if !std::mem::replace(&mut model.live.gone, true) {
+            if model.live.gone.replace(path.clone()).as_ref() != Some(&path) {
                 model.error(format!(
                     "{name} is gone (deleted or moved away): still shown as it was; notes kept"
                 ));
@@ -180,7 +222,7 @@ pub fn reloaded(
             ))
         }
         Reload::Read { brief, bytes } => {
-            let back = std::mem::replace(&mut model.live.gone, false);
+            let back = model.live.gone.take().is_some_and(|p| p == path);
             match replace_brief(reader, *brief, bytes, &mut model.clock, fx) {
                 Replaced::Same if back => model.info(format!("{name} is back")),
                 Replaced::Same => {}
@@ -190,10 +232,12 @@ pub fn reloaded(
                 } => {
                     let mut text = format!("Reloaded: {name} changed on disk");
                     if detached > 0 {
-                        let s = if detached == 1 { "" } else { "s" };
-                        text.push_str(&format!(
-                            "; {detached} annotation{s} no longer find their text (listed as detached)"
-                        ));
+                        let what = if detached == 1 {
+                            "annotation no longer finds its"
+                        } else {
+                            "annotations no longer find their"
+                        };
+                        text.push_str(&format!("; {detached} {what} text (listed as detached)"));
                     }
                     if kept_draft {
                         text.push_str(

@@ -190,20 +190,27 @@ pub fn margin(reader: &Reader) -> Option<Margin> {
         anchors,
     };
     // Where each passage in view starts, as a band row (negative: above
-    // the band), with its rows.
-    let mut shown: HashMap<usize, (isize, Rc<PassageRows>)> = HashMap::new();
+    // the band), with its rows and the band row of its pane's first row of
+    // text.
+    let mut shown: HashMap<usize, (isize, Rc<PassageRows>, isize)> = HashMap::new();
     for &(pane, text_top) in &band.panes {
+        let pane_top = text_top as isize - band.rows.start as isize;
         for (k, (passage, rows, n)) in reader.visible(pane).into_iter().enumerate() {
-            let row = (text_top + k) as isize - band.rows.start as isize;
-            shown.entry(passage).or_insert((row - n as isize, rows));
+            let row = pane_top + k as isize;
+            shown
+                .entry(passage)
+                .or_insert((row - n as isize, rows, pane_top));
         }
     }
     let mut beside: Vec<(isize, usize)> = (0..entries.list.len())
         .filter_map(|n| {
             let span = entries.anchors[n].as_ref()?;
             let (passage, start) = (span.passage, span.bytes.start);
-            let (top, rows) = shown.get(&passage)?;
-            Some((top + anchor_row(rows, start) as isize, n))
+            let (top, rows, pane_top) = shown.get(&passage)?;
+            // A passage begun above its pane's top: its note beside the
+            // pane's first row of text, not beside the pane's border (or
+            // the pane above).
+            Some(((top + anchor_row(rows, start) as isize).max(*pane_top), n))
         })
         .collect();
     beside.sort();
@@ -335,7 +342,8 @@ fn keep_of(entries: &Entries, order: &[usize]) -> Option<usize> {
 }
 
 /// The rows of the given entries as the margin shows them: header and
-/// wrapped text, cut to `CUT_LINES` lines of text unless kept. Only the
+/// wrapped text, cut to `CUT_LINES` lines of text unless kept or on the
+/// cursor's passage. Only the
 /// entries within `rows` of the kept one (or the first) are wrapped: no
 /// more can show in `rows` rows (each takes two with its gap), and a brief
 /// with a thousand detached notes is not wrapped whole on every frame;
@@ -362,7 +370,9 @@ fn lines_of(reader: &Reader, entries: &Entries, order: &[usize], rows: usize) ->
                 lines.drain(1..1 + skip);
                 lines[0] = crate::text::fit(&format!("▴ {}", lines[0]), entries.width);
             }
-            if Some(n) != entries.kept && lines.len() > CUT_LINES + 1 {
+            // The current passage's notes are whole (crowding may still
+            // cut them at the bottom); the others are cut to a few lines.
+            if Some(n) != entries.kept && !entries.here(n) && lines.len() > CUT_LINES + 1 {
                 lines.truncate(CUT_LINES + 1);
                 if let Some(last) = lines.last_mut() {
                     ellipsis(last, entries.width);

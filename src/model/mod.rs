@@ -4,6 +4,8 @@
 
 mod annotate;
 mod annotated;
+pub mod annotations_filter;
+pub mod annotations_view;
 mod copy;
 mod drafts;
 mod effect;
@@ -15,12 +17,14 @@ pub mod links;
 pub mod live;
 pub mod margin;
 pub mod notes;
+mod overlay;
 pub mod overlay_text;
 mod position;
 mod progress;
 mod reader;
 mod scroll;
 mod search;
+mod sentences;
 mod set_aside;
 mod undo;
 mod view;
@@ -28,7 +32,7 @@ mod view;
 use crate::action::Action;
 use crate::annotations::Timestamp;
 use crate::keymap::{Context, Key, Keymap, Resolution};
-pub use crate::payload::{BookmarkEntry, LibraryEntry, Opened, UnattachedNotes};
+pub use crate::payload::{LibraryEntry, Opened, UnattachedNotes};
 pub use annotate::note_counts;
 pub use annotated::Annotated;
 pub use drafts::rescue_unsaved;
@@ -45,6 +49,8 @@ pub enum Screen {
     #[default]
     Library,
     Reader,
+    /// Every annotation of the library (`annotations_view`).
+    Annotations,
 }
 
 /// Something drawn over the screen that takes the keys.
@@ -56,10 +62,6 @@ pub enum Overlay {
     Confirm {
         question: String,
         on_yes: Confirmed,
-    },
-    Bookmarks {
-        entries: Vec<BookmarkEntry>,
-        cursor: usize,
     },
     /// Problems found at start-up (keymap), shown until dismissed.
     Problems {
@@ -128,6 +130,8 @@ pub struct Model {
     pub mouse_off: bool,
     /// Searching the whole library (over the library screen).
     pub find: Option<find::Find>,
+    /// Every annotation of the library, and the view of them.
+    pub annotations: annotations_view::Annotations,
     /// Keys of a sequence typed so far (`g` of `g g`).
     pub pending: Vec<Key>,
     pub message: Option<Message>,
@@ -179,12 +183,18 @@ impl Model {
             Some(Overlay::Help { .. }) | Some(Overlay::Problems { .. }) => {
                 &[Context::Help, Context::Global]
             }
-            Some(Overlay::Bookmarks { .. })
-            | Some(Overlay::Unattached { .. })
-            | Some(Overlay::Links { .. }) => &[Context::Library, Context::Global],
+            Some(Overlay::Unattached { .. }) | Some(Overlay::Links { .. }) => {
+                &[Context::Library, Context::Global]
+            }
             None => match self.screen {
                 Screen::Library if self.library.filtering => &[Context::Search],
                 Screen::Library => &[Context::Library, Context::Global],
+                Screen::Annotations
+                    if self.annotations.view.as_ref().is_some_and(|v| v.filtering) =>
+                {
+                    &[Context::Search]
+                }
+                Screen::Annotations => &[Context::Annotations, Context::Global],
                 Screen::Reader => match &self.reader {
                     Some(r) if r.editor.is_some() => &[Context::Editor],
                     Some(r) if r.search.typing() => &[Context::Search],
@@ -240,6 +250,7 @@ impl Model {
             (None, Screen::Library) if self.library.filtering => "cancel",
             (None, Screen::Library) if !self.library.filter.is_empty() => "clear filter",
             (None, Screen::Library) => "quit",
+            (None, Screen::Annotations) => "close",
             (None, Screen::Reader) if self.has_library() => "back",
             (None, Screen::Reader) => "quit",
         }
@@ -314,6 +325,7 @@ fn dispatch_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
                 reader.resize(width, height);
             }
             model.library.resize(height);
+            annotations_view::resize(model);
         }
         Action::ForceQuit => fx.push(Effect::Quit),
         Action::Suspend => fx.push(Effect::Suspend),
@@ -354,15 +366,16 @@ fn dispatch_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             reload,
         } => live::reloaded(model, path, generation, reload, fx),
         Action::LibraryRelisted { paths, fresh } => live::relisted(model, paths, fresh, fx),
-        Action::BookmarksLoaded(entries) => {
-            model.overlay = Some(Overlay::Bookmarks { entries, cursor: 0 })
-        }
+        Action::AnnotationsLoaded { sets, done } => annotations_view::loaded(model, sets, done),
         Action::LibraryFound {
             generation,
             found,
             done,
         } => find::found(model, generation, found, done),
         Action::UnattachedFound(notes) => model.library.unattached = notes,
+        Action::NotesFoundTheirBrief(files) => {
+            model.library.unattached.retain(|u| !files.contains(&u.file))
+        }
         Action::Attached {
             notes,
             brief,
@@ -378,7 +391,7 @@ fn dispatch_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         {
             find::open(model)
         }
-        action if model.overlay.is_some() => overlay_action(model, action, fx),
+        action if model.overlay.is_some() => overlay::act(model, action, fx),
         // Only while reading (not typing a search or a note, not choosing).
         Action::CopyPassage if model.contexts().first() == Some(&Context::Reader) => {
             copy::passage(model, fx)
@@ -389,6 +402,7 @@ fn dispatch_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         action => match model.screen {
             Screen::Library => library::update(model, action, fx),
             Screen::Reader => reader::update(model, action, fx),
+            Screen::Annotations => annotations_view::update(model, action, fx),
         },
     }
 }
@@ -443,6 +457,7 @@ fn paste(model: &mut Model, text: &str) {
     };
     match model.screen {
         Screen::Library if model.library.filtering => model.library.paste(&one_line()),
+        Screen::Annotations => annotations_view::paste(model, &one_line()),
         Screen::Reader => {
             if let Some(reader) = model.reader.as_mut() {
                 if let Some(editor) = reader.editor.as_mut() {
@@ -470,6 +485,7 @@ fn typed(model: &mut Model, key: Key) {
     }
     match model.screen {
         Screen::Library if model.library.filtering => model.library.type_key(key),
+        Screen::Annotations => annotations_view::type_key(model, key),
         Screen::Reader => {
             if let Some(reader) = model.reader.as_mut() {
                 if reader.editor.is_some() {
@@ -481,119 +497,6 @@ fn typed(model: &mut Model, key: Key) {
         }
         _ => {}
     }
-}
-
-fn overlay_action(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
-    let Some(overlay) = model.overlay.as_mut() else {
-        return;
-    };
-    match (overlay, action) {
-        (_, Action::Quit | Action::Cancel | Action::Deny | Action::DismissMessage)
-        // Esc is `clear_filter` in the library's lists: it closes them too.
-        | (
-            Overlay::Bookmarks { .. } | Overlay::Unattached { .. } | Overlay::Links { .. },
-            Action::ClearFilter,
-        ) => {
-            model.overlay = None;
-        }
-        (Overlay::Help { .. } | Overlay::Problems { .. }, Action::Help) => model.overlay = None,
-        (Overlay::Help { .. } | Overlay::Problems { .. }, action) => scroll_overlay(model, action),
-        (Overlay::Confirm { on_yes, .. }, Action::Confirm) => {
-            let on_yes = on_yes.clone();
-            model.overlay = None;
-            match on_yes {
-                Confirmed::LeaveWithoutSaving => leaving::rescue_and_leave(model, fx),
-                Confirmed::DiscardEdit => drafts::discard(model, fx),
-                Confirmed::DeleteAnnotation { id } => {
-                    if let Some(reader) = model.reader.as_mut() {
-                        annotate::delete(reader, &mut model.clock, &id, fx);
-                    }
-                }
-            }
-        }
-        (Overlay::Bookmarks { entries, cursor }, Action::Open) => {
-            let Some(entry) = entries.get(*cursor) else {
-                return;
-            };
-            let path = entry.brief_path.clone();
-            // A detached bookmark opens the brief where the reader left it.
-            let passage = entry.passage;
-            model.overlay = None;
-            match path {
-                Some(path) => {
-                    // The brief being read is replaced: save what it has
-                    // unsaved first.
-                    leaving::save_before_switch(model, fx);
-                    fx.push(Effect::OpenBrief { path, passage })
-                }
-                None => {
-                    let text = model.keyed(
-                        "this bookmark's brief is not where it was last seen \
-                         ({notes_without_brief} in the library lists its notes, to attach them)",
-                    );
-                    model.error(text)
-                }
-            }
-        }
-        (Overlay::Bookmarks { entries, cursor }, action) => {
-            move_in_list(cursor, entries.len(), &action);
-        }
-        (Overlay::Unattached { cursor }, Action::Open) => {
-            let chosen = model.library.unattached.get(*cursor).cloned();
-            model.overlay = None;
-            model.library.attaching = chosen;
-        }
-        (Overlay::Unattached { cursor }, action) => {
-            move_in_list(cursor, model.library.unattached.len(), &action);
-        }
-        (Overlay::Links { links, cursor }, Action::Open) => {
-            if let Some(link) = links.get(*cursor).cloned() {
-                links::open(model, link, fx);
-            }
-        }
-        (Overlay::Links { links, cursor }, action) => {
-            move_in_list(cursor, links.len(), &action);
-        }
-        (Overlay::Confirm { .. }, _) => {}
-    }
-}
-
-/// j/k, first and last in a list overlay of `len` entries.
-fn move_in_list(cursor: &mut usize, len: usize, action: &Action) {
-    let last = len.saturating_sub(1);
-    *cursor = match action {
-        Action::NextItem => (*cursor + 1).min(last),
-        Action::PrevItem => cursor.saturating_sub(1),
-        Action::FirstItem => 0,
-        Action::LastItem => last,
-        _ => *cursor,
-    };
-}
-
-/// j/k and the page keys in the help or problems popup, never past its
-/// last row (the same rows the ui draws: `overlay_text`).
-fn scroll_overlay(model: &mut Model, action: Action) {
-    let Some((rows, visible)) = overlay_text::scrolling_rows(model) else {
-        return;
-    };
-    let max = crate::layout::max_scroll(rows.len(), visible);
-    let step = usize::from(visible).max(1);
-    let (Some(Overlay::Help { scroll }) | Some(Overlay::Problems { scroll })) = &mut model.overlay
-    else {
-        return;
-    };
-    let moved = match action {
-        Action::NextItem => scroll.saturating_add(1),
-        Action::PrevItem => scroll.saturating_sub(1),
-        Action::PageDown => scroll.saturating_add(step),
-        Action::HalfPageDown => scroll.saturating_add(step / 2),
-        Action::PageUp => scroll.saturating_sub(step),
-        Action::HalfPageUp => scroll.saturating_sub(step / 2),
-        Action::FirstItem => 0,
-        Action::LastItem => max,
-        _ => *scroll,
-    };
-    *scroll = moved.min(max);
 }
 
 /// Show a freshly read brief. The one it replaces had its chance to save
@@ -616,6 +519,9 @@ fn open(model: &mut Model, opened: Opened, fx: &mut Vec<Effect>) {
     };
     reader.reveal();
     model.message = None;
+    // Its notes, if they were listed as without a brief, have it again.
+    let notes = &reader.annotations.path;
+    model.library.unattached.retain(|u| &u.file != notes);
     if let Some(problem) = &reader.annotations.read_only {
         model.problem(annotate::READ_ONLY, problem.clone());
     } else if let Some(problem) = save_problem {
@@ -626,4 +532,5 @@ fn open(model: &mut Model, opened: Opened, fx: &mut Vec<Effect>) {
     }
     model.reader = Some(reader);
     model.screen = Screen::Reader;
+    annotations_view::opened(model);
 }

@@ -34,20 +34,37 @@ fn wrapped(text: &str, width: usize, indent: usize) -> Vec<String> {
 /// (from `Action`), wrapped to `width` cells.
 pub fn help_rows(model: &Model, width: usize) -> Vec<Row> {
     let mut rows = Vec::new();
-    for (context, title) in [
+    let mut sections = [
         (Context::Reader, "Reading"),
         (Context::Library, "Library"),
+        (Context::Annotations, "Annotations list"),
         (Context::Global, "Everywhere"),
         (Context::Search, "Search and filter prompt"),
         (Context::Editor, "Note editor"),
         (Context::Help, "Help and popups"),
         (Context::Confirm, "Questions"),
-    ] {
+    ];
+    // Over the annotations list, its own keys come first.
+    if model.screen == super::Screen::Annotations {
+        sections.sort_by_key(|(c, _)| *c != Context::Annotations);
+    }
+    for (context, title) in sections {
         let bindings = model.keymap.bindings(context);
         if bindings.is_empty() {
             continue;
         }
         rows.push((RowKind::Heading, title.to_string()));
+        if context == Context::Annotations {
+            let hint = "The filter takes words (all must appear; an upper-case letter matches \
+                        case), kind:note (bookmark, highlight, note, draft, detached), \
+                        colour:green (yellow, green, blue, pink) and #tag (a brief's tags: or \
+                        a #tag in a note).";
+            rows.extend(
+                wrapped(hint, width, 0)
+                    .into_iter()
+                    .map(|l| (RowKind::Hint, l)),
+            );
+        }
         let key_width = (width / 3).clamp(6, 16);
         // One entry per action, with all its keys.
         let mut seen = Vec::new();

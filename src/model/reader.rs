@@ -14,7 +14,6 @@ use crate::store::SaveError;
 use ratatui::layout::Rect;
 use std::path::PathBuf;
 use std::rc::Rc;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// The first row shown in a text pane: passage `pos` of the pane's list,
 /// row `line` of that passage.
@@ -377,97 +376,12 @@ impl Reader {
         self.pane_cursor[slot] = Some(self.cursor);
     }
 
-    fn section_start(&self, passage: usize) -> usize {
-        passage - self.index.position[passage]
-    }
-
-    pub fn next_section(&mut self) {
-        let Some(&section) = self.index.section.get(self.cursor) else {
-            return;
-        };
-        if let Some(next) =
-            (self.cursor..self.index.len()).find(|&i| self.index.section[i] > section)
-        {
-            self.move_to(next);
-        }
-    }
-
-    pub fn prev_section(&mut self) {
-        if self.index.is_empty() {
-            return;
-        }
-        let start = self.section_start(self.cursor);
-        let target = if start < self.cursor || start == 0 {
-            start
-        } else {
-            self.section_start(start - 1)
-        };
-        self.move_to(target);
-    }
-
-    /// Byte spans of the sentences of a passage (UAX #29).
-    pub fn sentences(&self, passage: usize) -> Vec<(usize, usize)> {
-        let text = self.passage_text(passage);
-        text.split_sentence_bound_indices()
-            .map(|(i, s)| (i, i + s.trim_end().len()))
-            .filter(|(a, b)| b > a)
-            .collect()
-    }
-
-    /// True when a selection is at its passage's last sentence already.
-    pub fn next_sentence(&mut self) -> bool {
-        if self.index.is_empty() {
-            return false;
-        }
-        let count = self.sentences(self.cursor).len();
-        if let Some(sel) = self.selection.as_mut() {
-            let at_end = sel.head + 1 >= count;
-            sel.head = (sel.head + 1).min(count.saturating_sub(1));
-            self.sentence = Some(sel.head);
-            return at_end;
-        }
-        match self.sentence {
-            Some(s) if s + 1 < count => self.sentence = Some(s + 1),
-            None if count > 1 => self.sentence = Some(1),
-            _ if self.cursor + 1 < self.index.len() => {
-                self.move_to(self.cursor + 1);
-                self.sentence = Some(0);
-            }
-            _ => {}
-        }
-        false
-    }
-
-    pub fn prev_sentence(&mut self) {
-        if self.index.is_empty() {
-            return;
-        }
-        if let Some(sel) = self.selection.as_mut() {
-            sel.head = sel.head.saturating_sub(1);
-            self.sentence = Some(sel.head);
-            return;
-        }
-        match self.sentence {
-            Some(s) if s > 0 => self.sentence = Some(s - 1),
-            _ if self.cursor > 0 => {
-                let previous = self.cursor - 1;
-                let last = self.sentences(previous).len().saturating_sub(1);
-                self.move_to(previous);
-                self.sentence = Some(last);
-            }
-            _ => {}
-        }
-    }
-
     /// The reading position to save, if it moved since the brief was opened.
-    /// `mark_opened`: a brief opened for the first time is saved as
-    /// opened (no longer new in the library) even where the cursor did not
-    /// move; not when rescuing on a signal, which saves only what changed.
-    pub fn position_to_save(&mut self, now: &Timestamp, mark_opened: bool) -> bool {
-        let first = mark_opened
-            && !self.cannot_save
-            && self.annotations.position().is_none()
-            && !self.partial;
+    /// A brief opened for the first time is saved as opened (no longer new
+    /// in the library) even where the cursor did not move — on leaving and
+    /// when rescuing on a signal alike: the user did open it.
+    pub fn position_to_save(&mut self, now: &Timestamp) -> bool {
+        let first = !self.cannot_save && self.annotations.position().is_none() && !self.partial;
         if (self.cursor == self.opened_at && !first) || self.annotations.read_only.is_some() {
             return false;
         }
@@ -542,8 +456,13 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
         }
         Action::Help => model.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::DismissMessage => {
-            // Esc: clear whatever is on top: message, selection, search marks.
+            // Esc: clear whatever is on top: message, selection, search
+            // marks; with nothing to clear, back to the annotations view
+            // this brief was opened from.
             if model.message.take().is_none() && reader.selection.take().is_none() {
+                if reader.search.query.is_empty() && model.annotations.view.is_some() {
+                    return super::annotations_view::show(model, fx);
+                }
                 reader.search.clear();
             }
         }
@@ -595,7 +514,12 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
             }
         }
         Action::Select => annotate::select(reader),
-        Action::Bookmarks => fx.push(Effect::LoadBookmarks),
+        Action::Bookmarks => return super::annotations_view::open(model, true, fx),
+        // Back to the view this brief was opened from, or a new one.
+        Action::Annotations if model.annotations.view.is_some() => {
+            return super::annotations_view::show(model, fx);
+        }
+        Action::Annotations => return super::annotations_view::open(model, false, fx),
         Action::OpenLink => super::links::list(model),
         Action::Click { column, row } => reader.click(column, row),
         Action::Scroll(delta) => reader.wheel(delta),

@@ -23,14 +23,17 @@ impl Reader {
         };
         let slot = pane_slot(pane);
         let own = self.height_of(list[pos], rect);
+        let text = self.text_height(list[pos], rect);
         let top = self.tops[slot];
-        if own >= height {
-            let inside = top.pos == pos && own.saturating_sub(top.line) >= height;
+        if text >= height {
+            let inside = top.pos == pos && text.saturating_sub(top.line) >= height;
             if !inside {
                 self.tops[slot] = Top { pos, line: 0 };
             }
             return;
         }
+        // Its blank row may be all that does not fit: it goes below.
+        let own = own.min(height);
         // Context shrinks on small panes so the passage itself stays whole.
         let context = self.scroll_off.min((height - own) / 2);
         let start = if pos < top.pos || (pos == top.pos && top.line > 0) {
@@ -62,6 +65,16 @@ impl Reader {
         self.no_empty_end(pane);
     }
 
+    /// Rows of a passage up to its last row of text (or speaker, or
+    /// heading): without the blank row that spaces it from the next.
+    pub(super) fn text_height(&self, passage: usize, rect: ratatui::layout::Rect) -> usize {
+        let rows = self.rows(passage, rect);
+        rows.rows
+            .iter()
+            .rposition(|r| !matches!(r, crate::layout::Row::Blank))
+            .map_or(0, |n| n + 1)
+    }
+
     /// Never scrolled past the point where the pane's last passage ends at
     /// the bottom (context below the last passage is empty rows).
     fn no_empty_end(&mut self, pane: crate::layout::Pane) {
@@ -73,8 +86,9 @@ impl Reader {
         }
     }
 
-    /// `j` (down) and `k` (up): scroll through the cursor's passage while
-    /// part of it is out of view in that direction, else move to the next
+    /// `j` (down) and `k` (up): scroll through the cursor's passage, when
+    /// it is taller than the pane, while part of it is out of view in that
+    /// direction, else move to the next
     /// (previous) passage. Two rows of the last view stay on screen.
     pub fn step(&mut self, down: bool) {
         if self.index.is_empty() {
@@ -85,12 +99,18 @@ impl Reader {
         let height = usize::from(rect.height.saturating_sub(2));
         let stride = height.saturating_sub(2).max(1);
         let shown = self.visible(pane);
+        // Only a passage taller than the pane is read down (or up): one
+        // that fits was shown whole when the cursor came to it, and `j`
+        // that does not move would put the next note on the wrong passage.
+        let text = self.text_height(self.cursor, rect);
+        let long = text > height;
         if down {
-            if let Some((p, rows, n)) = shown.last()
+            if let Some((p, _, n)) = shown.last()
+                && long
                 && *p == self.cursor
-                && n + 1 < rows.rows.len()
+                && n + 1 < text
             {
-                let rest = rows.rows.len() - n - 1;
+                let rest = text - n - 1;
                 self.scroll_rows(pane, stride.min(rest) as isize);
                 return;
             }
@@ -98,6 +118,7 @@ impl Reader {
             return;
         }
         if let Some((p, _, n)) = shown.first()
+            && long
             && *p == self.cursor
             && *n > 0
         {
@@ -113,14 +134,14 @@ impl Reader {
         let pane = self.pane_of(self.cursor);
         let rect = self.geometry().pane(pane);
         let height = usize::from(rect.height.saturating_sub(2));
-        let own = self.height_of(self.cursor, rect);
+        let text = self.text_height(self.cursor, rect);
         if let Ok(pos) = self.index.in_pane(pane).binary_search(&self.cursor)
-            && own > height
+            && text > height
             && height > 0
         {
             self.tops[pane_slot(pane)] = Top {
                 pos,
-                line: own - height,
+                line: text - height,
             };
         }
     }

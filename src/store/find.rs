@@ -85,7 +85,7 @@ impl Store {
     }
 
     /// The annotation files, by name (temporary files left out).
-    pub(super) fn files(&self) -> Vec<PathBuf> {
+    pub fn files(&self) -> Vec<PathBuf> {
         self.visible_files(true)
     }
 
@@ -302,6 +302,17 @@ impl Store {
             Loaded::Missing => return Err(format!("{}: no such notes", orphan.display())),
             Loaded::Unusable(why) => return Err(why),
         };
+        // Checked now, not when the list was made: notes that found their
+        // brief again since are never moved off it.
+        if let Some(theirs_at) = theirs.brief.brief_path()
+            && location(&theirs_at) != location(at)
+            && holds_its_brief(&theirs.brief, probe)
+        {
+            return Err(format!(
+                "these notes have their brief again ({}): left on it",
+                crate::text::printable(&theirs_at.display().to_string())
+            ));
+        }
         let finding = self.find(brief, now, at, probe);
         let (path, mut file) = match finding.loaded {
             Loaded::Unusable(why) => return Err(why),

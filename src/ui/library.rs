@@ -2,10 +2,12 @@
 
 use super::theme::Theme;
 use crate::annotations::Counts;
-use crate::model::Model;
+use crate::layout::{LibraryColumns, library_rows};
+use crate::model::{LibraryEntry, Model};
 use crate::text::{fit, pad, printable, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -16,6 +18,42 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
     }
     let lib = &model.library;
     let w = usize::from(area.width);
+    let columns = LibraryColumns::for_width(w);
+    let mut lines = header(model, &columns, w, area.height, theme);
+    let rows = library_rows(area.height);
+    for (n, &i) in lib.visible.iter().enumerate().skip(lib.top).take(rows) {
+        let e = &lib.entries[i];
+        let style = match (n == lib.cursor, e.error.is_some()) {
+            (true, _) => theme.selected_row(),
+            (false, true) => theme.error(),
+            _ => ratatui::style::Style::new(),
+        };
+        let tag_style = if n == lib.cursor { style } else { theme.dim() };
+        lines.push(entry_line(e, &columns, w, style, tag_style));
+    }
+    let list = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(lines), list);
+    let status = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: area.height.min(1),
+        ..area
+    };
+    super::status::draw(frame, model, status, theme);
+}
+
+/// The title (with the folder), the column names, and what to do when
+/// the list is empty or the filter matches nothing.
+fn header(
+    model: &Model,
+    columns: &LibraryColumns,
+    w: usize,
+    height: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let lib = &model.library;
     let dir = lib
         .dir
         .as_ref()
@@ -27,40 +65,9 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
         format!("brief · {}", printable(&dir))
     };
     let mut lines = vec![Line::styled(fit(&title, w), theme.title())];
-    // Narrow: the category goes first, then the marks; title and date stay.
-    let cat_w = if w >= 70 { 18.min(w / 5) } else { 0 };
-    let count_w = if w >= 50 { 12.min(w / 6) } else { 0 };
-    let date_w = 10.min(w / 4);
-    // How far each brief was read: "new", or "42% 2026-11-30" when wide.
-    let read_w = if w >= 140 {
-        15
-    } else if w >= 40 {
-        4
-    } else {
-        0
-    };
-    let others = [cat_w, date_w, read_w, count_w];
-    let gaps = others.iter().filter(|&&c| c > 0).count();
-    let title_w = w.saturating_sub(others.iter().sum::<usize>() + gaps);
-    let row = |cat: &str, title: &str, date: &str, read: &str, counts: &str| {
-        [
-            (cat, cat_w),
-            (title, title_w),
-            (date, date_w),
-            (read, read_w),
-            (counts, count_w),
-        ]
-        .iter()
-        .filter(|(_, width)| *width > 0)
-        .map(|(text, width)| pad(text, *width))
-        .collect::<Vec<_>>()
-        .join(" ")
-    };
-    if area.height > 2 {
-        lines.push(Line::styled(
-            fit(&row("Category", "Title", "Date", "Read", "Marks"), w),
-            theme.dim(),
-        ));
+    if height > 2 {
+        let names = row(columns, ["Category", "Title", "Date", "Read", "Marks"]);
+        lines.push(Line::styled(fit(&names, w), theme.dim()));
     }
     if lib.entries.is_empty() && !lib.loading && lib.dir.is_some() {
         lines.push(Line::default());
@@ -77,62 +84,98 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
             theme.dim(),
         ));
     }
-    let rows = usize::from(area.height.saturating_sub(3));
-    for (n, &i) in lib.visible.iter().enumerate().skip(lib.top).take(rows) {
-        let e = &lib.entries[i];
-        let counts = marks(&e.counts);
-        let text = match &e.error {
-            Some(err) => {
-                let name = e
-                    .path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                // The reason runs across the columns it leaves empty.
-                let why = format!("{} — {}", printable(&name), printable(err));
-                if cat_w > 0 {
-                    format!("{} {why}", pad("⚠ unreadable", cat_w))
-                } else {
-                    why
-                }
+    lines
+}
+
+/// The cells of one row, each padded to its column, the hidden ones left out.
+fn row(columns: &LibraryColumns, cells: [&str; 5]) -> String {
+    cells
+        .iter()
+        .zip(columns.in_order())
+        .filter(|(_, width)| *width > 0)
+        .map(|(text, width)| pad(text, width))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One brief's row: its columns, its tags dimmed after the title; an
+/// unreadable brief says why across the columns it leaves empty.
+fn entry_line(
+    e: &LibraryEntry,
+    columns: &LibraryColumns,
+    w: usize,
+    style: Style,
+    tag_style: Style,
+) -> Line<'static> {
+    // Its tags after the title, dimmed: `#fiscal-policy #eu`.
+    let tags = tags(e);
+    let mut tags_at = None;
+    let text = match &e.error {
+        Some(err) => {
+            let name = e
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let why = format!("{} — {}", printable(&name), printable(err));
+            if columns.category > 0 {
+                format!("{} {why}", pad("⚠ unreadable", columns.category))
+            } else {
+                why
             }
-            None => {
-                let date = e
-                    .date
-                    .as_deref()
-                    .map(|d| crate::loader::iso_date(d).unwrap_or_else(|| d.to_string()));
-                row(
+        }
+        None => {
+            let date = e
+                .date
+                .as_deref()
+                .map(|d| crate::loader::iso_date(d).unwrap_or_else(|| d.to_string()));
+            let title = if tags.is_empty() {
+                e.title.clone()
+            } else {
+                format!("{}  {tags}", e.title)
+            };
+            let text = row(
+                columns,
+                [
                     e.category.as_deref().unwrap_or(""),
-                    &in_folder(&e.folder, &e.title, title_w),
+                    &in_folder(&e.folder, &title, columns.title),
                     date.as_deref().unwrap_or(""),
-                    &read(e, read_w),
-                    &counts,
-                )
+                    &read(e, columns.read),
+                    &marks(&e.counts),
+                ],
+            );
+            // Where the tags start, if the title is shown whole.
+            let title_at = if columns.category > 0 {
+                pad(e.category.as_deref().unwrap_or(""), columns.category).len() + 1
+            } else {
+                0
+            };
+            let shown_whole =
+                |lead: &str| text.get(title_at..).is_some_and(|t| t.starts_with(lead));
+            if let Some(lead) = title.get(..e.title.len() + 2).filter(|_| !tags.is_empty())
+                && shown_whole(lead)
+            {
+                let cell_end = title_at + pad(&title, columns.title).len();
+                tags_at = Some((title_at + e.title.len(), cell_end));
             }
-        };
-        let text = fit(&text, w);
-        let style = match (n == lib.cursor, e.error.is_some()) {
-            (true, _) => theme.selected_row(),
-            (false, true) => theme.error(),
-            _ => ratatui::style::Style::new(),
-        };
-        let pad = w.saturating_sub(width(&text));
-        lines.push(Line::from(vec![
-            Span::styled(text, style),
-            Span::styled(" ".repeat(pad), style),
-        ]));
-    }
-    let list = Rect {
-        height: area.height.saturating_sub(1),
-        ..area
+            text
+        }
     };
-    frame.render_widget(Paragraph::new(lines), list);
-    let status = Rect {
-        y: area.bottom().saturating_sub(1),
-        height: area.height.min(1),
-        ..area
+    let text = fit(&text, w);
+    let pad = w.saturating_sub(width(&text));
+    let cut = tags_at
+        .map(|(at, end)| (at, end.min(text.len())))
+        .filter(|&(at, end)| at < end && text.is_char_boundary(at) && text.is_char_boundary(end));
+    let mut spans = match cut {
+        Some((at, end)) => vec![
+            Span::styled(text[..at].to_string(), style),
+            Span::styled(text[at..end].to_string(), tag_style),
+            Span::styled(text[end..].to_string(), style),
+        ],
+        None => vec![Span::styled(text, style)],
     };
-    super::status::draw(frame, model, status, theme);
+    spans.push(Span::styled(" ".repeat(pad), style));
+    Line::from(spans)
 }
 
 /// A title after its subfolder (`energy/ Gas storage`), the folder cut
@@ -181,4 +224,15 @@ fn read(entry: &crate::model::LibraryEntry, width: usize) -> String {
         }
         Some((percent, _)) => format!("{percent}%"),
     }
+}
+
+/// A brief's tags as they are typed in a filter: its own (`tags:`), then
+/// those of its notes: `#fiscal-policy #eu`.
+fn tags(entry: &crate::model::LibraryEntry) -> String {
+    let mut all: Vec<&String> = entry.tags.iter().collect();
+    all.extend(entry.note_tags.iter().filter(|t| !entry.tags.contains(t)));
+    all.iter()
+        .map(|t| format!("#{}", printable(t)))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -1,5 +1,6 @@
 //! Drawing. Reads `&Model`, writes cells; never changes state, never does I/O.
 
+mod annotations_view;
 mod find;
 mod library;
 mod margin;
@@ -18,6 +19,7 @@ pub fn draw(frame: &mut Frame, model: &Model) {
     let theme = Theme::new(model.colour).named(model.comfort.theme);
     match (&model.reader, model.screen) {
         (Some(reader), Screen::Reader) => reader::draw(frame, model, reader, theme),
+        (_, Screen::Annotations) => annotations_view::draw(frame, model, theme),
         _ => library::draw(frame, model, theme),
     }
     if let Some(find) = model

@@ -1,4 +1,4 @@
-//! What is drawn over a view: help, questions, the bookmarks list, start-up
+//! What is drawn over a view: help, questions, the notes without a brief, start-up
 //! problems, and the note editor when the notes pane is folded away.
 
 use super::theme::Theme;
@@ -6,7 +6,7 @@ use crate::action::Action;
 use crate::keymap::Context;
 use crate::layout::{centred, help_popup, list_popup, problems_popup};
 use crate::model::overlay_text::{Row, RowKind, help_rows, problem_rows};
-use crate::model::{BookmarkEntry, Model, Overlay, Screen};
+use crate::model::{Model, Overlay, Screen};
 use crate::text::{fit, printable};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -53,9 +53,6 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
             draw_rows(frame, inner, &rows, *scroll, theme);
         }
         Some(Overlay::Confirm { question, .. }) => draw_confirm(frame, model, question, theme),
-        Some(Overlay::Bookmarks { entries, cursor }) => {
-            draw_bookmarks(frame, model, entries, *cursor, theme)
-        }
         Some(Overlay::Unattached { cursor }) => draw_unattached(frame, model, *cursor, theme),
         Some(Overlay::Links { links, cursor }) => draw_links(frame, model, links, *cursor, theme),
         Some(Overlay::Problems { scroll }) => draw_problems(frame, model, *scroll, theme),
@@ -91,43 +88,6 @@ fn row_style(selected: bool, theme: Theme) -> ratatui::style::Style {
     } else {
         ratatui::style::Style::new()
     }
-}
-
-/// Every bookmark of the library, one row each, the selected one marked.
-fn draw_bookmarks(
-    frame: &mut Frame,
-    model: &Model,
-    entries: &[BookmarkEntry],
-    cursor: usize,
-    theme: Theme,
-) {
-    let area = frame.area();
-    let title = model.keyed("Bookmarks · {open} opens · {quit} closes");
-    let inner = popup(frame, list_popup(area.width, area.height), &title, theme);
-    let w = usize::from(inner.width);
-    let rows = usize::from(inner.height);
-    let mut lines = Vec::new();
-    if entries.is_empty() {
-        lines.push(Line::styled(
-            model.keyed("No bookmarks yet: press {toggle_bookmark} on a passage to add one."),
-            theme.dim(),
-        ));
-    }
-    let top = cursor.saturating_sub(rows.saturating_sub(1));
-    for (n, e) in entries.iter().enumerate().skip(top).take(rows) {
-        let at = match (e.passage, &e.brief_path) {
-            (Some(p), _) => format!("¶{}", p + 1),
-            (None, Some(_)) => "detached".to_string(),
-            (None, None) => "brief not found".to_string(),
-        };
-        let text = format!(
-            "{} · {at} · {}",
-            printable(&e.brief_title),
-            printable(&e.quote)
-        );
-        lines.push(Line::styled(fit(&text, w), row_style(n == cursor, theme)));
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// The links of the passage: the linked text, then where it goes.

@@ -387,21 +387,6 @@ fn draw_gauge(
     let buf = frame.buffer_mut();
     let everything_fits =
         pos(first.0) == 0 && first.1 == 0 && pos(last.0) + 1 == list.len() && last.1 + 1 >= last.2;
-    if !everything_fits {
-        // The view as a fraction of the pane, counted in passages, with the
-        // part of a passage shown at either end: the thumb moves row by row
-        // through a long passage and reaches both ends of the track.
-        let n = list.len() as f64;
-        let start = (pos(first.0) as f64 + first.1 as f64 / first.2.max(1) as f64) / n;
-        let end = (pos(last.0) as f64 + (last.1 + 1) as f64 / last.2.max(1) as f64) / n;
-        let a = ((start * track as f64).floor() as usize).min(track - 1);
-        let b = ((end * track as f64).ceil() as usize).clamp(a + 1, track) - 1;
-        for r in a..=b {
-            if let Some(cell) = buf.cell_mut((x, rect.y + 1 + r as u16)) {
-                cell.set_symbol("┃").set_style(theme.accent());
-            }
-        }
-    }
     for (ann, placement) in reader.annotations.placed() {
         let Some(p) = placement.passage() else {
             continue;
@@ -421,13 +406,60 @@ fn draw_gauge(
             cell.set_symbol(symbol).set_style(theme.mark());
         }
     }
+    // The thumb last, over the marks: where the view is must stay
+    // readable however many passages carry a mark.
+    if !everything_fits {
+        // The view as a fraction of the pane, counted in passages, with the
+        // part of a passage shown at either end: the thumb moves row by row
+        // through a long passage and reaches both ends of the track.
+        let n = list.len() as f64;
+        let start = (pos(first.0) as f64 + first.1 as f64 / first.2.max(1) as f64) / n;
+        let end = (pos(last.0) as f64 + (last.1 + 1) as f64 / last.2.max(1) as f64) / n;
+        let a = ((start * track as f64).floor() as usize).min(track - 1);
+        let b = ((end * track as f64).ceil() as usize).clamp(a + 1, track) - 1;
+        for r in a..=b {
+            if let Some(cell) = buf.cell_mut((x, rect.y + 1 + r as u16)) {
+                cell.set_symbol("┃").set_style(theme.accent());
+            }
+        }
+    }
 }
 
 fn draw_notes(frame: &mut Frame, model: &Model, reader: &Reader, rect: Rect, theme: Theme) {
     let focused = reader.focus == Pane::Notes;
+    let title = notes_title(reader);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(Span::styled(title, theme.border(focused)));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if let Some(editor) = &reader.editor {
+        frame.render_widget(&editor.area, inner);
+        return;
+    }
     let list = notes::entries(reader);
-    // Counted by kind: a detached bookmark or highlight is listed (so it is
-    // not lost) but is not a note; drafts are not notes yet.
+    if list.is_empty() {
+        frame.render_widget(
+            Paragraph::new(empty_notes_hint(model, reader))
+                .style(theme.dim())
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    if let Some(margin) = crate::model::margin::margin(reader) {
+        super::margin::draw(frame, model, reader, &margin, inner, theme);
+        return;
+    }
+    let lines = notes_list(reader, &list, inner.height, theme);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// ` Notes (3) · 1 draft `: counted by kind. A detached bookmark or
+/// highlight is listed (so it is not lost) but is not a note; drafts are
+/// not notes yet.
+fn notes_title(reader: &Reader) -> String {
     let counts = crate::model::note_counts(reader);
     let mut title = format!(" Notes ({}) ", counts.notes);
     for (n, what) in [
@@ -440,49 +472,37 @@ fn draw_notes(frame: &mut Frame, model: &Model, reader: &Reader, rect: Rect, the
             title.push_str(&format!("· {n} {what}{s} "));
         }
     }
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme.border(focused))
-        .title(Span::styled(title, theme.border(focused)));
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    if let Some(editor) = &reader.editor {
-        frame.render_widget(&editor.area, inner);
-        return;
+    title
+}
+
+/// What an empty notes pane says: how to write the first note.
+fn empty_notes_hint(model: &Model, reader: &Reader) -> String {
+    let key = |action: Action| {
+        model
+            .key_hint(&action)
+            .unwrap_or_else(|| action.name().into())
+    };
+    if reader.annotations.read_only.is_some() {
+        "Annotations are read-only for this brief (a change shows why).".to_string()
+    } else if reader.index.is_empty() {
+        // Nothing to write on but the brief itself.
+        format!(
+            "No notes yet. Press {} to write one on the brief.",
+            key(Action::AddBriefNote)
+        )
+    } else {
+        format!(
+            "No notes yet. Press {} to write one on the passage, {} for the whole brief.",
+            key(Action::AddNote),
+            key(Action::AddBriefNote)
+        )
     }
-    if list.is_empty() {
-        let key = |action: Action| {
-            model
-                .key_hint(&action)
-                .unwrap_or_else(|| action.name().into())
-        };
-        let hint = if reader.annotations.read_only.is_some() {
-            "Annotations are read-only for this brief (a change shows why).".to_string()
-        } else if reader.index.is_empty() {
-            // Nothing to write on but the brief itself.
-            format!(
-                "No notes yet. Press {} to write one on the brief.",
-                key(Action::AddBriefNote)
-            )
-        } else {
-            format!(
-                "No notes yet. Press {} to write one on the passage, {} for the whole brief.",
-                key(Action::AddNote),
-                key(Action::AddBriefNote)
-            )
-        };
-        frame.render_widget(
-            Paragraph::new(hint)
-                .style(theme.dim())
-                .wrap(ratatui::widgets::Wrap { trim: true }),
-            inner,
-        );
-        return;
-    }
-    if let Some(margin) = crate::model::margin::margin(reader) {
-        super::margin::draw(frame, model, reader, &margin, inner, theme);
-        return;
-    }
+}
+
+/// The list view: each note's header (where it is), then its text, the
+/// current passage's notes standing out and search matches marked.
+fn notes_list(reader: &Reader, list: &[usize], height: u16, theme: Theme) -> Vec<Line<'static>> {
+    let focused = reader.focus == Pane::Notes;
     let mut lines = Vec::new();
     let current_note = reader.current_note_match().and_then(|m| match m.found {
         Found::Note { annotation, .. } => Some(annotation),
@@ -490,7 +510,7 @@ fn draw_notes(frame: &mut Frame, model: &Model, reader: &Reader, rect: Rect, the
     });
     // Each entry takes at least two rows: no more can show than this.
     let top = reader.notes_top.min(list.len());
-    let end = (top + usize::from(inner.height) / 2 + 1).min(list.len());
+    let end = (top + usize::from(height) / 2 + 1).min(list.len());
     for (k, block) in notes::note_blocks(reader, &list[top..end])
         .into_iter()
         .enumerate()
@@ -515,6 +535,7 @@ fn draw_notes(frame: &mut Frame, model: &Model, reader: &Reader, rect: Rect, the
             .iter()
             .take(1)
             .chain(block.lines.iter().skip(1 + skip));
+        let found_here = theme.search_match(current_note == Some(block.annotation));
         for (k, line) in shown.enumerate() {
             let style = if k == 0 {
                 header_style
@@ -524,17 +545,11 @@ fn draw_notes(frame: &mut Frame, model: &Model, reader: &Reader, rect: Rect, the
                 Style::new()
             };
             let line = printable(line).into_owned();
-            let query = &reader.search.query;
-            let marks: Vec<(usize, usize, Style)> = crate::model::find_all(&line, query)
-                .into_iter()
-                .map(|(a, b)| {
-                    (
-                        a,
-                        b,
-                        theme.search_match(current_note == Some(block.annotation)),
-                    )
-                })
-                .collect();
+            let marks: Vec<(usize, usize, Style)> =
+                crate::model::find_all(&line, &reader.search.query)
+                    .into_iter()
+                    .map(|(a, b)| (a, b, found_here))
+                    .collect();
             let spans: Vec<Span<'static>> = styled_spans(&line, 0, line.len(), style, &marks)
                 .into_iter()
                 .map(|s| Span::styled(s.content.into_owned(), s.style))
@@ -542,9 +557,9 @@ fn draw_notes(frame: &mut Frame, model: &Model, reader: &Reader, rect: Rect, the
             lines.push(Line::from(spans));
         }
         lines.push(Line::default());
-        if lines.len() > usize::from(inner.height) {
+        if lines.len() > usize::from(height) {
             break;
         }
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    lines
 }

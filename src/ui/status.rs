@@ -127,6 +127,13 @@ fn prompt(model: &Model) -> Option<String> {
             answer_key(model, &Action::Deny, "esc"),
         ));
     }
+    if model.screen == Screen::Annotations
+        && model.annotations.view.as_ref().is_some_and(|v| v.filtering)
+    {
+        return Some(model.keyed(
+            "type to filter · {accept} keeps the filter · {cancel} clears it · {clear_input} empties it",
+        ));
+    }
     if model.screen == Screen::Library && model.library.filtering {
         let shown = model.library.visible.len();
         return Some(format!(
@@ -215,6 +222,7 @@ fn position(model: &Model) -> String {
             }
             text
         }
+        (_, Screen::Annotations) => super::annotations_view::position(model),
         _ => {
             let lib = &model.library;
             let mut text = format!("{} briefs", lib.entries.len());

@@ -21,6 +21,40 @@ struct BlockScalar {
     content: Option<usize>,
 }
 
+impl BlockScalar {
+    /// The block scalar whose header (after `|` or `>`) is `header`, in a
+    /// value indented `parent`; None when it is not a header (`a|b`).
+    fn starting(header: &str, parent: usize) -> Option<BlockScalar> {
+        let header = header.split(" #").next().unwrap_or("");
+        header
+            .trim_end()
+            .bytes()
+            .all(|h| matches!(h, b'-' | b'+' | b'0'..=b'9'))
+            .then(|| BlockScalar {
+                parent,
+                content: header
+                    .bytes()
+                    .find(u8::is_ascii_digit)
+                    .map(|d| parent + usize::from(d - b'0')),
+            })
+    }
+
+    /// Whether `line` (indented `indent`) is still the scalar's text.
+    fn holds(&mut self, line: &str, indent: usize) -> bool {
+        if line.trim().is_empty() {
+            return true;
+        }
+        match self.content {
+            Some(content) => indent >= content,
+            None if indent > self.parent => {
+                self.content = Some(indent);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
 /// The 1-based line on which flow collections nest deeper than `max`, if
 /// they do.
 pub(super) fn flow_too_deep(text: &str, max: usize) -> Option<usize> {
@@ -31,17 +65,10 @@ pub(super) fn flow_too_deep(text: &str, max: usize) -> Option<usize> {
         let bytes = line.as_bytes();
         let indent = bytes.iter().take_while(|&&b| b == b' ').count();
         if let Some(scalar) = block.as_mut() {
-            if line.trim().is_empty() {
+            if scalar.holds(line, indent) {
                 continue;
             }
-            match scalar.content {
-                Some(content) if indent >= content => continue,
-                None if indent > scalar.parent => {
-                    scalar.content = Some(indent);
-                    continue;
-                }
-                _ => block = None,
-            }
+            block = None;
         }
         // Indentation plus any `- ` that open sequence entries on this line:
         // at least the indentation a block scalar's text must exceed.
@@ -92,19 +119,8 @@ pub(super) fn flow_too_deep(text: &str, max: usize) -> Option<usize> {
                     }
                 }
                 b'|' | b'>' if at_value && flow == 0 => {
-                    let header = line[i + 1..].split(" #").next().unwrap_or("");
-                    if header
-                        .trim_end()
-                        .bytes()
-                        .all(|h| matches!(h, b'-' | b'+' | b'0'..=b'9'))
-                    {
-                        block = Some(BlockScalar {
-                            parent,
-                            content: header
-                                .bytes()
-                                .find(u8::is_ascii_digit)
-                                .map(|d| parent + usize::from(d - b'0')),
-                        });
+                    block = BlockScalar::starting(&line[i + 1..], parent);
+                    if block.is_some() {
                         break;
                     }
                     at_value = false;

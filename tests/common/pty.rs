@@ -107,7 +107,9 @@ impl Shared {
 
 pub struct Session {
     master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    /// Shared with the reader thread, which answers the terminal queries
+    /// a real terminal answers (see `Answers`).
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     shared: Arc<(Mutex<Shared>, Condvar)>,
     /// Whether the program is `brief` (which draws a frame for every key it
@@ -223,13 +225,22 @@ impl Session {
         cmd.env("EDITOR", "false");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("VISUAL");
+        let mut answers = Answers::default();
         for (k, v) in vars {
-            cmd.env(k, v);
+            match k.strip_prefix("pty:") {
+                Some("background") => answers.background = Some(v.to_string()),
+                Some("foreground") => answers.foreground = Some(v.to_string()),
+                Some(other) => panic!("no terminal setting {other}"),
+                None => {
+                    cmd.env(k, v);
+                }
+            }
         }
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
-        let writer = pair.master.take_writer().expect("writer");
+        let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("writer")));
+        let answering = writer.clone();
         let parser = vt100::Parser::new(nz(rows), nz(cols), 0);
         let shared = Arc::new((
             Mutex::new(Shared {
@@ -260,6 +271,11 @@ impl Session {
                 }
                 state.feed(&buf[..n]);
                 changed.notify_all();
+                drop(state);
+                if let Some(reply) = answers.reply(&buf[..n]) {
+                    let mut w = answering.lock().unwrap_or_else(|e| e.into_inner());
+                    let _ = w.write_all(&reply).and_then(|_| w.flush());
+                }
             }
         });
         Session {
@@ -312,6 +328,29 @@ impl Session {
     /// The screen as of the last complete frame.
     pub fn screen(&self) -> String {
         self.state().shown.contents()
+    }
+
+    /// The foreground colour of the first cell of `text` (ASCII) on the
+    /// last complete frame; None when it is not shown.
+    pub fn colour_of(&self, text: &str) -> Option<vt100::Color> {
+        let state = self.state();
+        let screen = &state.shown;
+        let (rows, cols) = screen.size();
+        let (rows, cols) = (rows.get(), cols.get());
+        for row in 0..rows {
+            let cells: String = (0..cols)
+                .map(|c| {
+                    screen
+                        .cell(row, c)
+                        .map(|cell| cell.contents().chars().next().unwrap_or(' '))
+                        .unwrap_or(' ')
+                })
+                .collect();
+            if let Some(col) = cells.find(text) {
+                return screen.cell(row, col as u16).map(|cell| cell.fgcolor());
+            }
+        }
+        None
     }
 
     pub fn alternate_screen(&self) -> bool {
@@ -377,8 +416,9 @@ impl Session {
     }
 
     fn write(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).expect("write");
-        self.writer.flush().expect("flush");
+        let mut writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        writer.write_all(bytes.as_bytes()).expect("write");
+        writer.flush().expect("flush");
     }
 
     /// Whether the program has read everything typed so far (the terminal's
@@ -422,6 +462,26 @@ impl Session {
 
     pub fn pid(&self) -> Option<u32> {
         self.child.process_id()
+    }
+
+    /// The pid of `brief` itself (the session's shell is its parent), to
+    /// send it a signal.
+    pub fn brief_pid(&self) -> i32 {
+        let sh = self.pid().expect("pid");
+        let start = Instant::now();
+        loop {
+            let children = std::fs::read_to_string(format!("/proc/{sh}/task/{sh}/children"))
+                .unwrap_or_default();
+            if let Some(pid) = children
+                .split_whitespace()
+                .next()
+                .and_then(|p| p.parse().ok())
+            {
+                return pid;
+            }
+            assert!(start.elapsed() < timeout(), "no child of {sh}");
+            std::thread::sleep(Duration::from_millis(10));
+        }
     }
 
     /// After the program quit: it exited with `status`, left the alternate
@@ -476,4 +536,52 @@ fn tail(s: &str) -> String {
         .into_iter()
         .rev()
         .collect()
+}
+
+/// What the pretend terminal answers, as a real one does: the device
+/// attributes always (every terminal answers them, and programs that ask
+/// for colours wait for them), the colours when the test gave some
+/// (`("pty:background", "ffff/ffff/ffff")` in `start_with`'s vars).
+#[derive(Default)]
+struct Answers {
+    foreground: Option<String>,
+    background: Option<String>,
+    /// The end of the last read: a query split across two reads is found.
+    carry: Vec<u8>,
+}
+
+impl Answers {
+    fn reply(&mut self, output: &[u8]) -> Option<Vec<u8>> {
+        let mut seen = std::mem::take(&mut self.carry);
+        seen.extend_from_slice(output);
+        let mut reply = Vec::new();
+        let mut at = 0;
+        // Past the last query answered: never answered twice.
+        let mut answered = 0;
+        while at < seen.len() {
+            let rest = &seen[at..];
+            let colour = |n: u8| format!("\x1b]{n};?");
+            if rest.starts_with(colour(10).as_bytes()) || rest.starts_with(colour(11).as_bytes()) {
+                let (n, value) = if rest[3] == b'0' {
+                    (10, &self.foreground)
+                } else {
+                    (11, &self.background)
+                };
+                if let Some(rgb) = value {
+                    reply.extend_from_slice(format!("\x1b]{n};rgb:{rgb}\x1b\\").as_bytes());
+                }
+                at += 6;
+                answered = at;
+            } else if rest.starts_with(b"\x1b[c") || rest.starts_with(b"\x1b[0c") {
+                reply.extend_from_slice(b"\x1b[?62;22c");
+                at += 3;
+                answered = at;
+            } else {
+                at += 1;
+            }
+        }
+        // Keep a few bytes: enough for the start of a query cut short.
+        self.carry = seen[answered.max(seen.len().saturating_sub(5))..].to_vec();
+        (!reply.is_empty()).then_some(reply)
+    }
 }

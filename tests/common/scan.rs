@@ -6,6 +6,8 @@
 fn allowed_csi(params: &str, final_byte: char) -> bool {
     match final_byte {
         'm' | 'H' | 'J' | 'K' | 'A' | 'B' | 'C' | 'D' | 'G' | 'd' | 'X' | 'r' => true,
+        // The device attributes, asked with the colours at start-up.
+        'c' => params.is_empty(),
         'h' | 'l' => matches!(
             params,
             "?1049" | "?1000" | "?1006" | "?25" | "?2004" | "?1002" | "?1003" | "?1015" | "?2026"
@@ -34,22 +36,28 @@ pub fn check_output(raw: &[u8]) {
                         "unexpected CSI {params:?}{final_byte}"
                     );
                 }
-                // OSC 52, the one OSC brief writes (`y` copies to the
-                // clipboard): only base64 between `52;c;` and BEL.
+                // The OSCs brief writes: 52 (`y` copies to the clipboard:
+                // only base64 between `52;c;` and BEL), and at start-up the
+                // questions for the terminal's colours (`10;?`, `11;?`).
                 Some(']') => {
                     let mut body = String::new();
                     loop {
                         match chars.next() {
                             Some('\u{7}') => break,
+                            Some('\u{1b}') if chars.peek() == Some(&'\\') => {
+                                chars.next();
+                                break;
+                            }
                             Some(c) => body.push(c),
                             None => return,
                         }
                     }
                     let data = body.strip_prefix("52;c;");
                     assert!(
-                        data.is_some_and(|d| d
-                            .chars()
-                            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))),
+                        matches!(body.as_str(), "10;?" | "11;?")
+                            || data.is_some_and(|d| d.chars().all(|c| {
+                                c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')
+                            })),
                         "unexpected OSC {body:?}"
                     );
                 }

@@ -4,48 +4,15 @@
 //! reason taken from where on the page it stood.
 
 use super::super::{SectionBuilder, collapse_whitespace};
-use super::walk::name;
+use super::walk::{BLOCKS, name};
 use crate::document::Meta;
 use dom_query::{Document, NodeRef};
 use std::collections::HashSet;
 
-/// Elements that end a run of text.
-const BREAKS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "footer",
-    "aside",
-    "nav",
-    "ul",
-    "ol",
-    "li",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "pre",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "figure",
-    "figcaption",
-    "form",
-    "label",
-    "button",
-    "br",
-    "dl",
-    "dt",
-    "dd",
-    "option",
-];
+/// Elements that end a run of text besides the blocks (`walk::BLOCKS`):
+/// table cells, form controls and line breaks, which in menus and
+/// banners separate items the page shows apart.
+const BREAKS: &[&str] = &["tr", "td", "th", "label", "button", "br"];
 const INVISIBLE: &[&str] = &[
     "script", "style", "noscript", "template", "head", "svg", "iframe",
 ];
@@ -88,7 +55,7 @@ fn collect(node: &NodeRef, reason: &'static str, current: &mut String, runs: &mu
         if INVISIBLE.contains(&tag.as_str()) {
             continue;
         }
-        let breaks = BREAKS.contains(&tag.as_str());
+        let breaks = BLOCKS.contains(&tag.as_str()) || BREAKS.contains(&tag.as_str());
         let reason = reason_of(&child, &tag).unwrap_or(reason);
         if breaks {
             flush(current, reason, runs);

@@ -1,5 +1,6 @@
 //! The article's HTML into sections and passages.
 
+use super::super::chunk::Chunk;
 use super::super::lines::{classify_text, heading_kind};
 use super::super::table::{self, Align};
 use super::super::{SectionBuilder, collapse_whitespace, furniture};
@@ -8,7 +9,7 @@ use dom_query::{Document, NodeRef};
 use std::collections::HashSet;
 
 /// Elements that hold blocks; anything else is inline.
-const BLOCKS: &[&str] = &[
+pub(super) const BLOCKS: &[&str] = &[
     "p",
     "div",
     "section",
@@ -56,14 +57,6 @@ pub(super) fn name(node: &NodeRef) -> String {
 
 fn is_block(node: &NodeRef) -> bool {
     node.is_element() && BLOCKS.contains(&name(node).as_str())
-}
-
-/// Text of a run of inline nodes, with its links and styles.
-#[derive(Default)]
-struct Chunk {
-    text: String,
-    links: Vec<Link>,
-    styles: Vec<Styled>,
 }
 
 struct Walker<'m> {
@@ -169,7 +162,7 @@ impl Walker<'_> {
         } else {
             classify_text(text, &[])
         };
-        out.push(passage(chunk, kind, text));
+        out.push(chunk.into_passage(kind, text));
     }
 
     fn list(&mut self, list: &NodeRef, depth: u8, out: &mut SectionBuilder) {
@@ -199,7 +192,7 @@ impl Walker<'_> {
             let text = chunk.text.trim().to_string();
             if !text.is_empty() {
                 self.shown.insert(collapse_whitespace(&text));
-                let mut p = passage(chunk, PassageKind::Bullet, text);
+                let mut p = chunk.into_passage(PassageKind::Bullet, text);
                 p.depth = depth;
                 if ordered {
                     p.marker = Some(format!("{number}."));
@@ -324,34 +317,4 @@ fn inline(node: &NodeRef, chunk: &mut Chunk) {
     if is_block(node) {
         chunk.text.push(' ');
     }
-}
-
-/// A passage from a chunk whose text is `text` (a part of the chunk's
-/// text, after a `Q:` or speaker prefix was taken off).
-fn passage(chunk: Chunk, kind: PassageKind, text: String) -> Passage {
-    let shift = chunk.text.find(text.as_str()).unwrap_or(0);
-    let end = shift + text.len();
-    let keep = |a: usize, b: usize| a >= shift && b <= end && a < b;
-    let mut p = Passage::new(kind, text);
-    p.links = chunk
-        .links
-        .into_iter()
-        .filter(|l| keep(l.start, l.end))
-        .map(|l| Link {
-            start: l.start - shift,
-            end: l.end - shift,
-            url: l.url,
-        })
-        .collect();
-    p.styles = chunk
-        .styles
-        .into_iter()
-        .filter(|s| keep(s.start, s.end))
-        .map(|s| Styled {
-            start: s.start - shift,
-            end: s.end - shift,
-            style: s.style,
-        })
-        .collect();
-    p
 }
