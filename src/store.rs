@@ -313,6 +313,17 @@ fn write_atomically(path: &Path, dir: &Path, bytes: &[u8], write: &WriteFn) -> s
     result
 }
 
+/// Write a cache file in the data folder (the search index): made in a
+/// private folder, written whole to a temporary file and renamed over, so a
+/// reader sees the old file or the new one, never half of one.
+pub fn write_cache(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| std::io::Error::other("a cache file needs a folder"))?;
+    private_dir(dir)?;
+    write_atomically(path, dir, bytes, &|file, bytes| file.write_all(bytes))
+}
+
 /// A small user file (keymap, config), refused above the YAML size limit.
 pub fn read_user_file(path: &Path) -> std::io::Result<Option<String>> {
     match std::fs::metadata(path) {

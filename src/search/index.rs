@@ -19,7 +19,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::io::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -189,20 +188,9 @@ impl Index {
             out.extend_from_slice(&hash.to_le_bytes());
             put_bytes(&mut out, bytes);
         }
-        if let Some(dir) = file.parent() {
-            crate::store::private_dir(dir)?;
-        }
         // Another search may write at the same time (in this process too):
-        // each its own temporary file, and the rename is atomic.
-        static WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let nth = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let tmp = file.with_extension(format!("tmp{}-{nth}", std::process::id()));
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(&out)?;
-        drop(f);
-        std::fs::rename(&tmp, file).inspect_err(|_| {
-            let _ = std::fs::remove_file(&tmp);
-        })
+        // the store writes each to its own temporary file, renamed over.
+        crate::store::write_cache(file, &out)
     }
 }
 
