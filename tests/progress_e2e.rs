@@ -80,12 +80,13 @@ fn a_signal_keeps_a_brief_opened_and_its_progress(signal: i32) {
     unsafe { libc::kill(pid, signal) };
     s.assert_exited_cleanly(0);
 
-    // As after `q`: opened, no longer new, and its progress shown.
+    // As after `q`: opened, no longer new, and how far it was read (to
+    // its end, though the cursor went back to the start) shown.
     let mut s = Session::start(&env, &[&lib], 120, 40);
     let screen = s.wait_for_screen("a.txt opened", |screen| {
         screen
             .lines()
-            .any(|l| l.contains(A_TITLE) && l.contains("20%"))
+            .any(|l| l.contains(A_TITLE) && l.contains("100%"))
     });
     assert!(!line_with(&screen, A_TITLE).contains("new"), "{screen}");
     s.send("q");

@@ -66,3 +66,19 @@ fn v_v_leaves_the_selection_and_its_end_is_said() {
         "The selection ends with its passage: it stays in one passage"
     );
 }
+
+/// "How far it was read" is the furthest the reader went, not where the
+/// cursor was when leaving (a new user's trial: `G` then `g g` then `q`
+/// showed 14 % on a brief read to its end).
+#[test]
+fn progress_kept_is_the_furthest_reached_not_where_the_cursor_ended() {
+    let mut m = reader("seed_like.txt", 120, 40);
+    let fx = press(&mut m, "G g g q");
+    let saved = fx.iter().find_map(|e| match e {
+        brief::model::Effect::Save { file, .. } => file.position.clone(),
+        _ => None,
+    });
+    let position = saved.expect("leaving saves the reading position");
+    assert_eq!(position.passage, 0, "the place is where the reader was");
+    assert_eq!(position.progress, Some(100), "how far is how far they went");
+}

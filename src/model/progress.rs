@@ -16,13 +16,14 @@ impl Reader {
         u8::try_from(done * 100 / total).unwrap_or(100)
     }
 
-    /// The furthest read: what was saved before, or where the cursor is.
+    /// The furthest read: what was saved before, the furthest the cursor
+    /// went this session, or where it is now.
     pub fn furthest_progress(&self) -> u8 {
         let saved = self
             .annotations
             .position()
             .and_then(|p| p.progress)
             .unwrap_or(0);
-        saved.max(self.progress())
+        saved.max(self.furthest_seen).max(self.progress())
     }
 }

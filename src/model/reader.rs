@@ -90,6 +90,8 @@ pub struct Reader {
     /// Where the reader was last outside the notes pane (going through the
     /// notes moves the cursor; re-attaching starts from here).
     pub reading_at: usize,
+    /// The furthest the cursor went this session, per cent (see progress.rs).
+    pub furthest_seen: u8,
     /// The set-aside text is shown at the end (see `set_aside`), and the
     /// passage to go back to when it is hidden again.
     pub showing_set_aside: bool,
@@ -156,6 +158,7 @@ impl Reader {
             history: Default::default(),
             cannot_save: false,
             reading_at: cursor,
+            furthest_seen: 0,
             showing_set_aside: false,
             back_from_set_aside: cursor,
             brief,
@@ -532,6 +535,9 @@ pub fn update(model: &mut Model, action: Action, fx: &mut Vec<Effect>) {
     {
         notes::follow_cursor(reader);
         reader.reading_at = reader.cursor;
+    }
+    if let Some(reader) = model.reader.as_mut() {
+        reader.furthest_seen = reader.furthest_seen.max(reader.progress());
     }
 }
 
