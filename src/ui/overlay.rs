@@ -175,7 +175,33 @@ fn draw_problems(frame: &mut Frame, model: &Model, scroll: usize, theme: Theme) 
 
 /// The editor's keys, from the keymap in force.
 pub fn editor_title(model: &Model) -> String {
-    let mut title = String::from("Note");
+    // What the note is on, so a note is never written on the wrong passage
+    // unawares: `Note on ¶3`, `Note on the whole brief`.
+    let on = model
+        .reader
+        .as_ref()
+        .and_then(|r| Some((r, r.editor.as_ref()?)))
+        .map(|(reader, editor)| {
+            use crate::annotations::Placement;
+            use crate::model::NoteTarget;
+            let placement = match &editor.target {
+                NoteTarget::Passage(span) => Placement::Attached(span.clone()),
+                NoteTarget::Brief => Placement::Brief,
+                NoteTarget::Existing(id) => reader
+                    .annotations
+                    .index_of(id)
+                    .map_or(Placement::Detached, |i| {
+                        reader.annotations.placement(i).clone()
+                    }),
+            };
+            match placement {
+                Placement::Attached(span) => format!(" on ¶{}", span.passage + 1),
+                Placement::Brief => " on the whole brief".to_string(),
+                Placement::Detached => " (detached)".to_string(),
+            }
+        })
+        .unwrap_or_default();
+    let mut title = format!("Note{on}");
     for (action, label) in [
         (Action::SaveNote, "save"),
         (Action::KeepDraft, "draft"),

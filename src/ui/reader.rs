@@ -427,7 +427,12 @@ fn draw_gauge(
 
 fn draw_notes(frame: &mut Frame, model: &Model, reader: &Reader, rect: Rect, theme: Theme) {
     let focused = reader.focus == Pane::Notes;
-    let title = notes_title(reader);
+    // While a note is written here, the pane says what it is on.
+    let title = if reader.editor.is_some() {
+        format!(" {} ", super::overlay::editor_title(model))
+    } else {
+        notes_title(reader)
+    };
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))
