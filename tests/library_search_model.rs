@@ -87,3 +87,35 @@ fn closing_the_search_stops_it() {
     );
     assert!(m.find.is_none());
 }
+
+/// A result whose title and section are cut keeps the separator before its
+/// text (a trial showed `Policy implicat……The storage`).
+#[test]
+fn a_cut_section_never_runs_into_the_text() {
+    let mut m = searching();
+    type_text(&mut m, "storage");
+    let generation = m.find.as_ref().unwrap().generation;
+    let hit = Found {
+        title: "Winter gas storage: the picture after the first cold spell".into(),
+        section: Some("Policy implications for the next winter".into()),
+        ..found("The storage regulation expires at the end of the year.")
+    };
+    update(
+        &mut m,
+        Action::LibraryFound {
+            generation,
+            found: vec![hit],
+            done: true,
+        },
+    );
+    let screen = common::render(&m, 100, 20);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("¶3"))
+        .expect("the result is listed");
+    assert!(!row.contains("……"), "{row}");
+    assert!(
+        row.contains("… · The storage") || row.contains(" · The storage"),
+        "{row}"
+    );
+}

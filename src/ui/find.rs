@@ -62,8 +62,10 @@ fn row(found: &Found, current: bool, w: usize, theme: Theme) -> Line<'static> {
         head.push_str(" · ");
         head.push_str(&fit(&printable(section), w / 6));
     }
-    head.push_str(if found.note { " · note: " } else { " · " });
-    let head = fit(&head, w / 2);
+    // The separator after the head is kept whole, whatever is cut before it,
+    // so a cut section never runs into the text ("…implicat……The").
+    let sep = if found.note { " · note: " } else { " · " };
+    let head = format!("{}{sep}", fit(&head, (w / 2).saturating_sub(width(sep))));
     let room = w.saturating_sub(width(&head));
     let mut spans = vec![Span::styled(head, theme.dim())];
     // From a little before the first match, so that it is in view.
