@@ -126,13 +126,7 @@ impl Set {
             .passages()
             .map(|(s, p)| (s, p.text.as_str()))
             .collect();
-        let section = |s: usize| {
-            let section = brief.sections.get(s)?;
-            section.heading.clone().or_else(|| {
-                (section.kind == crate::document::SectionKind::Summary)
-                    .then(|| "Summary".to_string())
-            })
-        };
+        let section = |s: usize| brief.sections.get(s)?.shown_name();
         let rows = rows(annotations, |i, a| match placements.get(i) {
             Some(Placement::Attached(span)) => {
                 let (s, text) = passages.get(span.passage).copied().unwrap_or((0, ""));

@@ -77,6 +77,16 @@ pub struct Section {
     pub passages: Vec<Passage>,
 }
 
+impl Section {
+    /// The name a result or an annotation is listed under: its heading,
+    /// "Summary" for a summary without one, else none.
+    pub fn shown_name(&self) -> Option<String> {
+        self.heading
+            .clone()
+            .or_else(|| (self.kind == SectionKind::Summary).then(|| "Summary".to_string()))
+    }
+}
+
 /// What kind of text a passage is; decides how it is drawn.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]

@@ -243,7 +243,7 @@ pub fn hits(brief: &Brief, query: &Query) -> Vec<Hit> {
             let marks = query.matches(&p.text)?;
             Some(Hit {
                 passage: n,
-                section: section_name(&brief.sections[section]),
+                section: brief.sections[section].shown_name(),
                 text: p.text.clone(),
                 marks,
             })
@@ -253,12 +253,6 @@ pub fn hits(brief: &Brief, query: &Query) -> Vec<Hit> {
 
 /// A section's name as the reader shows it: its heading, or "Summary"
 /// for the lead before the first heading.
-fn section_name(section: &crate::document::Section) -> Option<String> {
-    section.heading.clone().or_else(|| {
-        (section.kind == crate::document::SectionKind::Summary).then(|| "Summary".to_string())
-    })
-}
-
 /// One file's result: its title and hits (None if it could not be read).
 pub struct FileHits {
     pub path: PathBuf,
@@ -422,7 +416,7 @@ pub fn notes(store: &Store, query: &Query, files: &[PathBuf], cancel: &AtomicBoo
             let section = passage.and_then(|n| {
                 let b = brief.as_ref()?;
                 let (s, _) = b.passages().nth(n)?;
-                section_name(&b.sections[s])
+                b.sections[s].shown_name()
             });
             found.push(Found {
                 path: shown.clone(),

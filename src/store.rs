@@ -50,8 +50,16 @@ pub fn data_dir() -> Option<PathBuf> {
 /// search index, written by searches).
 pub fn own_folders() -> Vec<PathBuf> {
     data_dir()
-        .map(|d| vec![d.join("annotations"), d.join("cache")])
-        .unwrap_or_default()
+        .into_iter()
+        .map(|d| d.join("annotations"))
+        .chain(cache_dir())
+        .collect()
+}
+
+/// `<data dir>/cache`: what brief keeps only to be faster (the search
+/// index); safe to delete.
+pub fn cache_dir() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("cache"))
 }
 
 /// `$XDG_CONFIG_HOME/brief`.

@@ -176,10 +176,9 @@ pub fn margin(reader: &Reader) -> Option<Margin> {
         .get(reader.notes_cursor)
         .and_then(Option::as_ref)
         .is_some_and(|span| span.passage == reader.cursor);
-    let found_in_it = reader.current_note_match().is_some_and(|m| {
-        matches!(m.found, super::Found::Note { annotation, .. }
-            if list.get(reader.notes_cursor) == Some(&annotation))
-    });
+    let found_in_it = reader
+        .current_note_annotation()
+        .is_some_and(|annotation| list.get(reader.notes_cursor) == Some(&annotation));
     let entries = Entries {
         kept: (emphasised || cursor_here || found_in_it).then_some(reader.notes_cursor),
         skip: note_skip(reader),

@@ -277,6 +277,15 @@ impl Reader {
             .filter(|m| matches!(m.found, Found::Note { .. }))
     }
 
+    /// The annotation (an index into `annotations.all()`) holding the match
+    /// shown now, if that match is in a note.
+    pub fn current_note_annotation(&self) -> Option<usize> {
+        match self.current_note_match()?.found {
+            Found::Note { annotation, .. } => Some(annotation),
+            Found::Passage(_) | Found::Heading { .. } => None,
+        }
+    }
+
     fn restore_origin(&mut self) {
         if let Some((cursor, tops, focus)) = self.search.saved {
             self.cursor = cursor;

@@ -77,14 +77,12 @@ impl Index {
     /// The index of the library `folder`, kept in brief's data folder; an
     /// empty one when there is none yet, or none can be kept.
     pub fn open(folder: &Path) -> Index {
-        let file = crate::store::data_dir().map(|d| {
+        let file = crate::store::cache_dir().map(|d| {
             let real = folder
                 .canonicalize()
                 .unwrap_or_else(|_| folder.to_path_buf());
             let key = xxhash_rust::xxh3::xxh3_64(real.as_os_str().as_encoded_bytes());
-            d.join("cache")
-                .join("search")
-                .join(format!("{key:016x}.idx"))
+            d.join("search").join(format!("{key:016x}.idx"))
         });
         match file {
             Some(file) => Index::at(file, folder),
@@ -163,7 +161,8 @@ impl Index {
         let Some(file) = &self.file else {
             return Ok(());
         };
-        let added = self.added.lock().map(|a| a.clone()).unwrap_or_default();
+        // Read where it is: the entries of a first search can be megabytes.
+        let added = self.added.lock().unwrap_or_else(|e| e.into_inner());
         let keys: Vec<&[u8]> = listed.iter().map(|p| self.key(p)).collect();
         let kept = keys.iter().filter(|k| self.table.contains_key(**k)).count();
         if added.is_empty() && kept == self.table.len() {

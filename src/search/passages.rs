@@ -9,7 +9,7 @@
 //! the entry is made, for the very bytes hashed).
 
 use super::index::{Entry, Place, Source};
-use super::{Hit, Query, section_name};
+use super::{Hit, Query};
 use crate::document::Brief;
 use crate::loader::Format;
 use std::borrow::Cow;
@@ -153,7 +153,7 @@ pub(super) fn entry<'a>(path: &Path, bytes: &[u8], brief: &'a Brief) -> Entry<'a
         sections: brief
             .sections
             .iter()
-            .map(|s| section_name(s).map(Cow::Owned))
+            .map(|s| s.shown_name().map(Cow::Owned))
             .collect(),
         passages,
     }

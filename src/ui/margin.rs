@@ -6,7 +6,7 @@
 use super::theme::Theme;
 use crate::action::Action;
 use crate::model::margin::{Margin, MarginEntry};
-use crate::model::{Found, Model, Reader};
+use crate::model::{Model, Reader};
 use crate::text::printable;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -30,10 +30,7 @@ pub fn draw(
             ..inner
         })
     };
-    let current_note = reader.current_note_match().and_then(|m| match m.found {
-        Found::Note { annotation, .. } => Some(annotation),
-        Found::Passage(_) | Found::Heading { .. } => None,
-    });
+    let current_note = reader.current_note_annotation();
     for entry in &margin.notes {
         for (k, text) in entry.lines.iter().enumerate() {
             let Some(rect) = row_rect(entry.row + k) else {

@@ -74,6 +74,8 @@ fn draw_text_pane(frame: &mut Frame, reader: &Reader, pane: Pane, rect: Rect, th
         overlays: Vec::new(),
         noted: Vec::new(),
     };
+    // The note selected in the notes pane is the same for every passage.
+    let selected = crate::model::margin::selected_range(reader);
     // A readable column, centred in a wide pane.
     let indent = " ".repeat(usize::from(reader.column.indent(inner.width)));
     let lines: Vec<Line> = shown
@@ -83,7 +85,7 @@ fn draw_text_pane(frame: &mut Frame, reader: &Reader, pane: Pane, rect: Rect, th
                 let noted = crate::model::margin::noted_ranges(reader, *passage);
                 marks = Marks {
                     passage: *passage,
-                    overlays: overlays(reader, *passage, &noted, theme),
+                    overlays: overlays(reader, *passage, &noted, selected.as_ref(), theme),
                     noted,
                 };
             }
@@ -115,6 +117,7 @@ fn overlays(
     reader: &Reader,
     passage: usize,
     noted: &[(usize, usize)],
+    selected: Option<&crate::annotations::Span>,
     theme: Theme,
 ) -> Vec<(usize, usize, Style)> {
     let mut out = Vec::new();
@@ -148,7 +151,7 @@ fn overlays(
     }
     // The sentences a note is on, while that note is selected in the
     // notes pane: what it says is about these.
-    if let Some(span) = crate::model::margin::selected_range(reader)
+    if let Some(span) = selected
         && span.passage == passage
         && noted.contains(&(span.bytes.start, span.bytes.end))
     {
@@ -509,10 +512,7 @@ fn empty_notes_hint(model: &Model, reader: &Reader) -> String {
 fn notes_list(reader: &Reader, list: &[usize], height: u16, theme: Theme) -> Vec<Line<'static>> {
     let focused = reader.focus == Pane::Notes;
     let mut lines = Vec::new();
-    let current_note = reader.current_note_match().and_then(|m| match m.found {
-        Found::Note { annotation, .. } => Some(annotation),
-        Found::Passage(_) | Found::Heading { .. } => None,
-    });
+    let current_note = reader.current_note_annotation();
     // Each entry takes at least two rows: no more can show than this.
     let top = reader.notes_top.min(list.len());
     let end = (top + usize::from(height) / 2 + 1).min(list.len());
