@@ -265,6 +265,29 @@ pub struct FileHits {
 /// is called, from any thread, for each file as soon as it is searched,
 /// with its hits if it has any (so results can be shown in file order as
 /// they come). Stops early when `cancel` is set.
+/// Search the library `folder`: its briefs listed (brief's own folders
+/// left out), each found in the search index or parsed, `found` called for
+/// each in turn, and what was parsed kept in the index for the next search
+/// (only a cache: a search that cannot keep it still answers). Returns the
+/// briefs searched, which the notes are searched against. `before_scan`
+/// may stop it once the listing is read (a query changed meanwhile).
+pub fn search_library(
+    folder: &Path,
+    query: &Query,
+    cancel: &AtomicBool,
+    before_scan: impl FnOnce() -> bool,
+    found: &(dyn Fn(usize, Option<FileHits>) + Sync),
+) -> Vec<PathBuf> {
+    let files = crate::files::list_library(folder, &crate::store::own_folders());
+    if !before_scan() {
+        return files;
+    }
+    let index = Index::open(folder);
+    scan(&files, query, &index, cancel, found);
+    let _ = index.save(&files);
+    files
+}
+
 pub fn scan(
     files: &[PathBuf],
     query: &Query,

@@ -11,7 +11,7 @@
 
 use super::Incoming;
 use crate::model::find::MAX_FOUND;
-use crate::search::{FileHits, Found, Index, Query, notes, scan};
+use crate::search::{FileHits, Found, Query, notes, search_library};
 use crate::store::Store;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -47,10 +47,6 @@ pub fn start(
         if flag.load(Ordering::Relaxed) {
             return;
         }
-        let files = crate::files::list_library(&folder, &crate::store::own_folders());
-        if flag.load(Ordering::Relaxed) {
-            return;
-        }
         // (results not yet sent, when the last batch went: none yet, the
         // first result goes at once)
         let pending: Mutex<(Batch, Option<Instant>)> = Mutex::new((Vec::new(), None));
@@ -81,10 +77,9 @@ pub fn start(
                 send(batch, false);
             }
         };
-        let index = Index::open(&folder);
-        scan(&files, &query, &index, &enough, &each);
         // What was parsed is kept even when the query changed meanwhile.
-        let _ = index.save(&files);
+        let not_stale = || !flag.load(Ordering::Relaxed);
+        let files = search_library(&folder, &query, &enough, not_stale, &each);
         if flag.load(Ordering::Relaxed) {
             return;
         }

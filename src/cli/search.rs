@@ -6,7 +6,7 @@
 use super::{start_for, user_library};
 use crate::config::Config;
 use crate::reading::Start;
-use crate::search::{FileHits, Index, Query, scan};
+use crate::search::{FileHits, Query, search_library};
 use crate::store::Store;
 use crate::text::printable;
 use anyhow::{Result, bail};
@@ -30,7 +30,6 @@ pub fn search(query: &str, folder: Option<&Path>, config: &Config) -> Result<Exi
             Start::Files(_) => user_library(config)?,
         },
     };
-    let files = crate::files::list_library(&folder, &crate::store::own_folders());
     let cancel = AtomicBool::new(false);
     let printer = Mutex::new(Printer {
         out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
@@ -50,10 +49,7 @@ pub fn search(query: &str, folder: Option<&Path>, config: &Config) -> Result<Exi
             cancel.store(true, Ordering::Relaxed);
         }
     };
-    let index = Index::open(&folder);
-    scan(&files, &parsed, &index, &cancel, &each);
-    // Only a cache: a search that cannot keep it still answers.
-    let _ = index.save(&files);
+    let files = search_library(&folder, &parsed, &cancel, || true, &each);
     let mut printer = printer
         .into_inner()
         .map_err(|_| anyhow::anyhow!("search failed"))?;
