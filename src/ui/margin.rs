@@ -7,11 +7,10 @@ use super::theme::Theme;
 use crate::action::Action;
 use crate::model::margin::{Margin, MarginEntry};
 use crate::model::{Model, Reader};
-use crate::text::printable;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 pub fn draw(
@@ -86,16 +85,6 @@ fn note_line(
         (false, false, true) => theme.title(),
         (false, false, false) => theme.dim(),
     };
-    let line = printable(text).into_owned();
     let mark = theme.search_match(current_note == Some(entry.annotation));
-    let marks: Vec<(usize, usize, Style)> = crate::model::find_all(&line, &reader.search.query)
-        .into_iter()
-        .map(|(a, b)| (a, b, mark))
-        .collect();
-    let spans: Vec<Span<'static>> =
-        super::reader::styled_spans(&line, 0, line.len(), style, &marks)
-            .into_iter()
-            .map(|s| Span::styled(s.content.into_owned(), s.style))
-            .collect();
-    Line::from(spans)
+    super::reader::note_text_line(text, &reader.search.query, style, mark)
 }

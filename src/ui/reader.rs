@@ -483,6 +483,21 @@ fn notes_title(reader: &Reader) -> String {
     title
 }
 
+/// A line of a note's text, made printable, the search's matches in it
+/// drawn in `mark` (the notes list and the margin both draw notes so).
+pub(super) fn note_text_line(text: &str, query: &str, style: Style, mark: Style) -> Line<'static> {
+    let line = printable(text).into_owned();
+    let marks: Vec<(usize, usize, Style)> = crate::model::find_all(&line, query)
+        .into_iter()
+        .map(|(a, b)| (a, b, mark))
+        .collect();
+    let spans: Vec<Span<'static>> = styled_spans(&line, 0, line.len(), style, &marks)
+        .into_iter()
+        .map(|s| Span::styled(s.content.into_owned(), s.style))
+        .collect();
+    Line::from(spans)
+}
+
 /// What an empty notes pane says: how to write the first note.
 fn empty_notes_hint(model: &Model, reader: &Reader) -> String {
     let key = |action: Action| {
@@ -549,17 +564,12 @@ fn notes_list(reader: &Reader, list: &[usize], height: u16, theme: Theme) -> Vec
             } else {
                 Style::new()
             };
-            let line = printable(line).into_owned();
-            let marks: Vec<(usize, usize, Style)> =
-                crate::model::find_all(&line, &reader.search.query)
-                    .into_iter()
-                    .map(|(a, b)| (a, b, found_here))
-                    .collect();
-            let spans: Vec<Span<'static>> = styled_spans(&line, 0, line.len(), style, &marks)
-                .into_iter()
-                .map(|s| Span::styled(s.content.into_owned(), s.style))
-                .collect();
-            lines.push(Line::from(spans));
+            lines.push(note_text_line(
+                line,
+                &reader.search.query,
+                style,
+                found_here,
+            ));
         }
         lines.push(Line::default());
         if lines.len() > usize::from(height) {
